@@ -1,0 +1,59 @@
+package io.crosslist.adapter.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One versioned SQL script from the class path. Applied scripts are recorded with a checksum; a
+ * script edited after it was applied is refused rather than silently skipped.
+ *
+ * @param version ascending from 1 without gaps within its scope
+ * @param description short name recorded with the version
+ * @param sql the script text (tenant scripts hold {@code ${tenant}})
+ */
+record MigrationScript(int version, String description, String sql) {
+
+  /** Scripts of the shared schema ({@code crosslist}). */
+  static final List<MigrationScript> SHARED = List.of(
+      load(1, "registry", "db/shared/V1__registry.sql"),
+      load(2, "reference_data", "db/shared/V2__reference_data.sql"));
+
+  /** Scripts of every tenant schema, in order. */
+  static final List<MigrationScript> TENANT = List.of(
+      load(1, "products", "db/tenant/V1__products.sql"));
+
+  MigrationScript {
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(sql, "sql");
+  }
+
+  static MigrationScript load(int version, String description, String resource) {
+    try (InputStream in = MigrationScript.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("migration script " + resource + " is missing from the class path");
+      }
+      return new MigrationScript(version, description, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read migration script " + resource, e);
+    }
+  }
+
+  String checksum() {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sql.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int latest(List<MigrationScript> scripts) {
+    return scripts.isEmpty() ? 0 : scripts.get(scripts.size() - 1).version();
+  }
+}

@@ -1,0 +1,83 @@
+package io.crosslist.adapter.persistence;
+
+import io.crosslist.domain.ConcurrentUpdateException;
+import io.crosslist.domain.product.Product;
+import io.crosslist.domain.product.ProductCursor;
+import io.crosslist.domain.product.ProductId;
+import io.crosslist.domain.product.ProductPage;
+import io.crosslist.domain.product.ProductRepository;
+import io.crosslist.domain.product.ProductSearch;
+import io.crosslist.domain.tenant.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** {@link ProductRepository} on {@code ${tenant}.products}. */
+@Singleton
+final class MyBatisProductRepository implements ProductRepository {
+  private final MyBatisUnitOfWork sessions;
+
+  @Inject
+  MyBatisProductRepository(MyBatisUnitOfWork sessions) {
+    this.sessions = sessions;
+  }
+
+  private <T> T products(TenantId tenant, Function<ProductMapper, T> statement) {
+    return sessions.call(tenant, session -> statement.apply(session.getMapper(ProductMapper.class)));
+  }
+
+  @Override
+  public Optional<Product> findById(TenantId tenant, ProductId id) {
+    return products(tenant, m -> m.findById(tenant, id.value())).map(ProductRow::toProduct);
+  }
+
+  @Override
+  public Product add(TenantId tenant, Product product) {
+    if (product.isStored()) {
+      throw new IllegalArgumentException("product " + product.id() + " is already stored; use update");
+    }
+    long id = products(tenant, m -> m.insert(tenant, ProductRow.of(product)));
+    return Product.reconstitute(ProductId.of(id), product.details(), product.status(), product.createdAt(),
+        product.updatedAt(), 0);
+  }
+
+  @Override
+  public Product update(TenantId tenant, Product product) {
+    int updated = products(tenant, m -> m.update(tenant, ProductRow.of(product)));
+    if (updated == 0) {
+      throw new ConcurrentUpdateException("product", product.id(), product.version());
+    }
+    return Product.reconstitute(product.id(), product.details(), product.status(), product.createdAt(),
+        product.updatedAt(), product.version() + 1);
+  }
+
+  @Override
+  public boolean softDelete(TenantId tenant, ProductId id, Instant at) {
+    return products(tenant, m -> m.softDelete(tenant, id.value(), at)) == 1;
+  }
+
+  @Override
+  public ProductPage search(TenantId tenant, ProductSearch search) {
+    int limit = search.limit();
+    List<ProductRow> rows = products(tenant, m -> m.search(tenant,
+        search.status() == null ? null : search.status().name(), search.brand(), search.category(),
+        search.text() == null ? null : containsPattern(search.text()), search.minPrice(), search.maxPrice(),
+        search.after() == null ? null : search.after().lastId(), limit + 1));
+    List<Product> items = rows.stream().limit(limit).map(ProductRow::toProduct).toList();
+    ProductCursor next = rows.size() > limit ? ProductCursor.after(items.get(limit - 1).id()) : null;
+    return new ProductPage(items, next);
+  }
+
+  @Override
+  public int softDeleteDraftsNotUpdatedSince(TenantId tenant, Instant cutoff, Instant at) {
+    return products(tenant, m -> m.softDeleteDraftsNotUpdatedSince(tenant, cutoff, at));
+  }
+
+  /** An ILIKE pattern matching {@code text} anywhere; the user's own % and _ match literally. */
+  static String containsPattern(String text) {
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+}

@@ -1,0 +1,89 @@
+package io.crosslist.adapter.persistence;
+
+import io.crosslist.application.port.out.UnitOfWork;
+import io.crosslist.domain.tenant.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionManager;
+
+/**
+ * The unit of work, and the one way every repository statement gets a session. Inside {@link
+ * #inTransaction} statements for that tenant join the transaction bound to the thread; outside, each
+ * statement runs on its own auto-commit session (one round trip, nothing held open).
+ *
+ * <p>The thread-bound state here is the open transaction and whose it is; it lives only in this
+ * adapter and only while {@code inTransaction} runs. It is a guard, never a source of the tenant:
+ * every statement still receives its tenant explicitly, and a statement for another tenant is refused.
+ */
+@Singleton
+final class MyBatisUnitOfWork implements UnitOfWork {
+  private final SqlSessionManager sessions;
+  private final ThreadLocal<TenantId> transactionOwner = new ThreadLocal<>();
+
+  @Inject
+  MyBatisUnitOfWork(SqlSessionManager sessions) {
+    this.sessions = Objects.requireNonNull(sessions, "sessions");
+  }
+
+  @Override
+  public <T> T inTransaction(TenantId tenant, Supplier<T> work) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(work, "work");
+    TenantId owner = transactionOwner.get();
+    if (owner != null) {
+      requireOwner(owner, tenant);
+      return work.get();
+    }
+    sessions.startManagedSession(false);
+    transactionOwner.set(tenant);
+    try {
+      T result = work.get();
+      sessions.commit(true);
+      return result;
+    } catch (RuntimeException | Error e) {
+      sessions.rollback(true);
+      throw e;
+    } finally {
+      transactionOwner.remove();
+      sessions.close();
+    }
+  }
+
+  /** Runs a tenant statement: in the current transaction when there is one (for this tenant), else on its own. */
+  <T> T call(TenantId tenant, Function<SqlSession, T> statement) {
+    Objects.requireNonNull(tenant, "tenant");
+    TenantId owner = transactionOwner.get();
+    try {
+      if (owner != null) {
+        requireOwner(owner, tenant);
+        return statement.apply(sessions);
+      }
+      try (SqlSession session = sessions.openSession(true)) {
+        return statement.apply(session);
+      }
+    } catch (RuntimeException e) {
+      throw PostgresErrors.translate(e, tenant);
+    }
+  }
+
+  /** Runs a statement on shared tables only: joins the current transaction if there is one. */
+  <T> T callShared(Function<SqlSession, T> statement) {
+    if (transactionOwner.get() != null) {
+      return statement.apply(sessions);
+    }
+    try (SqlSession session = sessions.openSession(true)) {
+      return statement.apply(session);
+    }
+  }
+
+  private static void requireOwner(TenantId owner, TenantId tenant) {
+    if (!owner.equals(tenant)) {
+      throw new IllegalStateException("a unit of work for " + owner + " cannot run a statement for " + tenant
+          + ": one transaction serves one tenant");
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.crosslist.adapter.persistence;
+
+import com.google.inject.PrivateModule;
+import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.application.port.out.UnitOfWork;
+import io.crosslist.domain.product.ProductRepository;
+import io.crosslist.domain.tenant.TenantDirectory;
+import io.crosslist.domain.tenant.TenantProvisioning;
+import java.util.Objects;
+import org.apache.ibatis.session.LocalCacheScope;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.mybatis.guice.MyBatisModule;
+
+/**
+ * The Guice module of the persistence adapter: everything an embedding service needs is a JDBC URL.
+ * Exposes only the out-ports ({@link ProductRepository}, {@link TenantDirectory}, {@link
+ * TenantProvisioning}) and the {@link UnitOfWork}; MyBatis, the pool and the mappers stay private.
+ *
+ * <pre>{@code
+ * try (PersistenceModule persistence = new PersistenceModule(PersistenceSettings.forJdbcUrl(url))) {
+ *   Injector injector = Guice.createInjector(persistence);
+ *   TenantProvisioning tenants = injector.getInstance(TenantProvisioning.class);
+ *   ...
+ * } // closes the pool
+ * }</pre>
+ *
+ * <p>Creating the injector opens the pool and, unless {@link PersistenceSettings#migrateOnStart()} is
+ * off, brings the shared schema to the newest version, so a bad URL or an unreachable database
+ * fails there, with the cause. A module instance serves one injector.
+ */
+public final class PersistenceModule extends PrivateModule implements AutoCloseable {
+  private final PersistenceSettings settings;
+  private HikariDataSource dataSource;
+
+  public PersistenceModule(PersistenceSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  @Override
+  protected void configure() {
+    if (dataSource != null) {
+      throw new IllegalStateException("a PersistenceModule serves one injector; create another for a second");
+    }
+    dataSource = ConnectionPool.open(settings);
+    SchemaMigrations migrations = new SchemaMigrations(dataSource);
+    if (settings.migrateOnStart()) {
+      migrations.migrateShared();
+    }
+    HikariDataSource pool = dataSource;
+    install(new MyBatisModule() {
+      @Override
+      protected void initialize() {
+        environmentId("crosslist");
+        bindDataSourceProvider(() -> pool);
+        bindTransactionFactoryType(JdbcTransactionFactory.class);
+        bindDefaultScriptingLanguageType(TenantLanguageDriver.class);
+        mapUnderscoreToCamelCase(true);
+        useCacheEnabled(false);
+        localCacheScope(LocalCacheScope.STATEMENT);
+        failFast(true);
+        addMapperClass(ProductMapper.class);
+        addMapperClass(TenantRegistryMapper.class);
+      }
+    });
+    bind(TenantProvisioning.class).toInstance(migrations);
+    bind(UnitOfWork.class).to(MyBatisUnitOfWork.class);
+    bind(ProductRepository.class).to(MyBatisProductRepository.class);
+    bind(TenantDirectory.class).to(MyBatisTenantDirectory.class);
+
+    expose(UnitOfWork.class);
+    expose(ProductRepository.class);
+    expose(TenantDirectory.class);
+    expose(TenantProvisioning.class);
+  }
+
+  /** Closes the connection pool. */
+  @Override
+  public void close() {
+    if (dataSource != null) {
+      dataSource.close();
+    }
+  }
+}

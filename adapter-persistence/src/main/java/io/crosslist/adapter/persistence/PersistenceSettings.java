@@ -1,0 +1,78 @@
+package io.crosslist.adapter.persistence;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How Crosslist reaches PostgreSQL. Only the JDBC URL is required; the rest has defaults. Checked
+ * when built: a bad value fails with the setting's name and the rule it breaks.
+ *
+ * <pre>{@code
+ * PersistenceSettings settings = PersistenceSettings.forJdbcUrl("jdbc:postgresql://db:5432/crosslist")
+ *     .withCredentials("crosslist", secret)
+ *     .withMaximumPoolSize(20);
+ * }</pre>
+ *
+ * @param jdbcUrl a {@code jdbc:postgresql:} URL
+ * @param username login role; null to take it from the URL
+ * @param password its password; null to take it from the URL (or for trust authentication)
+ * @param maximumPoolSize connections in the pool, 1 to 1,000 (default 10)
+ * @param connectionTimeout how long a caller waits for a pooled connection, 250 ms to 10 min (default 10 s)
+ * @param migrateOnStart whether opening the pool brings the shared schema to the newest version (default true)
+ */
+public record PersistenceSettings(String jdbcUrl, String username, String password, int maximumPoolSize,
+    Duration connectionTimeout, boolean migrateOnStart) {
+
+  public static final int DEFAULT_POOL_SIZE = 10;
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+
+  public PersistenceSettings {
+    List<String> problems = new ArrayList<>();
+    if (jdbcUrl == null || jdbcUrl.isBlank()) {
+      problems.add("jdbcUrl: is required");
+    } else if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
+      problems.add("jdbcUrl: must start with jdbc:postgresql: (Crosslist runs on PostgreSQL only)");
+    }
+    if (maximumPoolSize < 1 || maximumPoolSize > 1_000) {
+      problems.add("maximumPoolSize: must be between 1 and 1000, got " + maximumPoolSize);
+    }
+    if (connectionTimeout == null
+        || connectionTimeout.compareTo(Duration.ofMillis(250)) < 0
+        || connectionTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+      problems.add("connectionTimeout: must be between 250ms and 10m, got " + connectionTimeout);
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("invalid persistence settings: " + String.join("; ", problems));
+    }
+  }
+
+  public static PersistenceSettings forJdbcUrl(String jdbcUrl) {
+    return new PersistenceSettings(jdbcUrl, null, null, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true);
+  }
+
+  public PersistenceSettings withCredentials(String user, String secret) {
+    return new PersistenceSettings(jdbcUrl, Objects.requireNonNull(user, "user"), secret, maximumPoolSize,
+        connectionTimeout, migrateOnStart);
+  }
+
+  public PersistenceSettings withMaximumPoolSize(int size) {
+    return new PersistenceSettings(jdbcUrl, username, password, size, connectionTimeout, migrateOnStart);
+  }
+
+  public PersistenceSettings withConnectionTimeout(Duration timeout) {
+    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, timeout, migrateOnStart);
+  }
+
+  public PersistenceSettings withMigrateOnStart(boolean migrate) {
+    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrate);
+  }
+
+  @Override
+  public String toString() {
+    // never print the password
+    return "PersistenceSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", maximumPoolSize="
+        + maximumPoolSize + ", connectionTimeout=" + connectionTimeout + ", migrateOnStart=" + migrateOnStart + "]";
+  }
+}

@@ -1,0 +1,13 @@
+package io.crosslist.adapter.persistence;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Param;
+
+/** Statements on the shared tenant registry; the SQL is in TenantRegistryMapper.xml. */
+interface TenantRegistryMapper {
+
+  List<Long> activeTenantIds(@Param("afterId") long afterId, @Param("limit") int limit);
+
+  Optional<TenantRow> find(@Param("id") long id);
+}

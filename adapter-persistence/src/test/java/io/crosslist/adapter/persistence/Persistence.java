@@ -1,0 +1,54 @@
+package io.crosslist.adapter.persistence;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.crosslist.application.port.out.UnitOfWork;
+import io.crosslist.domain.product.ProductRepository;
+import io.crosslist.domain.tenant.TenantDirectory;
+import io.crosslist.domain.tenant.TenantId;
+import io.crosslist.domain.tenant.TenantProvisioning;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The adapter as an embedder sees it, built once per test JVM on {@link TestDatabase}, plus fresh
+ * tenants: each call of {@link #newTenant()} provisions a tenant no other test uses.
+ */
+public final class Persistence {
+  private static Persistence instance;
+  private static final AtomicLong NEXT_TENANT = new AtomicLong(1_000);
+
+  public final Injector injector;
+  public final ProductRepository products;
+  public final UnitOfWork unitOfWork;
+  public final TenantProvisioning provisioning;
+  public final TenantDirectory directory;
+
+  private Persistence(Injector injector) {
+    this.injector = injector;
+    this.products = injector.getInstance(ProductRepository.class);
+    this.unitOfWork = injector.getInstance(UnitOfWork.class);
+    this.provisioning = injector.getInstance(TenantProvisioning.class);
+    this.directory = injector.getInstance(TenantDirectory.class);
+  }
+
+  public static synchronized Persistence get() {
+    if (instance == null) {
+      PersistenceModule module = new PersistenceModule(TestDatabase.get().settings().withMaximumPoolSize(8));
+      instance = new Persistence(Guice.createInjector(module));
+      Runtime.getRuntime().addShutdownHook(new Thread(module::close));
+    }
+    return instance;
+  }
+
+  /** A tenant id nobody has used in this run (not provisioned). */
+  public static TenantId unusedTenant() {
+    return TenantId.of(NEXT_TENANT.incrementAndGet());
+  }
+
+  /** A freshly provisioned tenant. */
+  public TenantId newTenant() {
+    TenantId tenant = unusedTenant();
+    provisioning.provision(tenant);
+    return tenant;
+  }
+}

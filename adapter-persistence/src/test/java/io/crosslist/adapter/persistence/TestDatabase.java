@@ -1,0 +1,120 @@
+package io.crosslist.adapter.persistence;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL every test of one JVM runs against: a fresh database, created on first use and
+ * dropped when the JVM exits. The server is, in order: {@code CROSSLIST_TEST_JDBC_URL} (environment
+ * or system property; any database on the server, used to create the test database), a
+ * Testcontainers PostgreSQL when a Docker engine answers, or an embedded PostgreSQL.
+ */
+public final class TestDatabase {
+  public static final String URL_VARIABLE = "CROSSLIST_TEST_JDBC_URL";
+  private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
+  private static TestDatabase instance;
+
+  private final String jdbcUrl;
+  private final String source;
+
+  private TestDatabase(String serverUrl, String source, AutoCloseable server) throws SQLException {
+    String database = "crosslist_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
+      s.execute("create database " + database);
+    }
+    this.jdbcUrl = withDatabase(serverUrl, database);
+    this.source = source;
+    LOG.info("tests use database {} on {}", database, source);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
+        s.execute("drop database if exists " + database + " with (force)");
+      } catch (SQLException e) {
+        System.err.println("could not drop test database " + database + ": " + e.getMessage());
+      }
+      if (server != null) {
+        try {
+          server.close();
+        } catch (Exception e) {
+          System.err.println("could not stop the test PostgreSQL: " + e.getMessage());
+        }
+      }
+    }, "drop-test-database"));
+  }
+
+  /** The database of this JVM, created on first call. */
+  public static synchronized TestDatabase get() {
+    if (instance == null) {
+      try {
+        instance = start();
+      } catch (Exception e) {
+        throw new IllegalStateException("no PostgreSQL for tests: " + e.getMessage(), e);
+      }
+    }
+    return instance;
+  }
+
+  private static TestDatabase start() throws Exception {
+    String configured = System.getProperty(URL_VARIABLE, System.getenv(URL_VARIABLE));
+    if (configured != null && !configured.isBlank()) {
+      return new TestDatabase(configured, URL_VARIABLE, null);
+    }
+    if (dockerAnswers()) {
+      PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
+      container.start();
+      String url = container.getJdbcUrl() + (container.getJdbcUrl().contains("?") ? "&" : "?")
+          + "user=" + container.getUsername() + "&password=" + container.getPassword();
+      return new TestDatabase(url, "Testcontainers", container::stop);
+    }
+    EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+    return new TestDatabase(embedded.getJdbcUrl("postgres", "postgres"), "embedded PostgreSQL", embedded);
+  }
+
+  private static boolean dockerAnswers() {
+    try {
+      return DockerClientFactory.instance().isDockerAvailable();
+    } catch (RuntimeException | LinkageError e) {
+      return false;
+    }
+  }
+
+  /** {@code url} with its database path replaced by {@code database}. */
+  static String withDatabase(String url, String database) {
+    int hostStart = url.indexOf("//");
+    if (hostStart < 0) {
+      throw new IllegalArgumentException(URL_VARIABLE + " must look like jdbc:postgresql://host:port/db, got " + url);
+    }
+    int pathStart = url.indexOf('/', hostStart + 2);
+    int query = url.indexOf('?', hostStart + 2);
+    String params = query < 0 ? "" : url.substring(query);
+    String hostPart = url.substring(0, pathStart >= 0 && (query < 0 || pathStart < query) ? pathStart
+        : (query < 0 ? url.length() : query));
+    return hostPart + "/" + database.toLowerCase(Locale.ROOT) + params;
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  /** Where the server came from, for logs. */
+  public String source() {
+    return source;
+  }
+
+  public PersistenceSettings settings() {
+    return PersistenceSettings.forJdbcUrl(jdbcUrl);
+  }
+
+  /** A plain connection (no pool, no fail-closed search_path), for assertions that look behind the adapter. */
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl);
+  }
+}

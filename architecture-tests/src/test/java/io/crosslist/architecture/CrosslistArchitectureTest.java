@@ -1,0 +1,29 @@
+package io.crosslist.architecture;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Every rule of {@link CrosslistArchitectureRules}, applied to Crosslist's own main code and resources. */
+@AnalyzeClasses(packages = "io.crosslist", importOptions = ImportOption.DoNotIncludeTests.class)
+class CrosslistArchitectureTest {
+  @ArchTest static final ArchRule domain_depends_only_on_the_jdk = CrosslistArchitectureRules.domain_depends_only_on_the_jdk;
+  @ArchTest static final ArchRule application_depends_only_on_the_domain_and_the_jdk =
+      CrosslistArchitectureRules.application_depends_only_on_the_domain_and_the_jdk;
+  @ArchTest static final ArchRule core_is_free_of_jdbc_and_frameworks =
+      CrosslistArchitectureRules.core_is_free_of_jdbc_and_frameworks;
+  @ArchTest static final ArchRule nothing_depends_on_bootstrap = CrosslistArchitectureRules.nothing_depends_on_bootstrap;
+  @ArchTest static final ArchRule hexagonal_layers = CrosslistArchitectureRules.hexagonal_layers;
+  @ArchTest static final ArchRule no_ambient_state_in_the_core = CrosslistArchitectureRules.no_ambient_state_in_the_core;
+  @ArchTest static final ArchRule no_schema_switching_strings_outside_persistence =
+      CrosslistArchitectureRules.no_schema_switching_strings_outside_persistence;
+  @ArchTest static final ArchRule no_connection_set_schema_outside_persistence =
+      CrosslistArchitectureRules.no_connection_set_schema_outside_persistence;
+  @ArchTest static final ArchRule no_schema_switching_in_resources_outside_persistence =
+      CrosslistArchitectureRules.no_schema_switching_in_resources_outside_persistence;
+  @ArchTest static final ArchRule mapper_xml_substitutes_only_tenant =
+      CrosslistArchitectureRules.mapper_xml_substitutes_only_tenant;
+  @ArchTest static final ArchRule mapper_xml_qualifies_tenant_tables =
+      CrosslistArchitectureRules.mapper_xml_qualifies_tenant_tables;
+}

@@ -1,0 +1,119 @@
+package io.crosslist.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import io.crosslist.architecture.fixtures.resources.ResourceAnchor;
+import io.crosslist.architecture.fixtures.switching.CallsConnectionSetSchema;
+import io.crosslist.architecture.fixtures.switching.CallsSetConfig;
+import io.crosslist.architecture.fixtures.switching.Clean;
+import io.crosslist.architecture.fixtures.switching.SetsSchemaByConcatenation;
+import io.crosslist.architecture.fixtures.switching.SetsSearchPath;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each rule, shown failing on a fixture that breaks it (and, where it matters, passing on a clean one). */
+class RulesCatchViolationsTest {
+
+  private static JavaClasses load(Class<?>... classes) {
+    return new ClassFileImporter().importClasses(classes);
+  }
+
+  private static JavaClasses loadPackage(String pkg) {
+    return new ClassFileImporter().importPackages(pkg);
+  }
+
+  private static void assertViolation(ArchRule rule, JavaClasses classes, String... expectedFragments) {
+    EvaluationResult result = rule.evaluate(classes);
+    assertTrue(result.hasViolation(), rule.getDescription() + " should have failed");
+    String report = String.join("\n", result.getFailureReport().getDetails());
+    for (String fragment : expectedFragments) {
+      assertTrue(report.contains(fragment), "expected '" + fragment + "' in:\n" + report);
+    }
+  }
+
+  @Test
+  void search_path_set_schema_and_set_config_constants_are_caught() {
+    ArchRule rule = CrosslistArchitectureRules.no_schema_switching_strings_outside_persistence;
+    assertViolation(rule, load(SetsSearchPath.class), "SetsSearchPath holds the string constant \"SET search_path TO user_1\"");
+    assertViolation(rule, load(SetsSchemaByConcatenation.class), "SetsSchemaByConcatenation holds the string constant \"Set");
+    assertViolation(rule, load(CallsSetConfig.class), "select set_config (?, ?, false)");
+    assertFalse(rule.evaluate(load(Clean.class)).hasViolation());
+  }
+
+  @Test
+  void connection_set_schema_is_caught_even_through_a_subtype() {
+    assertViolation(CrosslistArchitectureRules.no_connection_set_schema_outside_persistence,
+        load(CallsConnectionSetSchema.class), "CallsConnectionSetSchema", "setSchema");
+    assertFalse(CrosslistArchitectureRules.no_connection_set_schema_outside_persistence.evaluate(load(Clean.class))
+        .hasViolation());
+  }
+
+  @Test
+  void a_host_can_allow_its_own_persistence_package() {
+    ArchRule hostRule = CrosslistArchitectureRules.noSchemaSwitchingStringsOutside(
+        "io.crosslist.architecture.fixtures.switching..");
+    assertFalse(hostRule.evaluate(load(SetsSearchPath.class)).hasViolation());
+  }
+
+  @Test
+  void schema_switching_in_sql_resources_is_caught() {
+    assertViolation(CrosslistArchitectureRules.no_schema_switching_in_resources_outside_persistence,
+        load(ResourceAnchor.class), "fixtures/sql/legacy-switch.sql:3 switches the session schema (search_path)");
+  }
+
+  @Test
+  void mapper_substitutions_other_than_tenant_are_caught() {
+    assertViolation(CrosslistArchitectureRules.mapper_xml_substitutes_only_tenant, load(ResourceAnchor.class),
+        "OrderByMapper.xml:7 substitutes ${orderBy}");
+  }
+
+  @Test
+  void unqualified_or_wrongly_qualified_tenant_tables_in_mappers_are_caught() {
+    EvaluationResult result = CrosslistArchitectureRules.mapper_xml_qualifies_tenant_tables
+        .evaluate(load(ResourceAnchor.class));
+    String report = String.join("\n", result.getFailureReport().getDetails());
+    assertTrue(report.contains("UnqualifiedMapper.xml:8 refers to tenant table orders as 'orders'"), report);
+    assertTrue(report.contains("UnqualifiedMapper.xml:11 refers to tenant table orders as 'public.orders'"), report);
+    assertFalse(report.contains("brands"), "shared tables may be qualified with their schema: " + report);
+  }
+
+  @Test
+  void the_core_may_not_use_jdbc_frameworks_or_ambient_state() {
+    JavaClasses domainFixtures = loadPackage("io.crosslist.domain.fixture");
+    assertViolation(CrosslistArchitectureRules.core_is_free_of_jdbc_and_frameworks, domainFixtures,
+        "JdbcInDomain", "java.sql.Connection");
+    assertViolation(CrosslistArchitectureRules.no_ambient_state_in_the_core, domainFixtures,
+        "AmbientTenant", "ThreadLocal");
+    assertViolation(CrosslistArchitectureRules.domain_depends_only_on_the_jdk, domainFixtures,
+        "DomainUsesApplication", "io.crosslist.application.port.out.UnitOfWork");
+    assertViolation(CrosslistArchitectureRules.application_depends_only_on_the_domain_and_the_jdk,
+        loadPackage("io.crosslist.application.fixture"), "GuiceInApplication", "com.google.inject");
+  }
+
+  @Test
+  void layers_point_inwards_and_adapters_do_not_know_each_other() {
+    JavaClasses classes = new ClassFileImporter().importPackages("io.crosslist.adapter.http.fixture",
+        "io.crosslist.adapter.persistence.fixture", "io.crosslist.domain.fixture", "io.crosslist.application.port.out");
+    assertViolation(CrosslistArchitectureRules.hexagonal_layers, classes,
+        "HttpCallsPersistence", "io.crosslist.adapter.persistence.fixture.PersistenceThing",
+        "DomainUsesApplication");
+  }
+
+  @Test
+  void crosslist_itself_passes_every_rule() {
+    JavaClasses crosslist = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("io.crosslist");
+    for (ArchRule rule : List.of(CrosslistArchitectureRules.hexagonal_layers,
+        CrosslistArchitectureRules.no_schema_switching_strings_outside_persistence,
+        CrosslistArchitectureRules.mapper_xml_qualifies_tenant_tables,
+        CrosslistArchitectureRules.mapper_xml_substitutes_only_tenant)) {
+      rule.check(crosslist);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package io.crosslist.bootstrap;
+
+import io.crosslist.domain.DomainException;
+import io.crosslist.domain.tenant.TenantId;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code crosslist} command line: {@code java -jar crosslist.jar <command>}. */
+@Command(name = "crosslist", mixinStandardHelpOptions = true, version = "crosslist 0.1.0",
+    description = "Multi-tenant marketplace back end on PostgreSQL.",
+    subcommands = {DemoCommand.class, CommandLine.HelpCommand.class})
+public final class CrosslistCommand {
+
+  public static void main(String[] args) {
+    System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+  }
+
+  /** The configured command line; tests run it with their own writers. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new CrosslistCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.registerConverter(TenantId.class, TenantId::parse);
+    // Bad input and domain refusals are reported as one line, never as a stack trace.
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      commandLine.getErr().println("error: " + (e instanceof DomainException || e instanceof IllegalArgumentException
+          ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage()));
+      return e instanceof DomainException || e instanceof IllegalArgumentException ? 2 : 1;
+    });
+    return cli;
+  }
+}

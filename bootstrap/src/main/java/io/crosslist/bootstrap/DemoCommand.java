@@ -1,0 +1,84 @@
+package io.crosslist.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.crosslist.adapter.persistence.PersistenceModule;
+import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
+import io.crosslist.application.product.port.in.ChangeProductStatusUseCase.ChangeProductStatusCommand;
+import io.crosslist.application.product.port.in.CreateProductUseCase;
+import io.crosslist.application.product.port.in.CreateProductUseCase.CreateProductCommand;
+import io.crosslist.application.product.port.in.ListProductsUseCase;
+import io.crosslist.application.tenant.ProvisionTenantUseCase;
+import io.crosslist.domain.product.Money;
+import io.crosslist.domain.product.Product;
+import io.crosslist.domain.product.ProductDetails;
+import io.crosslist.domain.product.ProductPage;
+import io.crosslist.domain.product.ProductSearch;
+import io.crosslist.domain.product.ProductStatus;
+import io.crosslist.domain.tenant.TenantId;
+import io.crosslist.domain.tenant.TenantProvisioning.ProvisioningResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Provisions a demo tenant, writes a few products, publishes one and prints the first page. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Provision a demo tenant, write and list products, print them.")
+final class DemoCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--jdbc-url", defaultValue = "${env:CROSSLIST_JDBC_URL}",
+      description = "PostgreSQL JDBC URL (default: $CROSSLIST_JDBC_URL; when unset, an embedded PostgreSQL)")
+  String jdbcUrl;
+
+  @Option(names = "--tenant", defaultValue = "1", description = "tenant (user) id, a positive integer (default: 1)")
+  TenantId tenant;
+
+  private static final List<ProductDetails> CATALOGUE = List.of(
+      new ProductDetails("Nike Air Max 90, white", "Worn twice, original box.", Money.of("59.90", "EUR"), "nike",
+          "womens-shoes", "very-good", "eu-38", "white", 1, List.of("https://img.example.com/airmax-1.jpg")),
+      new ProductDetails("Levi's 501 jeans", "Classic fit.", Money.of("35.00", "EUR"), "levis", "mens-jeans", "good",
+          "w32-l32", "blue", 1, List.of()),
+      new ProductDetails("Patagonia Retro-X fleece", "", Money.of("120.00", "EUR"), "patagonia", "mens-jackets",
+          "new-with-tags", "m", "beige", 2, List.of("https://img.example.com/retrox.jpg")));
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Database database = Database.open(jdbcUrl);
+        PersistenceModule persistence = new PersistenceModule(database.settings())) {
+      out.println("database: " + database.description());
+      Injector injector = Guice.createInjector(persistence, new CrosslistModule());
+
+      ProvisioningResult provisioned = injector.getInstance(ProvisionTenantUseCase.class).provision(tenant);
+      out.printf("%s: schema %s, version %d -> %d%s%n", tenant, tenant.schemaName(), provisioned.fromVersion(),
+          provisioned.toVersion(), provisioned.noOp() ? " (already current)" : "");
+
+      CreateProductUseCase create = injector.getInstance(CreateProductUseCase.class);
+      Product first = null;
+      for (ProductDetails details : CATALOGUE) {
+        Product p = create.create(new CreateProductCommand(tenant, details));
+        first = first == null ? p : first;
+      }
+      injector.getInstance(ChangeProductStatusUseCase.class).changeStatus(
+          new ChangeProductStatusCommand(tenant, first.id(), ProductStatus.PUBLISHED, OptionalLong.of(0)));
+
+      ProductPage page = injector.getInstance(ListProductsUseCase.class).list(tenant, ProductSearch.firstPage());
+      out.printf("%-6s %-32s %-10s %12s %-8s%n", "id", "title", "status", "price", "version");
+      for (Product p : page.items()) {
+        out.printf("%-6s %-32s %-10s %12s %-8d%n", p.id(), p.details().title(), p.status(), p.details().price(),
+            p.version());
+      }
+      out.printf("%d products on the first page%s%n", page.items().size(),
+          page.nextCursor().map(c -> ", more after cursor " + c.encode()).orElse(""));
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.crosslist.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosslist.adapter.persistence.TestDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class DemoCommandTest {
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = CrosslistCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void the_demo_provisions_writes_and_lists_products_and_can_run_again() {
+    String url = TestDatabase.get().jdbcUrl();
+    Run first = run("demo", "--jdbc-url", url, "--tenant", "7");
+    assertEquals(0, first.exit(), first.err());
+    assertTrue(first.out().contains("tenant 7: schema user_7, version 0 -> 1"), first.out());
+    assertTrue(first.out().contains("3 products on the first page"), first.out());
+    assertTrue(first.out().contains("PUBLISHED"), first.out());
+
+    Run second = run("demo", "--jdbc-url", url, "--tenant", "7");
+    assertEquals(0, second.exit(), second.err());
+    assertTrue(second.out().contains("(already current)"), second.out());
+    assertTrue(second.out().contains("6 products on the first page"), second.out());
+  }
+
+  @Test
+  void a_bad_tenant_id_is_one_clear_line_and_exit_code_2() {
+    Run run = run("demo", "--tenant", "user_1; drop schema", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("Invalid value for option '--tenant'"), run.err());
+    assertTrue(run.err().contains("tenant id must be a positive decimal integer"), run.err());
+    assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+  }
+
+  @Test
+  void a_url_for_another_database_is_refused_with_the_setting_named() {
+    Run run = run("demo", "--jdbc-url", "jdbc:mysql://localhost/x");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("error: invalid persistence settings: jdbcUrl: must start with jdbc:postgresql:"),
+        run.err());
+  }
+}

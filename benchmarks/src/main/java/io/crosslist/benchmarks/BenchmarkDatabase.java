@@ -21,12 +21,14 @@ import java.util.List;
 /**
  * The benchmark database: {@value #DATABASE} on the server named by {@code CROSSLIST_BENCH_JDBC_URL}
  * (default: local PostgreSQL as user postgres), holding {@value #TENANTS} tenants with {@value
- * #PRODUCTS_PER_TENANT} products each. Created on first use; later runs and forks reuse it.
+ * #PRODUCTS_PER_TENANT} products each, plus one large tenant holding as many products as all of them. Created on first use; later runs and forks reuse it.
  */
 final class BenchmarkDatabase {
   static final String DATABASE = "crosslist_bench";
   static final int TENANTS = 1_000;
   static final int PRODUCTS_PER_TENANT = 10;
+  /** One tenant holding TENANTS x PRODUCTS_PER_TENANT products, for the same-data diagnostic. */
+  static final TenantId LARGE_TENANT = TenantId.of(1_000_000);
   static final String DEFAULT_SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
   private BenchmarkDatabase() {}
@@ -63,6 +65,11 @@ final class BenchmarkDatabase {
           for (int p = 1; p <= PRODUCTS_PER_TENANT; p++) {
             products.add(tenant, Product.newDraft(details(t, p), now));
           }
+        }
+      }
+      if (provisioning.provision(LARGE_TENANT).created()) {
+        for (int p = 1; p <= TENANTS * PRODUCTS_PER_TENANT; p++) {
+          products.add(LARGE_TENANT, Product.newDraft(details((int) LARGE_TENANT.value(), p), now));
         }
       }
     }

@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -50,6 +51,13 @@ public class TenantLookupBenchmark {
   static final String QUALIFIED = "select " + COLUMNS + " from ${tenant}.products where id = ? and deleted_at is null";
   static final String UNQUALIFIED = "select " + COLUMNS + " from products where id = ? and deleted_at is null";
 
+  /**
+   * Experiment knob: extra PgJDBC properties for the raw JDBC pool, {@code k=v,k=v} (empty: none), e.g.
+   * {@code -p rawPoolProperties=prepareThreshold=0}. See docs/benchmarks.md.
+   */
+  @Param({""})
+  public String rawPoolProperties;
+
   private PersistenceModule module;
   private ProductRepository products;
   private HikariDataSource rawPool;
@@ -63,6 +71,19 @@ public class TenantLookupBenchmark {
         .withMaximumPoolSize(POOL_SIZE).withMigrateOnStart(false));
     products = Guice.createInjector(module).getInstance(ProductRepository.class);
     rawPool = pool("raw");
+    if (!rawPoolProperties.isEmpty()) {
+      rawPool.close();
+      HikariConfig config = new HikariConfig();
+      config.setPoolName("raw");
+      config.setJdbcUrl(BenchmarkDatabase.jdbcUrl());
+      config.setMaximumPoolSize(POOL_SIZE);
+      config.addDataSourceProperty("preparedStatementCacheQueries", "2048");
+      config.addDataSourceProperty("preparedStatementCacheSizeMiB", "16");
+      for (String kv : rawPoolProperties.split(",")) {
+        config.addDataSourceProperty(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+      }
+      rawPool = new HikariDataSource(config);
+    }
     legacyPool = pool("legacy");
   }
 
@@ -128,6 +149,25 @@ public class TenantLookupBenchmark {
     TenantId tenant = randomTenant();
     try (Connection c = rawPool.getConnection();
         PreparedStatement ps = c.prepareStatement(TenantSqlRenderer.render(QUALIFIED, tenant))) {
+      return read(ps);
+    }
+  }
+
+  /**
+   * Diagnostic, not a target: the adapter on one fixed schema that holds as many products as all
+   * 1,000 tenants together, so the working set matches {@link #adapterRandomTenant}.
+   */
+  @Benchmark
+  public Product diagnosticAdapterFixedSchemaSameData() {
+    long id = 1 + ThreadLocalRandom.current().nextInt(BenchmarkDatabase.TENANTS * BenchmarkDatabase.PRODUCTS_PER_TENANT);
+    return products.findById(BenchmarkDatabase.LARGE_TENANT, ProductId.of(id)).orElseThrow();
+  }
+
+  /** Diagnostic, not a target: raw JDBC on one fixed schema, to separate the cost of spreading tenants. */
+  @Benchmark
+  public Product diagnosticRawJdbcFixedSchema() throws SQLException {
+    try (Connection c = rawPool.getConnection();
+        PreparedStatement ps = c.prepareStatement(TenantSqlRenderer.render(QUALIFIED, FIXED))) {
       return read(ps);
     }
   }

@@ -54,6 +54,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
         bindDataSourceProvider(() -> pool);
         bindTransactionFactoryType(JdbcTransactionFactory.class);
         bindDefaultScriptingLanguageType(TenantLanguageDriver.class);
+        bindObjectFactoryType(RowObjectFactory.class);
         mapUnderscoreToCamelCase(true);
         useCacheEnabled(false);
         localCacheScope(LocalCacheScope.STATEMENT);

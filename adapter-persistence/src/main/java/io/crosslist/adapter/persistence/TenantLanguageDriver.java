@@ -2,9 +2,11 @@ package io.crosslist.adapter.persistence;
 
 import io.crosslist.domain.tenant.TenantId;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.SqlSource;
 import org.apache.ibatis.parsing.XNode;
+import org.apache.ibatis.scripting.defaults.RawSqlSource;
 import org.apache.ibatis.scripting.xmltags.XMLLanguageDriver;
 import org.apache.ibatis.session.Configuration;
 import org.w3c.dom.Node;
@@ -72,21 +74,48 @@ public final class TenantLanguageDriver extends XMLLanguageDriver {
     private final Configuration configuration;
     private final String where;
     private final SqlSource parsed;
+    /** For a static statement (no dynamic tags): its SQL template and parameters, taken once at load. */
+    private final BoundSql staticTemplate;
+    /**
+     * Rendered SQL of a static statement for recently seen tenants, one slot per {@code id mod
+     * SLOTS}. Reusing the same String lets PgJDBC find its prepared statement by a cached hash and an
+     * identity match instead of hashing and comparing the whole text on every call. Bounded: a
+     * colliding tenant simply replaces the slot.
+     */
+    private final AtomicReferenceArray<Rendered> rendered;
+    private static final int SLOTS = 1024;
+
+    private record Rendered(TenantId tenant, String sql) {}
 
     TenantSqlSource(Configuration configuration, String where, SqlSource parsed) {
       this.configuration = configuration;
       this.where = where;
       this.parsed = parsed;
+      this.staticTemplate = parsed instanceof RawSqlSource ? parsed.getBoundSql(null) : null;
+      this.rendered = staticTemplate == null ? null : new AtomicReferenceArray<>(SLOTS);
     }
 
     @Override
     public BoundSql getBoundSql(Object parameter) {
       TenantId tenant = tenantOf(parameter);
+      if (staticTemplate != null) {
+        return new BoundSql(configuration, staticSqlFor(tenant), staticTemplate.getParameterMappings(), parameter);
+      }
       BoundSql built = parsed.getBoundSql(parameter);
       BoundSql rendered = new BoundSql(configuration, TenantSqlRenderer.render(built.getSql(), tenant),
           built.getParameterMappings(), built.getParameterObject());
       built.getAdditionalParameters().forEach(rendered::setAdditionalParameter);
       return rendered;
+    }
+
+    private String staticSqlFor(TenantId tenant) {
+      int slot = (int) (tenant.value() & (SLOTS - 1));
+      Rendered cached = rendered.get(slot);
+      if (cached == null || !cached.tenant().equals(tenant)) {
+        cached = new Rendered(tenant, TenantSqlRenderer.render(staticTemplate.getSql(), tenant));
+        rendered.set(slot, cached);
+      }
+      return cached.sql();
     }
 
     private TenantId tenantOf(Object parameter) {

@@ -112,4 +112,18 @@ class TenantSqlRendererTest {
           java.util.Map.of("tenant", TenantId.of(7))));
     }
   }
+
+  @Test
+  void tenants_sharing_a_memo_slot_each_get_their_own_schema() {
+    Configuration configuration = configuration(new AtomicInteger());
+    load(configuration, "<select id=\"staticSchemaOf\" resultType=\"string\">select '${tenant}' where #{x} = 1</select>");
+    TenantId a = TenantId.of(7);
+    TenantId b = TenantId.of(7 + 1024); // same slot of the rendered-SQL memo
+    try (SqlSession session = new SqlSessionFactoryBuilder().build(configuration).openSession(true)) {
+      for (int i = 0; i < 3; i++) {
+        assertEquals("\"user_7\"", session.selectOne("fixture.staticSchemaOf", java.util.Map.of("tenant", a, "x", 1)));
+        assertEquals("\"user_1031\"", session.selectOne("fixture.staticSchemaOf", java.util.Map.of("tenant", b, "x", 1)));
+      }
+    }
+  }
 }

@@ -1,9 +1,11 @@
 package io.crosslist.domain.product;
 
+import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.Violations;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
+import java.util.Locale;
 
 /**
  * An amount of money with at most two decimals in an ISO 4217 currency. The amount is stored with
@@ -37,13 +39,13 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
     try {
       parsed = new BigDecimal(amount);
     } catch (NumberFormatException | NullPointerException e) {
-      throw io.crosslist.domain.ValidationException.of("amount", "must be a decimal number such as 12.50");
+      throw ValidationException.of("amount", "must be a decimal number such as 12.50");
     }
     return new Money(parsed, currency);
   }
 
   private static boolean isIsoCurrency(String code) {
-    if (code.length() != 3 || !code.equals(code.toUpperCase(java.util.Locale.ROOT))) {
+    if (code.length() != 3 || !code.equals(code.toUpperCase(Locale.ROOT))) {
       return false;
     }
     try {

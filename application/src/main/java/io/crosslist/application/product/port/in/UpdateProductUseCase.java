@@ -1,5 +1,6 @@
 package io.crosslist.application.product.port.in;
 
+import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.product.Product;
 import io.crosslist.domain.product.ProductDetails;
 import io.crosslist.domain.product.ProductId;
@@ -23,7 +24,7 @@ public interface UpdateProductUseCase {
       Objects.requireNonNull(product, "product");
       Objects.requireNonNull(details, "details");
       if (expectedVersion < 0) {
-        throw io.crosslist.domain.ValidationException.of("version", "must be zero or more");
+        throw ValidationException.of("version", "must be zero or more");
       }
     }
   }

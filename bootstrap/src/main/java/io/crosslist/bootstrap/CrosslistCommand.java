@@ -1,6 +1,7 @@
 package io.crosslist.bootstrap;
 
 import io.crosslist.domain.DomainException;
+import io.crosslist.domain.tenant.InvalidTenantIdException;
 import io.crosslist.domain.tenant.TenantId;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -21,7 +22,13 @@ public final class CrosslistCommand {
     CommandLine cli = new CommandLine(new CrosslistCommand());
     cli.setOut(out);
     cli.setErr(err);
-    cli.registerConverter(TenantId.class, TenantId::parse);
+    cli.registerConverter(TenantId.class, text -> {
+      try {
+        return TenantId.parse(text);
+      } catch (InvalidTenantIdException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage()); // the rule, without a class name
+      }
+    });
     // Bad input and domain refusals are reported as one line, never as a stack trace.
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("error: " + (e instanceof DomainException || e instanceof IllegalArgumentException

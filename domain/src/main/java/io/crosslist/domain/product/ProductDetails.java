@@ -47,7 +47,7 @@ public record ProductDetails(
 
   public ProductDetails {
     description = description == null ? "" : description;
-    imageUrls = imageUrls == null ? List.of() : List.copyOf(nullsAllowed(imageUrls));
+    imageUrls = imageUrls == null ? List.of() : List.copyOf(blankForNull(imageUrls));
     Violations v = new Violations();
     v.require(title != null && !title.isBlank(), "title", "is required and must not be blank");
     if (title != null) {
@@ -100,9 +100,10 @@ public record ProductDetails(
     }
   }
 
-  private static List<String> nullsAllowed(List<String> urls) {
-    // List.copyOf rejects nulls with a bare NPE; keep them so validation can name the index.
+  private static List<String> blankForNull(List<String> urls) {
+    // List.copyOf rejects nulls with a bare NPE; a blank in its place is reported with its index.
     List<String> copy = new ArrayList<>(urls);
-    return copy.contains(null) ? copy.stream().map(u -> u == null ? "" : u).toList() : copy;
+    copy.replaceAll(u -> u == null ? "" : u);
+    return copy;
   }
 }

@@ -58,6 +58,10 @@ public class TenantLookupBenchmark {
   @Param({""})
   public String rawPoolProperties;
 
+  /** How many tenants the random variants draw from (the targets are stated for 1,000). */
+  @Param({"1000"})
+  public int tenantsInPlay;
+
   private PersistenceModule module;
   private ProductRepository products;
   private HikariDataSource rawPool;
@@ -66,6 +70,9 @@ public class TenantLookupBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws SQLException {
+    if (tenantsInPlay < 1 || tenantsInPlay > BenchmarkDatabase.TENANTS) {
+      throw new IllegalArgumentException("tenantsInPlay must be between 1 and " + BenchmarkDatabase.TENANTS);
+    }
     BenchmarkDatabase.prepare();
     module = new PersistenceModule(PersistenceSettings.forJdbcUrl(BenchmarkDatabase.jdbcUrl())
         .withMaximumPoolSize(POOL_SIZE).withMigrateOnStart(false));
@@ -104,8 +111,8 @@ public class TenantLookupBenchmark {
     legacyPool.close();
   }
 
-  private static TenantId randomTenant() {
-    return TenantId.of(1 + ThreadLocalRandom.current().nextInt(BenchmarkDatabase.TENANTS));
+  private TenantId randomTenant() {
+    return TenantId.of(1 + ThreadLocalRandom.current().nextInt(tenantsInPlay));
   }
 
   private static long randomProduct() {

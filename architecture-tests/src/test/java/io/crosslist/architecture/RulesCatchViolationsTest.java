@@ -97,6 +97,12 @@ class RulesCatchViolationsTest {
   }
 
   @Test
+  void nothing_may_depend_on_the_composition_root() {
+    assertViolation(CrosslistArchitectureRules.nothing_depends_on_bootstrap,
+        loadPackage("io.crosslist.application.fixture"), "UsesCompositionRoot", "io.crosslist.bootstrap.CrosslistModule");
+  }
+
+  @Test
   void layers_point_inwards_and_adapters_do_not_know_each_other() {
     JavaClasses classes = new ClassFileImporter().importPackages("io.crosslist.adapter.http.fixture",
         "io.crosslist.adapter.persistence.fixture", "io.crosslist.domain.fixture", "io.crosslist.application.port.out");

@@ -2,7 +2,7 @@ package io.crosslist.adapter.persistence;
 
 import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.product.Product;
-import io.crosslist.domain.product.ProductCursor;
+import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.product.ProductId;
 import io.crosslist.domain.product.ProductPage;
 import io.crosslist.domain.product.ProductRepository;
@@ -67,7 +67,7 @@ final class MyBatisProductRepository implements ProductRepository {
         search.text() == null ? null : containsPattern(search.text()), search.minPrice(), search.maxPrice(),
         search.after() == null ? null : search.after().lastId(), limit + 1));
     List<Product> items = rows.stream().limit(limit).map(ProductRow::toProduct).toList();
-    ProductCursor next = rows.size() > limit ? ProductCursor.after(items.get(limit - 1).id()) : null;
+    PageCursor next = rows.size() > limit ? PageCursor.after(items.get(limit - 1).id().value()) : null;
     return new ProductPage(items, next);
   }
 

@@ -1,5 +1,6 @@
 package io.crosslist.domain.product;
 
+import io.crosslist.domain.PageCursor;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,12 +10,12 @@ import java.util.Optional;
  * @param items the products of this page
  * @param next cursor of the following page; null when this is the last page
  */
-public record ProductPage(List<Product> items, ProductCursor next) {
+public record ProductPage(List<Product> items, PageCursor next) {
   public ProductPage {
     items = List.copyOf(items);
   }
 
-  public Optional<ProductCursor> nextCursor() {
+  public Optional<PageCursor> nextCursor() {
     return Optional.ofNullable(next);
   }
 }

@@ -1,5 +1,6 @@
 package io.crosslist.domain.product;
 
+import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.Violations;
 import java.math.BigDecimal;
 
@@ -22,7 +23,7 @@ public record ProductSearch(
     String text,
     BigDecimal minPrice,
     BigDecimal maxPrice,
-    ProductCursor after,
+    PageCursor after,
     int limit) {
 
   public static final int DEFAULT_LIMIT = 20;
@@ -57,7 +58,7 @@ public record ProductSearch(
     return new ProductSearch(status, brand, category, text, minPrice, maxPrice, after, l);
   }
 
-  public ProductSearch after(ProductCursor cursor) {
+  public ProductSearch after(PageCursor cursor) {
     return new ProductSearch(status, brand, category, text, minPrice, maxPrice, cursor, limit);
   }
 }

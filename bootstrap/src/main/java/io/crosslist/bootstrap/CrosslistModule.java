@@ -3,6 +3,16 @@ package io.crosslist.bootstrap;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.crosslist.application.job.port.in.CancelBatchUseCase;
+import io.crosslist.application.job.port.in.CancelJobUseCase;
+import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
+import io.crosslist.application.job.port.in.EnqueueJobUseCase;
+import io.crosslist.application.job.port.in.GetBatchUseCase;
+import io.crosslist.application.job.port.in.GetJobUseCase;
+import io.crosslist.application.job.port.in.ListJobsUseCase;
+import io.crosslist.application.job.port.in.RetryJobUseCase;
+import io.crosslist.application.job.service.JobEnqueueService;
+import io.crosslist.application.job.service.JobManagementService;
 import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
 import io.crosslist.application.product.port.in.CleanUpAbandonedDraftsUseCase;
@@ -19,6 +29,8 @@ import io.crosslist.application.product.service.ProductQueryService;
 import io.crosslist.application.product.service.UpdateProductService;
 import io.crosslist.application.tenant.ProvisionTenantService;
 import io.crosslist.application.tenant.ProvisionTenantUseCase;
+import io.crosslist.domain.job.BatchRepository;
+import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.tenant.TenantProvisioning;
 import java.time.Clock;
@@ -79,6 +91,60 @@ public final class CrosslistModule extends AbstractModule {
   @Singleton
   CleanUpAbandonedDraftsUseCase cleanUpAbandonedDrafts(ProductRepository products, Clock clock) {
     return new CleanUpAbandonedDraftsService(products, clock);
+  }
+
+  @Provides
+  @Singleton
+  JobEnqueueService jobEnqueueing(MarketplaceJobRepository jobs, BatchRepository batches, ProductRepository products,
+      UnitOfWork unitOfWork, Clock clock) {
+    return new JobEnqueueService(jobs, batches, products, unitOfWork, clock);
+  }
+
+  @Provides
+  EnqueueJobUseCase enqueueJob(JobEnqueueService service) {
+    return service;
+  }
+
+  @Provides
+  EnqueueBatchUseCase enqueueBatch(JobEnqueueService service) {
+    return service;
+  }
+
+  @Provides
+  @Singleton
+  JobManagementService jobManagement(MarketplaceJobRepository jobs, BatchRepository batches, UnitOfWork unitOfWork,
+      Clock clock) {
+    return new JobManagementService(jobs, batches, unitOfWork, clock);
+  }
+
+  @Provides
+  GetJobUseCase getJob(JobManagementService service) {
+    return service;
+  }
+
+  @Provides
+  ListJobsUseCase listJobs(JobManagementService service) {
+    return service;
+  }
+
+  @Provides
+  GetBatchUseCase getBatch(JobManagementService service) {
+    return service;
+  }
+
+  @Provides
+  CancelJobUseCase cancelJob(JobManagementService service) {
+    return service;
+  }
+
+  @Provides
+  CancelBatchUseCase cancelBatch(JobManagementService service) {
+    return service;
+  }
+
+  @Provides
+  RetryJobUseCase retryJob(JobManagementService service) {
+    return service;
   }
 
   @Provides

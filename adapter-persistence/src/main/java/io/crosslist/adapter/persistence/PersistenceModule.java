@@ -3,6 +3,8 @@ package io.crosslist.adapter.persistence;
 import com.google.inject.PrivateModule;
 import com.zaxxer.hikari.HikariDataSource;
 import io.crosslist.application.port.out.UnitOfWork;
+import io.crosslist.domain.job.BatchRepository;
+import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.domain.tenant.TenantProvisioning;
@@ -14,7 +16,8 @@ import org.mybatis.guice.MyBatisModule;
 /**
  * The Guice module of the persistence adapter: everything an embedding service needs is a JDBC URL.
  * Exposes only the out-ports ({@link ProductRepository}, {@link TenantDirectory}, {@link
- * TenantProvisioning}) and the {@link UnitOfWork}; MyBatis, the pool and the mappers stay private.
+ * TenantProvisioning}, {@link MarketplaceJobRepository}, {@link BatchRepository}) and the {@link
+ * UnitOfWork}; MyBatis, the pool and the mappers stay private.
  *
  * <pre>{@code
  * try (PersistenceModule persistence = new PersistenceModule(PersistenceSettings.forJdbcUrl(url))) {
@@ -61,17 +64,24 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
         failFast(true);
         addMapperClass(ProductMapper.class);
         addMapperClass(TenantRegistryMapper.class);
+        addMapperClass(JobMapper.class);
+        addMapperClass(BatchMapper.class);
+        addMapperClass(JobDispatchMapper.class);
       }
     });
     bind(TenantProvisioning.class).toInstance(migrations);
     bind(UnitOfWork.class).to(MyBatisUnitOfWork.class);
     bind(ProductRepository.class).to(MyBatisProductRepository.class);
     bind(TenantDirectory.class).to(MyBatisTenantDirectory.class);
+    bind(MarketplaceJobRepository.class).to(MyBatisJobRepository.class);
+    bind(BatchRepository.class).to(MyBatisBatchRepository.class);
 
     expose(UnitOfWork.class);
     expose(ProductRepository.class);
     expose(TenantDirectory.class);
     expose(TenantProvisioning.class);
+    expose(MarketplaceJobRepository.class);
+    expose(BatchRepository.class);
   }
 
   /** Closes the connection pool. */

@@ -22,6 +22,8 @@ public final class Persistence {
   public final UnitOfWork unitOfWork;
   public final TenantProvisioning provisioning;
   public final TenantDirectory directory;
+  public final io.crosslist.domain.job.MarketplaceJobRepository jobs;
+  public final io.crosslist.domain.job.BatchRepository batches;
 
   private Persistence(Injector injector) {
     this.injector = injector;
@@ -29,6 +31,8 @@ public final class Persistence {
     this.unitOfWork = injector.getInstance(UnitOfWork.class);
     this.provisioning = injector.getInstance(TenantProvisioning.class);
     this.directory = injector.getInstance(TenantDirectory.class);
+    this.jobs = injector.getInstance(io.crosslist.domain.job.MarketplaceJobRepository.class);
+    this.batches = injector.getInstance(io.crosslist.domain.job.BatchRepository.class);
   }
 
   public static synchronized Persistence get() {

@@ -1,0 +1,25 @@
+package io.crosslist.adapter.persistence;
+
+import io.crosslist.domain.tenant.TenantId;
+import java.util.List;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Param;
+
+/** Statements on {@code ${tenant}.marketplace_jobs}; the SQL is in JobMapper.xml. */
+interface JobMapper {
+
+  /** The new job's id, or null when its idempotency key is taken. */
+  Long insert(@Param("tenant") TenantId tenant, @Param("row") JobRow row);
+
+  Optional<JobRow> findById(@Param("tenant") TenantId tenant, @Param("id") long id);
+
+  Optional<JobRow> findByIdempotencyKey(@Param("tenant") TenantId tenant, @Param("key") String key);
+
+  List<JobRow> search(@Param("tenant") TenantId tenant, @Param("status") String status,
+      @Param("marketplace") String marketplace, @Param("action") String action, @Param("batchId") Long batchId,
+      @Param("beforeId") Long beforeId, @Param("fetch") int fetch);
+
+  /** Writes {@code row} if the stored job still has the expected status and attempts; returns rows changed. */
+  int transition(@Param("tenant") TenantId tenant, @Param("row") JobRow row,
+      @Param("expectedStatus") String expectedStatus, @Param("expectedAttempts") int expectedAttempts);
+}

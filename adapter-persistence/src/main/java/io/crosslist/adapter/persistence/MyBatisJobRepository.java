@@ -1,0 +1,111 @@
+package io.crosslist.adapter.persistence;
+
+import io.crosslist.domain.ConcurrentUpdateException;
+import io.crosslist.domain.PageCursor;
+import io.crosslist.domain.job.JobId;
+import io.crosslist.domain.job.JobPage;
+import io.crosslist.domain.job.JobSearch;
+import io.crosslist.domain.job.JobStatus;
+import io.crosslist.domain.job.MarketplaceJob;
+import io.crosslist.domain.job.MarketplaceJobRepository;
+import io.crosslist.domain.tenant.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.ibatis.session.SqlSession;
+
+/**
+ * {@link MarketplaceJobRepository} on {@code ${tenant}.marketplace_jobs}, keeping the shared dispatch
+ * index and the batch counts in the same transaction as the job.
+ */
+@Singleton
+final class MyBatisJobRepository implements MarketplaceJobRepository {
+  private final MyBatisUnitOfWork sessions;
+
+  @Inject
+  MyBatisJobRepository(MyBatisUnitOfWork sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public MarketplaceJob enqueue(TenantId tenant, MarketplaceJob job) {
+    if (job.id() != null || job.status() != JobStatus.PENDING) {
+      throw new IllegalArgumentException("only a new PENDING job can be enqueued, got " + job.status() + " job "
+          + job.id());
+    }
+    return sessions.inTransaction(tenant, () -> {
+      Long id = sessions.call(tenant, s -> jobs(s).insert(tenant, JobRow.of(job)));
+      if (id == null) {
+        return sessions.call(tenant, s -> jobs(s).findByIdempotencyKey(tenant, job.idempotencyKey()))
+            .map(JobRow::toJob)
+            .orElseThrow(() -> new IllegalStateException("idempotency key of " + tenant + " taken but not found"));
+      }
+      MarketplaceJob stored = job.stored(JobId.of(id));
+      makeClaimable(tenant, stored);
+      if (stored.batch() != null) {
+        sessions.call(tenant, s -> s.getMapper(BatchMapper.class)
+            .move(tenant, stored.batch().value(), null, JobStatus.PENDING.name(), stored.updatedAt()));
+      }
+      return stored;
+    });
+  }
+
+  @Override
+  public Optional<MarketplaceJob> findById(TenantId tenant, JobId id) {
+    return sessions.call(tenant, s -> jobs(s).findById(tenant, id.value())).map(JobRow::toJob);
+  }
+
+  @Override
+  public JobPage search(TenantId tenant, JobSearch search) {
+    int limit = search.limit();
+    List<JobRow> rows = sessions.call(tenant, s -> jobs(s).search(tenant,
+        search.status() == null ? null : search.status().name(),
+        search.marketplace() == null ? null : search.marketplace().name(),
+        search.action() == null ? null : search.action().name(),
+        search.batch() == null ? null : search.batch().value(),
+        search.after() == null ? null : search.after().lastId(), limit + 1));
+    List<MarketplaceJob> items = rows.stream().limit(limit).map(JobRow::toJob).toList();
+    PageCursor next = rows.size() > limit ? PageCursor.after(items.get(limit - 1).id().value()) : null;
+    return new JobPage(items, next);
+  }
+
+  @Override
+  public MarketplaceJob transition(TenantId tenant, MarketplaceJob previous, MarketplaceJob next) {
+    if (previous.id() == null || !previous.id().equals(next.id())) {
+      throw new IllegalArgumentException("a transition must keep the job's id: " + previous.id() + " -> " + next.id());
+    }
+    return sessions.inTransaction(tenant, () -> {
+      int changed = sessions.call(tenant, s -> jobs(s).transition(tenant, JobRow.of(next), previous.status().name(),
+          previous.attempts()));
+      if (changed == 0) {
+        throw new ConcurrentUpdateException("job", next.id(), previous.status() + " after " + previous.attempts()
+            + " attempts");
+      }
+      if (next.status().isTerminal()) {
+        sessions.callShared(s -> dispatch(s).remove(tenant.value(), next.id().value()));
+      } else if (next.status() == JobStatus.PENDING) {
+        makeClaimable(tenant, next); // new attempt, rescue or user retry: waiting again, lease cleared
+      }
+      if (next.batch() != null && previous.status() != next.status()) {
+        sessions.call(tenant, s -> s.getMapper(BatchMapper.class).move(tenant, next.batch().value(),
+            previous.status().name(), next.status().name(), next.updatedAt()));
+      }
+      return next;
+    });
+  }
+
+  private void makeClaimable(TenantId tenant, MarketplaceJob job) {
+    sessions.callShared(s -> dispatch(s).waiting(tenant.value(), job.id().value(), job.marketplace().name(),
+        job.priority(), job.runAfter(), job.expiresAt()));
+  }
+
+  private static JobMapper jobs(SqlSession session) {
+    return session.getMapper(JobMapper.class);
+  }
+
+  private static JobDispatchMapper dispatch(SqlSession session) {
+    return Objects.requireNonNull(session.getMapper(JobDispatchMapper.class));
+  }
+}

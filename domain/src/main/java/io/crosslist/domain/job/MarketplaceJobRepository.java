@@ -1,0 +1,33 @@
+package io.crosslist.domain.job;
+
+import io.crosslist.domain.tenant.TenantId;
+import java.util.Optional;
+
+/**
+ * Out-port: a tenant's marketplace jobs, and the dispatch index that lets workers find them. Every
+ * call names the tenant; an implementation keeps the index consistent with the jobs in the same
+ * transaction: a job is claimable exactly while it is PENDING or RUNNING.
+ */
+public interface MarketplaceJobRepository {
+
+  /**
+   * Stores a new PENDING job and makes it claimable. When the job carries an idempotency key that
+   * another job of the tenant already has, nothing is written and that job is returned. A stored job
+   * that belongs to a batch is counted in the batch as PENDING.
+   */
+  MarketplaceJob enqueue(TenantId tenant, MarketplaceJob job);
+
+  Optional<MarketplaceJob> findById(TenantId tenant, JobId id);
+
+  /** One page of jobs matching {@code search}, newest first. */
+  JobPage search(TenantId tenant, JobSearch search);
+
+  /**
+   * Stores {@code next}, a transition of {@code previous}, if the stored job is still {@code
+   * previous} (same status and attempts); keeps the dispatch index and the batch counts in step.
+   *
+   * @return {@code next}
+   * @throws io.crosslist.domain.ConcurrentUpdateException when the stored job moved on; nothing is written
+   */
+  MarketplaceJob transition(TenantId tenant, MarketplaceJob previous, MarketplaceJob next);
+}

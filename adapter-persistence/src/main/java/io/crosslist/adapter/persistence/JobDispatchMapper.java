@@ -1,6 +1,7 @@
 package io.crosslist.adapter.persistence;
 
 import java.time.Instant;
+import java.util.List;
 import org.apache.ibatis.annotations.Param;
 
 /** Statements on the shared dispatch index {@code crosslist.job_dispatch}; the SQL is in JobDispatchMapper.xml. */
@@ -9,6 +10,21 @@ interface JobDispatchMapper {
   /** Makes a job claimable (again): inserts its entry or resets it to waiting, without a lease. */
   int waiting(@Param("tenantId") long tenantId, @Param("jobId") long jobId, @Param("marketplace") String marketplace,
       @Param("priority") int priority, @Param("runAfter") Instant runAfter, @Param("expiresAt") Instant expiresAt);
+
+  /**
+   * Leases up to {@code limit} waiting entries to {@code worker}, fairly: tenants with ready work in
+   * id order within ({@code afterTenant}, {@code upToTenant}], at most {@code perTenant} entries each, never more than
+   * {@code tenantCap} held per tenant. Skips rows other claimers have locked.
+   */
+  List<DispatchEntry> claim(@Param("worker") String worker, @Param("afterTenant") long afterTenant,
+      @Param("upToTenant") long upToTenant, @Param("limit") int limit, @Param("perTenant") int perTenant, @Param("tenantCap") int tenantCap,
+      @Param("leaseMillis") long leaseMillis);
+
+  /** Clears up to {@code limit} expired leases; returns their entries. */
+  List<DispatchEntry> clearExpiredLeases(@Param("limit") int limit);
+
+  /** Gives a held entry back to waiting at once (its start lost a race). */
+  int release(@Param("tenantId") long tenantId, @Param("jobId") long jobId, @Param("worker") String worker);
 
   /** Removes a job that ended. */
   int remove(@Param("tenantId") long tenantId, @Param("jobId") long jobId);

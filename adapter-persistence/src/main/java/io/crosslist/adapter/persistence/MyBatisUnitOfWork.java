@@ -21,8 +21,16 @@ import org.apache.ibatis.session.SqlSessionManager;
  */
 @Singleton
 final class MyBatisUnitOfWork implements UnitOfWork {
+  /** Owner of a transaction on shared tables only: it runs no tenant statement. */
+  private static final Object SHARED_TABLES = new Object() {
+    @Override
+    public String toString() {
+      return "shared tables";
+    }
+  };
   private final SqlSessionManager sessions;
-  private final ThreadLocal<TenantId> transactionOwner = new ThreadLocal<>();
+  /** The tenant (or {@link #SHARED_TABLES}) whose transaction this thread has open; unset outside one. */
+  private final ThreadLocal<Object> transactionOwner = new ThreadLocal<>();
 
   @Inject
   MyBatisUnitOfWork(SqlSessionManager sessions) {
@@ -31,15 +39,23 @@ final class MyBatisUnitOfWork implements UnitOfWork {
 
   @Override
   public <T> T inTransaction(TenantId tenant, Supplier<T> work) {
-    Objects.requireNonNull(tenant, "tenant");
+    return run(Objects.requireNonNull(tenant, "tenant"), work);
+  }
+
+  /** Runs {@code work} as one transaction on shared tables (e.g. the dispatch index); no tenant statement may join it. */
+  <T> T inSharedTransaction(Supplier<T> work) {
+    return run(SHARED_TABLES, work);
+  }
+
+  private <T> T run(Object newOwner, Supplier<T> work) {
     Objects.requireNonNull(work, "work");
-    TenantId owner = transactionOwner.get();
+    Object owner = transactionOwner.get();
     if (owner != null) {
-      requireOwner(owner, tenant);
+      requireOwner(owner, newOwner);
       return work.get();
     }
     sessions.startManagedSession(false);
-    transactionOwner.set(tenant);
+    transactionOwner.set(newOwner);
     try {
       T result = work.get();
       sessions.commit(true);
@@ -56,7 +72,7 @@ final class MyBatisUnitOfWork implements UnitOfWork {
   /** Runs a tenant statement: in the current transaction when there is one (for this tenant), else on its own. */
   <T> T call(TenantId tenant, Function<SqlSession, T> statement) {
     Objects.requireNonNull(tenant, "tenant");
-    TenantId owner = transactionOwner.get();
+    Object owner = transactionOwner.get();
     try {
       if (owner != null) {
         requireOwner(owner, tenant);
@@ -80,9 +96,9 @@ final class MyBatisUnitOfWork implements UnitOfWork {
     }
   }
 
-  private static void requireOwner(TenantId owner, TenantId tenant) {
-    if (!owner.equals(tenant)) {
-      throw new IllegalStateException("a unit of work for " + owner + " cannot run a statement for " + tenant
+  private static void requireOwner(Object owner, Object requested) {
+    if (!owner.equals(requested)) {
+      throw new IllegalStateException("a unit of work for " + owner + " cannot run a statement for " + requested
           + ": one transaction serves one tenant");
     }
   }

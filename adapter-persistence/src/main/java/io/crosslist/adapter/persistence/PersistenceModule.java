@@ -4,6 +4,7 @@ import com.google.inject.PrivateModule;
 import com.zaxxer.hikari.HikariDataSource;
 import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.domain.job.BatchRepository;
+import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.tenant.TenantDirectory;
@@ -16,7 +17,7 @@ import org.mybatis.guice.MyBatisModule;
 /**
  * The Guice module of the persistence adapter: everything an embedding service needs is a JDBC URL.
  * Exposes only the out-ports ({@link ProductRepository}, {@link TenantDirectory}, {@link
- * TenantProvisioning}, {@link MarketplaceJobRepository}, {@link BatchRepository}) and the {@link
+ * TenantProvisioning}, {@link MarketplaceJobRepository}, {@link BatchRepository}, {@link JobQueue}) and the {@link
  * UnitOfWork}; MyBatis, the pool and the mappers stay private.
  *
  * <pre>{@code
@@ -75,6 +76,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(TenantDirectory.class).to(MyBatisTenantDirectory.class);
     bind(MarketplaceJobRepository.class).to(MyBatisJobRepository.class);
     bind(BatchRepository.class).to(MyBatisBatchRepository.class);
+    bind(JobQueue.class).to(MyBatisJobQueue.class);
 
     expose(UnitOfWork.class);
     expose(ProductRepository.class);
@@ -82,6 +84,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(TenantProvisioning.class);
     expose(MarketplaceJobRepository.class);
     expose(BatchRepository.class);
+    expose(JobQueue.class);
   }
 
   /** Closes the connection pool. */

@@ -24,6 +24,7 @@ public final class Persistence {
   public final TenantDirectory directory;
   public final io.crosslist.domain.job.MarketplaceJobRepository jobs;
   public final io.crosslist.domain.job.BatchRepository batches;
+  public final io.crosslist.domain.job.JobQueue queue;
 
   private Persistence(Injector injector) {
     this.injector = injector;
@@ -33,6 +34,7 @@ public final class Persistence {
     this.directory = injector.getInstance(TenantDirectory.class);
     this.jobs = injector.getInstance(io.crosslist.domain.job.MarketplaceJobRepository.class);
     this.batches = injector.getInstance(io.crosslist.domain.job.BatchRepository.class);
+    this.queue = injector.getInstance(io.crosslist.domain.job.JobQueue.class);
   }
 
   public static synchronized Persistence get() {

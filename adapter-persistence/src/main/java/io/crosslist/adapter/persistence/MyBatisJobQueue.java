@@ -1,0 +1,118 @@
+package io.crosslist.adapter.persistence;
+
+import io.crosslist.domain.ConcurrentUpdateException;
+import io.crosslist.domain.ValidationException;
+import io.crosslist.domain.job.JobId;
+import io.crosslist.domain.job.JobQueue;
+import io.crosslist.domain.job.JobStatus;
+import io.crosslist.domain.job.MarketplaceJob;
+import io.crosslist.domain.job.MarketplaceJobRepository;
+import io.crosslist.domain.tenant.TenantId;
+import io.crosslist.domain.tenant.UnknownTenantException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@link JobQueue} on the shared dispatch index. A claim is two short steps: one transaction on the
+ * shared index leases the entries (fair, {@code FOR UPDATE SKIP LOCKED}); then each job is started
+ * in its own tenant's transaction through {@link MarketplaceJobRepository#transition}, the one path
+ * for job changes. A worker that dies between the steps leaves a lease that expires and is rescued.
+ */
+@Singleton
+final class MyBatisJobQueue implements JobQueue {
+  private final MyBatisUnitOfWork sessions;
+  private final MarketplaceJobRepository jobs;
+  private final Clock clock = Clock.systemUTC();
+  /** The last tenant served: the next claim starts after it, then wraps around (round robin). */
+  private final AtomicLong cursor = new AtomicLong();
+
+  @Inject
+  MyBatisJobQueue(MyBatisUnitOfWork sessions, MarketplaceJobRepository jobs) {
+    this.sessions = sessions;
+    this.jobs = jobs;
+  }
+
+  @Override
+  public List<ClaimedJob> claim(String worker, ClaimRequest request) {
+    if (worker == null || worker.isBlank() || worker.length() > 200) {
+      throw ValidationException.of("worker", "must be 1 to 200 characters");
+    }
+    long after = cursor.get();
+    List<DispatchEntry> leased = new ArrayList<>(lease(worker, after, Long.MAX_VALUE, request.limit(), request));
+    if (leased.size() < request.limit() && after > 0) {
+      leased.addAll(lease(worker, 0, after, request.limit() - leased.size(), request)); // wrap around
+    }
+    if (!leased.isEmpty()) {
+      cursor.set(leased.get(leased.size() - 1).tenantId);
+    }
+    List<ClaimedJob> claimed = new ArrayList<>(leased.size());
+    for (DispatchEntry entry : leased) {
+      start(worker, entry).ifPresent(claimed::add);
+    }
+    return claimed;
+  }
+
+  private List<DispatchEntry> lease(String worker, long afterTenant, long upToTenant, int limit, ClaimRequest r) {
+    List<DispatchEntry> entries = sessions.inSharedTransaction(() -> sessions.callShared(s -> dispatch(s)
+        .claim(worker, afterTenant, upToTenant, limit, r.perTenant(), r.tenantCap(), r.lease().toMillis())));
+    // the statement returns rows in no particular order; the cursor needs the highest tenant served
+    List<DispatchEntry> sorted = new ArrayList<>(entries);
+    sorted.sort((a, b) -> Long.compare(a.tenantId, b.tenantId));
+    return sorted;
+  }
+
+  /** Starts a leased job in its tenant's schema; gives the entry back when the job cannot start. */
+  private Optional<ClaimedJob> start(String worker, DispatchEntry entry) {
+    TenantId tenant = TenantId.of(entry.tenantId);
+    try {
+      return sessions.inTransaction(tenant, () -> {
+        Optional<MarketplaceJob> job = jobs.findById(tenant, JobId.of(entry.jobId));
+        if (job.isEmpty() || job.get().status().isTerminal()) {
+          sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId)); // stale entry
+          return Optional.empty();
+        }
+        if (job.get().status() != JobStatus.PENDING) {
+          return Optional.<ClaimedJob>empty(); // still held by a live worker's attempt: leave it to the rescue
+        }
+        MarketplaceJob started = jobs.transition(tenant, job.get(), job.get().start(clock.instant()));
+        return Optional.of(new ClaimedJob(tenant, started));
+      });
+    } catch (ConcurrentUpdateException e) {
+      sessions.inSharedTransaction(() -> sessions.callShared(s -> dispatch(s).release(entry.tenantId, entry.jobId,
+          worker)));
+      return Optional.empty();
+    } catch (UnknownTenantException e) {
+      sessions.inSharedTransaction(() -> sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId)));
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public int rescueExpiredLeases(int limit) {
+    List<DispatchEntry> expired = sessions.inSharedTransaction(
+        () -> sessions.callShared(s -> dispatch(s).clearExpiredLeases(limit)));
+    int rescued = 0;
+    for (DispatchEntry entry : expired) {
+      TenantId tenant = TenantId.of(entry.tenantId);
+      try {
+        boolean changed = sessions.inTransaction(tenant, () -> jobs.findById(tenant, JobId.of(entry.jobId))
+            .filter(job -> job.status() == JobStatus.RUNNING)
+            .map(job -> jobs.transition(tenant, job, job.rescue(clock.instant())))
+            .isPresent());
+        rescued += changed ? 1 : 0;
+      } catch (ConcurrentUpdateException | UnknownTenantException e) {
+        // the job moved on meanwhile (finished by its late worker) or its tenant is gone: nothing to rescue
+      }
+    }
+    return rescued;
+  }
+
+  private static JobDispatchMapper dispatch(org.apache.ibatis.session.SqlSession session) {
+    return session.getMapper(JobDispatchMapper.class);
+  }
+}

@@ -1,0 +1,153 @@
+package io.crosslist.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosslist.domain.job.JobAction;
+import io.crosslist.domain.job.JobQueue;
+import io.crosslist.domain.job.JobQueue.ClaimRequest;
+import io.crosslist.domain.job.JobQueue.ClaimedJob;
+import io.crosslist.domain.job.JobRequest;
+import io.crosslist.domain.job.JobStatus;
+import io.crosslist.domain.job.MarketplaceJob;
+import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.tenant.TenantId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The claim path on real PostgreSQL. Each test works with its own tenants, but the dispatch index is
+ * shared by every test of the run, so assertions look only at their own tenants' jobs.
+ */
+class JobQueueTest {
+  private static final Instant NOW = Instant.now();
+  private static final ClaimRequest GENEROUS = new ClaimRequest(1_000, 1_000, 1_000, Duration.ofMinutes(5));
+  private final Persistence db = Persistence.get();
+  private final JobQueue queue = db.queue;
+
+  private List<MarketplaceJob> enqueue(TenantId tenant, int count) {
+    List<MarketplaceJob> jobs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      jobs.add(db.jobs.enqueue(tenant, MarketplaceJob.pending(JobRequest.of(Marketplace.EBAY, JobAction.SYNC_ORDERS,
+          null), NOW)));
+    }
+    return jobs;
+  }
+
+  /** Claims until a claim returns nothing of {@code tenants}' jobs; returns what it claimed of theirs. */
+  private List<ClaimedJob> drain(Set<TenantId> tenants, ClaimRequest request, String worker) {
+    List<ClaimedJob> mine = new ArrayList<>();
+    for (int round = 0; round < 100; round++) {
+      List<ClaimedJob> claimed = queue.claim(worker, request).stream().filter(c -> tenants.contains(c.tenant())).toList();
+      if (claimed.isEmpty()) {
+        return mine;
+      }
+      mine.addAll(claimed);
+    }
+    throw new AssertionError("the queue did not drain");
+  }
+
+  @Test
+  void eight_concurrent_claimers_never_get_the_same_job() throws Exception {
+    Set<TenantId> tenants = new HashSet<>();
+    for (int t = 0; t < 30; t++) {
+      TenantId tenant = db.newTenant();
+      tenants.add(tenant);
+      enqueue(tenant, 10);
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Callable<List<ClaimedJob>>> workers = new ArrayList<>();
+    for (int w = 0; w < 8; w++) {
+      String worker = "worker-" + w;
+      workers.add(() -> drain(tenants, new ClaimRequest(16, 2, 1_000, Duration.ofMinutes(5)), worker));
+    }
+    List<String> claimed = new ArrayList<>();
+    for (Future<List<ClaimedJob>> f : pool.invokeAll(workers)) {
+      for (ClaimedJob c : f.get(2, TimeUnit.MINUTES)) {
+        assertEquals(JobStatus.RUNNING, c.job().status());
+        assertEquals(1, c.job().attempts());
+        claimed.add(c.tenant().value() + "/" + c.job().id());
+      }
+    }
+    pool.shutdown();
+    assertEquals(300, claimed.size(), "every job claimed");
+    assertEquals(300, new HashSet<>(claimed).size(), "no job claimed twice");
+  }
+
+  @Test
+  void a_tenant_with_a_long_queue_does_not_delay_another_tenants_single_job_beyond_one_claim() {
+    // Test classes run one after another; clear what earlier tests left waiting in the shared index.
+    while (!queue.claim("drain", GENEROUS).isEmpty()) {
+      // keep claiming
+    }
+    TenantId busy = db.newTenant();
+    TenantId quiet = db.newTenant();
+    enqueue(busy, 200);
+    MarketplaceJob single = enqueue(quiet, 1).get(0);
+
+    List<ClaimedJob> claimed = queue.claim("fairness", new ClaimRequest(20, 5, 1_000, Duration.ofMinutes(5)));
+    assertTrue(claimed.stream().anyMatch(c -> c.tenant().equals(quiet) && c.job().id().equals(single.id())),
+        "the quiet tenant's job is in the first claim, while the busy tenant still has 195 waiting");
+    assertEquals(5, claimed.stream().filter(c -> c.tenant().equals(busy)).count(), "perTenant per claim");
+  }
+
+  @Test
+  void a_tenant_never_holds_more_than_its_cap() {
+    TenantId tenant = db.newTenant();
+    enqueue(tenant, 10);
+    ClaimRequest capped = new ClaimRequest(50, 3, 3, Duration.ofMinutes(5));
+    List<ClaimedJob> first = drain(Set.of(tenant), capped, "capped");
+    assertEquals(3, first.size(), "3 running, 7 waiting until leases end");
+  }
+
+  @Test
+  void an_expired_lease_is_rescued_and_the_job_runs_again_until_its_attempts_are_used() throws Exception {
+    TenantId tenant = db.newTenant();
+    MarketplaceJob job = db.jobs.enqueue(tenant, MarketplaceJob.pending(
+        JobRequest.of(Marketplace.VINTED, JobAction.IMPORT_PRODUCTS, null).withMaxAttempts(2), NOW));
+    assertEquals(1, drain(Set.of(tenant), GENEROUS, "dies").size());
+
+    expireLeaseOf(tenant, job); // the worker died: nobody renews the lease
+    assertTrue(queue.rescueExpiredLeases(100) >= 1);
+    MarketplaceJob rescued = db.jobs.findById(tenant, job.id()).orElseThrow();
+    assertEquals(JobStatus.PENDING, rescued.status());
+    assertTrue(rescued.lastError().contains("stopped renewing its lease"), rescued.lastError());
+
+    List<ClaimedJob> again = drain(Set.of(tenant), GENEROUS, "second");
+    assertEquals(2, again.get(0).job().attempts());
+    expireLeaseOf(tenant, job);
+    queue.rescueExpiredLeases(100);
+    assertEquals(JobStatus.FAILED, db.jobs.findById(tenant, job.id()).orElseThrow().status(),
+        "no attempt left after the second lost worker");
+    assertTrue(drain(Set.of(tenant), GENEROUS, "third").isEmpty());
+  }
+
+  @Test
+  void a_cancelled_job_is_never_claimed() {
+    TenantId tenant = db.newTenant();
+    MarketplaceJob job = enqueue(tenant, 1).get(0);
+    db.jobs.transition(tenant, job, job.requestCancellation(NOW));
+    assertTrue(drain(Set.of(tenant), GENEROUS, "w").isEmpty());
+  }
+
+  private static void expireLeaseOf(TenantId tenant, MarketplaceJob job) throws Exception {
+    try (Connection c = TestDatabase.get().connect(); PreparedStatement ps = c.prepareStatement(
+        "update crosslist.job_dispatch set lease_until = now() - interval '1 second' where tenant_id = ? and job_id = ?")) {
+      ps.setLong(1, tenant.value());
+      ps.setLong(2, job.id().value());
+      assertEquals(1, ps.executeUpdate());
+    }
+  }
+}

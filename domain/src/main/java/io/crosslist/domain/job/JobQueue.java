@@ -1,0 +1,60 @@
+package io.crosslist.domain.job;
+
+import io.crosslist.domain.Violations;
+import io.crosslist.domain.tenant.TenantId;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Out-port: the claim side of the jobs engine. Workers of every instance claim runnable jobs of all
+ * tenants from one dispatch index, without scanning tenant schemas, and never the same job twice
+ * at the same time.
+ */
+public interface JobQueue {
+
+  /**
+   * Claims up to {@code request.limit()} runnable jobs, leases them to {@code worker} and starts them
+   * (PENDING to RUNNING, one attempt counted). Fair across tenants: each tenant with runnable work
+   * gets at most {@code perTenant} jobs per claim and never more than {@code tenantCap} running at
+   * once, so a tenant with a long queue cannot delay another tenant's job beyond one claim.
+   */
+  List<ClaimedJob> claim(String worker, ClaimRequest request);
+
+  /**
+   * Gives back jobs whose lease expired (their worker died): each goes back to PENDING to run again,
+   * or FAILED when its attempts are used up. Returns how many were rescued.
+   */
+  int rescueExpiredLeases(int limit);
+
+  /**
+   * A job a worker now holds.
+   *
+   * @param tenant whose job it is
+   * @param job the job, RUNNING
+   */
+  record ClaimedJob(TenantId tenant, MarketplaceJob job) {
+    public ClaimedJob {
+      Objects.requireNonNull(tenant, "tenant");
+      Objects.requireNonNull(job, "job");
+    }
+  }
+
+  /**
+   * @param limit jobs per claim, 1 to 1,000
+   * @param perTenant jobs of one tenant per claim, 1 to limit
+   * @param tenantCap running jobs of one tenant across all workers, at least perTenant
+   * @param lease how long a claimed job stays held without renewal, 1 s to 1 h
+   */
+  record ClaimRequest(int limit, int perTenant, int tenantCap, Duration lease) {
+    public ClaimRequest {
+      Violations v = new Violations();
+      v.require(limit >= 1 && limit <= 1_000, "limit", "must be between 1 and 1000");
+      v.require(perTenant >= 1 && perTenant <= limit, "perTenant", "must be between 1 and limit");
+      v.require(tenantCap >= perTenant, "tenantCap", "must be at least perTenant");
+      v.require(lease != null && lease.compareTo(Duration.ofSeconds(1)) >= 0 && lease.compareTo(Duration.ofHours(1)) <= 0,
+          "lease", "must be between 1s and 1h");
+      v.throwIfAny();
+    }
+  }
+}

@@ -12,7 +12,7 @@ import io.crosslist.application.tenant.ProvisionTenantUseCase;
 import io.crosslist.domain.product.Money;
 import io.crosslist.domain.product.Product;
 import io.crosslist.domain.product.ProductDetails;
-import io.crosslist.domain.product.ProductPage;
+import io.crosslist.domain.Page;
 import io.crosslist.domain.product.ProductSearch;
 import io.crosslist.domain.product.ProductStatus;
 import io.crosslist.domain.tenant.TenantId;
@@ -70,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
       injector.getInstance(ChangeProductStatusUseCase.class).changeStatus(
           new ChangeProductStatusCommand(tenant, first.id(), ProductStatus.PUBLISHED, OptionalLong.of(0)));
 
-      ProductPage page = injector.getInstance(ListProductsUseCase.class).list(tenant, ProductSearch.firstPage());
+      Page<Product> page = injector.getInstance(ListProductsUseCase.class).list(tenant, ProductSearch.firstPage());
       out.printf("%-6s %-32s %-10s %12s %-8s%n", "id", "title", "status", "price", "version");
       for (Product p : page.items()) {
         out.printf("%-6s %-32s %-10s %12s %-8d%n", p.id(), p.details().title(), p.status(), p.details().price(),

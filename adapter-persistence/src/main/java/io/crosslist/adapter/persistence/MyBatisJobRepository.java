@@ -3,7 +3,7 @@ package io.crosslist.adapter.persistence;
 import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.job.JobId;
-import io.crosslist.domain.job.JobPage;
+import io.crosslist.domain.Page;
 import io.crosslist.domain.job.JobSearch;
 import io.crosslist.domain.job.JobStatus;
 import io.crosslist.domain.job.MarketplaceJob;
@@ -58,7 +58,7 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
   }
 
   @Override
-  public JobPage search(TenantId tenant, JobSearch search) {
+  public Page<MarketplaceJob> search(TenantId tenant, JobSearch search) {
     int limit = search.limit();
     List<JobRow> rows = sessions.call(tenant, s -> jobs(s).search(tenant,
         search.status() == null ? null : search.status().name(),
@@ -68,7 +68,7 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
         search.after() == null ? null : search.after().lastId(), limit + 1));
     List<MarketplaceJob> items = rows.stream().limit(limit).map(JobRow::toJob).toList();
     PageCursor next = rows.size() > limit ? PageCursor.after(items.get(limit - 1).id().value()) : null;
-    return new JobPage(items, next);
+    return new Page<>(items, next);
   }
 
   @Override

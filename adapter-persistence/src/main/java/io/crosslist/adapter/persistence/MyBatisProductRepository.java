@@ -4,7 +4,7 @@ import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.product.Product;
 import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.product.ProductId;
-import io.crosslist.domain.product.ProductPage;
+import io.crosslist.domain.Page;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.product.ProductSearch;
 import io.crosslist.domain.tenant.TenantId;
@@ -60,7 +60,7 @@ final class MyBatisProductRepository implements ProductRepository {
   }
 
   @Override
-  public ProductPage search(TenantId tenant, ProductSearch search) {
+  public Page<Product> search(TenantId tenant, ProductSearch search) {
     int limit = search.limit();
     List<ProductRow> rows = products(tenant, m -> m.search(tenant,
         search.status() == null ? null : search.status().name(), search.brand(), search.category(),
@@ -68,7 +68,7 @@ final class MyBatisProductRepository implements ProductRepository {
         search.after() == null ? null : search.after().lastId(), limit + 1));
     List<Product> items = rows.stream().limit(limit).map(ProductRow::toProduct).toList();
     PageCursor next = rows.size() > limit ? PageCursor.after(items.get(limit - 1).id().value()) : null;
-    return new ProductPage(items, next);
+    return new Page<>(items, next);
   }
 
   @Override

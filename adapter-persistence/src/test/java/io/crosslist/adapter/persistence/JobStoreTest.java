@@ -16,7 +16,7 @@ import io.crosslist.domain.job.BatchJob;
 import io.crosslist.domain.job.BatchStatus;
 import io.crosslist.domain.job.IllegalJobTransitionException;
 import io.crosslist.domain.job.JobAction;
-import io.crosslist.domain.job.JobPage;
+import io.crosslist.domain.Page;
 import io.crosslist.domain.job.JobRequest;
 import io.crosslist.domain.job.JobSearch;
 import io.crosslist.domain.job.JobStatus;
@@ -200,9 +200,9 @@ class JobStoreTest {
       enqueue.enqueue(tenant, publish());
     }
     enqueue.enqueue(tenant, JobRequest.of(Marketplace.ETSY, JobAction.SYNC_ORDERS, null));
-    JobPage first = manage.list(tenant, JobSearch.firstPage().withLimit(4));
+    Page<MarketplaceJob> first = manage.list(tenant, JobSearch.firstPage().withLimit(4));
     assertEquals(4, first.items().size());
-    JobPage second = manage.list(tenant, JobSearch.firstPage().withLimit(4).after(first.next()));
+    Page<MarketplaceJob> second = manage.list(tenant, JobSearch.firstPage().withLimit(4).after(first.next()));
     assertEquals(2, second.items().size());
     assertFalse(second.nextCursor().isPresent());
     assertTrue(first.items().get(0).id().value() > second.items().get(0).id().value(), "newest first");

@@ -14,7 +14,7 @@ import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.product.Product;
 import io.crosslist.domain.product.ProductDetails;
 import io.crosslist.domain.product.ProductId;
-import io.crosslist.domain.product.ProductPage;
+import io.crosslist.domain.Page;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.product.ProductSearch;
 import io.crosslist.domain.product.ProductStatus;
@@ -94,7 +94,7 @@ class ProductRepositoryTest {
     }
     List<ProductId> seen = new ArrayList<>();
     ProductSearch search = ProductSearch.firstPage().withLimit(10);
-    ProductPage page;
+    Page<Product> page;
     do {
       page = products.search(tenant, search);
       page.items().forEach(p -> seen.add(p.id()));
@@ -122,7 +122,7 @@ class ProductRepositoryTest {
   }
 
   private List<ProductId> ids(ProductSearch search) {
-    ProductPage page = products.search(tenant, search);
+    Page<Product> page = products.search(tenant, search);
     assertNull(page.next());
     return page.items().stream().map(Product::id).toList();
   }

@@ -1,5 +1,6 @@
 package io.crosslist.domain.job;
 
+import io.crosslist.domain.Page;
 import io.crosslist.domain.tenant.TenantId;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ public interface MarketplaceJobRepository {
   Optional<MarketplaceJob> findById(TenantId tenant, JobId id);
 
   /** One page of jobs matching {@code search}, newest first. */
-  JobPage search(TenantId tenant, JobSearch search);
+  Page<MarketplaceJob> search(TenantId tenant, JobSearch search);
 
   /**
    * Stores {@code next}, a transition of {@code previous}, if the stored job is still {@code

@@ -1,5 +1,6 @@
 package io.crosslist.domain.product;
 
+import io.crosslist.domain.Page;
 import io.crosslist.domain.tenant.TenantId;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,7 +37,7 @@ public interface ProductRepository {
   boolean softDelete(TenantId tenant, ProductId id, Instant at);
 
   /** One page of live products matching {@code search}, newest first. */
-  ProductPage search(TenantId tenant, ProductSearch search);
+  Page<Product> search(TenantId tenant, ProductSearch search);
 
   /**
    * Soft-deletes the drafts whose last update is older than {@code cutoff}: the abandoned-draft

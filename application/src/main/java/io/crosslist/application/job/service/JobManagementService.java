@@ -14,7 +14,7 @@ import io.crosslist.domain.job.BatchNotFoundException;
 import io.crosslist.domain.job.BatchRepository;
 import io.crosslist.domain.job.JobId;
 import io.crosslist.domain.job.JobNotFoundException;
-import io.crosslist.domain.job.JobPage;
+import io.crosslist.domain.Page;
 import io.crosslist.domain.job.JobSearch;
 import io.crosslist.domain.job.JobStatus;
 import io.crosslist.domain.job.MarketplaceJob;
@@ -46,7 +46,7 @@ public final class JobManagementService
   }
 
   @Override
-  public JobPage list(TenantId tenant, JobSearch search) {
+  public Page<MarketplaceJob> list(TenantId tenant, JobSearch search) {
     return jobs.search(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(search, "search"));
   }
 
@@ -71,7 +71,7 @@ public final class JobManagementService
       get(tenant, batch);
       for (JobStatus status : new JobStatus[] {JobStatus.PENDING, JobStatus.RUNNING}) {
         JobSearch search = JobSearch.firstPage().inBatch(batch).withStatus(status).withLimit(JobSearch.MAX_LIMIT);
-        JobPage page;
+        Page<MarketplaceJob> page;
         PageCursor after = null;
         do {
           page = jobs.search(tenant, search.after(after));

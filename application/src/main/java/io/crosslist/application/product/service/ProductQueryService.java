@@ -5,7 +5,7 @@ import io.crosslist.application.product.port.in.ListProductsUseCase;
 import io.crosslist.domain.product.Product;
 import io.crosslist.domain.product.ProductId;
 import io.crosslist.domain.product.ProductNotFoundException;
-import io.crosslist.domain.product.ProductPage;
+import io.crosslist.domain.Page;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.product.ProductSearch;
 import io.crosslist.domain.tenant.TenantId;
@@ -26,7 +26,7 @@ public final class ProductQueryService implements GetProductUseCase, ListProduct
   }
 
   @Override
-  public ProductPage list(TenantId tenant, ProductSearch search) {
+  public Page<Product> list(TenantId tenant, ProductSearch search) {
     return products.search(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(search, "search"));
   }
 }

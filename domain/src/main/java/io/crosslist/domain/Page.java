@@ -1,17 +1,16 @@
-package io.crosslist.domain.product;
+package io.crosslist.domain;
 
-import io.crosslist.domain.PageCursor;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One page of products, newest first.
+ * One page of a keyset-paginated list (products, jobs, ...), newest first.
  *
- * @param items the products of this page
+ * @param items the rows of this page
  * @param next cursor of the following page; null when this is the last page
  */
-public record ProductPage(List<Product> items, PageCursor next) {
-  public ProductPage {
+public record Page<T>(List<T> items, PageCursor next) {
+  public Page {
     items = List.copyOf(items);
   }
 

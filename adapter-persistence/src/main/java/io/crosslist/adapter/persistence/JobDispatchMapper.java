@@ -17,8 +17,18 @@ interface JobDispatchMapper {
    * {@code tenantCap} held per tenant. Skips rows other claimers have locked.
    */
   List<DispatchEntry> claim(@Param("worker") String worker, @Param("afterTenant") long afterTenant,
-      @Param("upToTenant") long upToTenant, @Param("limit") int limit, @Param("perTenant") int perTenant, @Param("tenantCap") int tenantCap,
-      @Param("leaseMillis") long leaseMillis);
+      @Param("upToTenant") long upToTenant, @Param("limit") int limit, @Param("perTenant") int perTenant,
+      @Param("tenantCap") int tenantCap, @Param("marketplaceCap") int marketplaceCap,
+      @Param("marketplaces") List<String> marketplaces, @Param("leaseMillis") long leaseMillis);
+
+  /** Extends every lease {@code worker} holds; returns how many. */
+  int renew(@Param("worker") String worker, @Param("leaseMillis") long leaseMillis);
+
+  /** Leases up to {@code limit} waiting entries past their expiry time to {@code worker} (the expiry sweep). */
+  List<DispatchEntry> leaseOverdue(@Param("worker") String worker, @Param("limit") int limit);
+
+  /** Waiting and held entries per marketplace. */
+  List<QueueDepthRow> depth();
 
   /** Clears up to {@code limit} expired leases; returns their entries. */
   List<DispatchEntry> clearExpiredLeases(@Param("limit") int limit);

@@ -13,6 +13,9 @@ interface JobMapper {
 
   Optional<JobRow> findById(@Param("tenant") TenantId tenant, @Param("id") long id);
 
+  /** Reads the job and locks its row until the transaction ends. */
+  Optional<JobRow> findForUpdate(@Param("tenant") TenantId tenant, @Param("id") long id);
+
   Optional<JobRow> findByIdempotencyKey(@Param("tenant") TenantId tenant, @Param("key") String key);
 
   List<JobRow> search(@Param("tenant") TenantId tenant, @Param("status") String status,

@@ -11,7 +11,13 @@ import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.UnknownTenantException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import io.crosslist.domain.marketplace.Marketplace;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +36,9 @@ final class MyBatisJobQueue implements JobQueue {
   private final Clock clock = Clock.systemUTC();
   /** The last tenant served: the next claim starts after it, then wraps around (round robin). */
   private final AtomicLong cursor = new AtomicLong();
+  private static final List<String> MARKETPLACES = Arrays.stream(Marketplace.values()).map(Enum::name).toList();
+  /** Who holds overdue entries while the expiry sweep ends them; unique per instance. */
+  private final String sweeper = "expiry-sweep-" + UUID.randomUUID();
 
   @Inject
   MyBatisJobQueue(MyBatisUnitOfWork sessions, MarketplaceJobRepository jobs) {
@@ -39,9 +48,7 @@ final class MyBatisJobQueue implements JobQueue {
 
   @Override
   public List<ClaimedJob> claim(String worker, ClaimRequest request) {
-    if (worker == null || worker.isBlank() || worker.length() > 200) {
-      throw ValidationException.of("worker", "must be 1 to 200 characters");
-    }
+    requireWorker(worker);
     long after = cursor.get();
     List<DispatchEntry> leased = new ArrayList<>(lease(worker, after, Long.MAX_VALUE, request.limit(), request));
     if (leased.size() < request.limit() && after > 0) {
@@ -59,7 +66,8 @@ final class MyBatisJobQueue implements JobQueue {
 
   private List<DispatchEntry> lease(String worker, long afterTenant, long upToTenant, int limit, ClaimRequest r) {
     List<DispatchEntry> entries = sessions.inSharedTransaction(() -> sessions.callShared(s -> dispatch(s)
-        .claim(worker, afterTenant, upToTenant, limit, r.perTenant(), r.tenantCap(), r.lease().toMillis())));
+        .claim(worker, afterTenant, upToTenant, limit, r.perTenant(), r.tenantCap(), r.marketplaceCap(),
+            MARKETPLACES, r.lease().toMillis())));
     // the statement returns rows in no particular order; the cursor needs the highest tenant served
     List<DispatchEntry> sorted = new ArrayList<>(entries);
     sorted.sort((a, b) -> Long.compare(a.tenantId, b.tenantId));
@@ -83,8 +91,7 @@ final class MyBatisJobQueue implements JobQueue {
         return Optional.of(new ClaimedJob(tenant, started));
       });
     } catch (ConcurrentUpdateException e) {
-      sessions.inSharedTransaction(() -> sessions.callShared(s -> dispatch(s).release(entry.tenantId, entry.jobId,
-          worker)));
+      release(entry, worker);
       return Optional.empty();
     } catch (UnknownTenantException e) {
       sessions.inSharedTransaction(() -> sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId)));
@@ -100,7 +107,7 @@ final class MyBatisJobQueue implements JobQueue {
     for (DispatchEntry entry : expired) {
       TenantId tenant = TenantId.of(entry.tenantId);
       try {
-        boolean changed = sessions.inTransaction(tenant, () -> jobs.findById(tenant, JobId.of(entry.jobId))
+        boolean changed = sessions.inTransaction(tenant, () -> jobs.findForUpdate(tenant, JobId.of(entry.jobId))
             .filter(job -> job.status() == JobStatus.RUNNING)
             .map(job -> jobs.transition(tenant, job, job.rescue(clock.instant())))
             .isPresent());
@@ -110,6 +117,65 @@ final class MyBatisJobQueue implements JobQueue {
       }
     }
     return rescued;
+  }
+
+  @Override
+  public int renewLeases(String worker, Duration lease) {
+    requireWorker(worker);
+    Objects.requireNonNull(lease, "lease");
+    return sessions.callShared(s -> dispatch(s).renew(worker, lease.toMillis()));
+  }
+
+  @Override
+  public int expireOverdue(int limit) {
+    if (limit < 1) {
+      throw ValidationException.of("limit", "must be 1 or more");
+    }
+    List<DispatchEntry> overdue = sessions.inSharedTransaction(
+        () -> sessions.callShared(s -> dispatch(s).leaseOverdue(sweeper, limit)));
+    int expired = 0;
+    for (DispatchEntry entry : overdue) {
+      TenantId tenant = TenantId.of(entry.tenantId);
+      try {
+        boolean changed = sessions.inTransaction(tenant, () -> {
+          Optional<MarketplaceJob> job = jobs.findForUpdate(tenant, JobId.of(entry.jobId));
+          Instant now = clock.instant();
+          if (job.isPresent() && job.get().isExpiredAt(now)) {
+            jobs.transition(tenant, job.get(), job.get().expire(now)); // terminal: removes the entry
+            return true;
+          }
+          return false;
+        });
+        if (changed) {
+          expired++;
+        } else {
+          release(entry, sweeper); // not expired by this clock yet, or no longer PENDING
+        }
+      } catch (ConcurrentUpdateException e) {
+        release(entry, sweeper);
+      } catch (UnknownTenantException e) {
+        sessions.inSharedTransaction(() -> sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId)));
+      }
+    }
+    return expired;
+  }
+
+  @Override
+  public List<QueueDepth> depth() {
+    return sessions.callShared(s -> dispatch(s).depth()).stream()
+        .map(row -> new QueueDepth(Marketplace.valueOf(row.marketplace), row.waiting, row.held))
+        .toList();
+  }
+
+  private void release(DispatchEntry entry, String owner) {
+    sessions.inSharedTransaction(() -> sessions.callShared(s -> dispatch(s).release(entry.tenantId, entry.jobId,
+        owner)));
+  }
+
+  private static void requireWorker(String worker) {
+    if (worker == null || worker.isBlank() || worker.length() > 200) {
+      throw ValidationException.of("worker", "must be 1 to 200 characters");
+    }
   }
 
   private static JobDispatchMapper dispatch(org.apache.ibatis.session.SqlSession session) {

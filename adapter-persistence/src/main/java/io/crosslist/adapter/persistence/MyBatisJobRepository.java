@@ -58,6 +58,11 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
   }
 
   @Override
+  public Optional<MarketplaceJob> findForUpdate(TenantId tenant, JobId id) {
+    return sessions.call(tenant, s -> jobs(s).findForUpdate(tenant, id.value())).map(JobRow::toJob);
+  }
+
+  @Override
   public Page<MarketplaceJob> search(TenantId tenant, JobSearch search) {
     int limit = search.limit();
     List<JobRow> rows = sessions.call(tenant, s -> jobs(s).search(tenant,

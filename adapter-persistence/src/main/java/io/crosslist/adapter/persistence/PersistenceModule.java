@@ -4,7 +4,9 @@ import com.google.inject.PrivateModule;
 import com.zaxxer.hikari.HikariDataSource;
 import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.domain.job.BatchRepository;
+import io.crosslist.domain.job.JobJournal;
 import io.crosslist.domain.job.JobQueue;
+import io.crosslist.domain.job.MarketplaceTaskRepository;
 import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.tenant.TenantDirectory;
@@ -68,6 +70,8 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
         addMapperClass(JobMapper.class);
         addMapperClass(BatchMapper.class);
         addMapperClass(JobDispatchMapper.class);
+        addMapperClass(JobJournalMapper.class);
+        addMapperClass(TaskMapper.class);
       }
     });
     bind(TenantProvisioning.class).toInstance(migrations);
@@ -77,6 +81,8 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(MarketplaceJobRepository.class).to(MyBatisJobRepository.class);
     bind(BatchRepository.class).to(MyBatisBatchRepository.class);
     bind(JobQueue.class).to(MyBatisJobQueue.class);
+    bind(JobJournal.class).to(MyBatisJobJournal.class);
+    bind(MarketplaceTaskRepository.class).to(MyBatisTaskRepository.class);
 
     expose(UnitOfWork.class);
     expose(ProductRepository.class);
@@ -85,6 +91,8 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(MarketplaceJobRepository.class);
     expose(BatchRepository.class);
     expose(JobQueue.class);
+    expose(JobJournal.class);
+    expose(MarketplaceTaskRepository.class);
   }
 
   /** Closes the connection pool. */

@@ -142,6 +142,50 @@ class JobQueueTest {
     assertTrue(drain(Set.of(tenant), GENEROUS, "w").isEmpty());
   }
 
+  @Test
+  void a_tenant_never_runs_more_than_its_marketplace_cap_on_one_marketplace() {
+    TenantId tenant = db.newTenant();
+    for (int i = 0; i < 5; i++) {
+      db.jobs.enqueue(tenant, MarketplaceJob.pending(JobRequest.of(Marketplace.VINTED, JobAction.SYNC_ORDERS, null), NOW));
+      db.jobs.enqueue(tenant, MarketplaceJob.pending(JobRequest.of(Marketplace.EBAY, JobAction.SYNC_ORDERS, null), NOW));
+    }
+    ClaimRequest capped = new ClaimRequest(50, 6, 6, 2, Duration.ofMinutes(5));
+    List<ClaimedJob> claimed = drain(Set.of(tenant), capped, "marketplace-capped");
+    assertEquals(2, claimed.stream().filter(c -> c.job().marketplace() == Marketplace.VINTED).count());
+    assertEquals(2, claimed.stream().filter(c -> c.job().marketplace() == Marketplace.EBAY).count());
+    assertEquals(4, claimed.size(), "2 per marketplace, though the tenant cap (6) would allow more");
+  }
+
+  @Test
+  void a_tenant_with_100_000_queued_jobs_does_not_delay_another_tenants_single_job_beyond_one_claim()
+      throws Exception {
+    db.clearDispatchIndex();
+    TenantId busy = db.newTenant();
+    TenantId quiet = db.newTenant();
+    try (Connection c = TestDatabase.get().connect(); java.sql.Statement st = c.createStatement()) {
+      // 100,000 PENDING jobs and their dispatch entries, written in bulk (enqueueing one by one takes minutes)
+      st.executeUpdate(TenantSqlRenderer.render("""
+          insert into ${tenant}.marketplace_jobs (marketplace, action, status, priority, attempts, max_attempts,
+                                                  run_after, created_at, updated_at)
+          select 'VINTED', 'PUBLISH', 'PENDING', 0, 0, 5, now() - interval '1 hour', now(), now()
+            from generate_series(1, 100000)""", busy));
+      st.executeUpdate(TenantSqlRenderer.render("""
+          insert into crosslist.job_dispatch (tenant_id, job_id, marketplace, priority, run_after)
+          select %d, id, marketplace, priority, run_after from ${tenant}.marketplace_jobs""".formatted(busy.value()),
+          busy));
+      st.executeUpdate("analyze crosslist.job_dispatch");
+    }
+    MarketplaceJob single = enqueue(quiet, 1).get(0); // enqueued last, and with a later run_after
+    try {
+      List<ClaimedJob> claimed = queue.claim("fairness-100k", new ClaimRequest(20, 5, 1_000, Duration.ofMinutes(5)));
+      assertTrue(claimed.stream().anyMatch(c -> c.tenant().equals(quiet) && c.job().id().equals(single.id())),
+          "the quiet tenant's job is in the very next claim");
+      assertEquals(5, claimed.stream().filter(c -> c.tenant().equals(busy)).count());
+    } finally {
+      db.clearDispatchIndex(); // later tests must not wade through these
+    }
+  }
+
   private static void expireLeaseOf(TenantId tenant, MarketplaceJob job) throws Exception {
     try (Connection c = TestDatabase.get().connect(); PreparedStatement ps = c.prepareStatement(
         "update crosslist.job_dispatch set lease_until = now() - interval '1 second' where tenant_id = ? and job_id = ?")) {

@@ -25,6 +25,8 @@ public final class Persistence {
   public final io.crosslist.domain.job.MarketplaceJobRepository jobs;
   public final io.crosslist.domain.job.BatchRepository batches;
   public final io.crosslist.domain.job.JobQueue queue;
+  public final io.crosslist.domain.job.JobJournal journal;
+  public final io.crosslist.domain.job.MarketplaceTaskRepository tasks;
 
   private Persistence(Injector injector) {
     this.injector = injector;
@@ -35,6 +37,8 @@ public final class Persistence {
     this.jobs = injector.getInstance(io.crosslist.domain.job.MarketplaceJobRepository.class);
     this.batches = injector.getInstance(io.crosslist.domain.job.BatchRepository.class);
     this.queue = injector.getInstance(io.crosslist.domain.job.JobQueue.class);
+    this.journal = injector.getInstance(io.crosslist.domain.job.JobJournal.class);
+    this.tasks = injector.getInstance(io.crosslist.domain.job.MarketplaceTaskRepository.class);
   }
 
   public static synchronized Persistence get() {
@@ -49,6 +53,18 @@ public final class Persistence {
   /** A tenant id nobody has used in this run (not provisioned). */
   public static TenantId unusedTenant() {
     return TenantId.of(NEXT_TENANT.incrementAndGet());
+  }
+
+  /**
+   * Empties the shared dispatch index, so that a test of the engine claims only its own jobs. Test
+   * classes run one after another; jobs earlier classes left waiting are simply no longer claimable.
+   */
+  public void clearDispatchIndex() {
+    try (java.sql.Connection c = TestDatabase.get().connect(); java.sql.Statement st = c.createStatement()) {
+      st.executeUpdate("delete from crosslist.job_dispatch");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A freshly provisioned tenant. */

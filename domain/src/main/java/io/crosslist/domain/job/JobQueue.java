@@ -1,6 +1,7 @@
 package io.crosslist.domain.job;
 
 import io.crosslist.domain.Violations;
+import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
 import java.time.Duration;
 import java.util.List;
@@ -17,9 +18,30 @@ public interface JobQueue {
    * Claims up to {@code request.limit()} runnable jobs, leases them to {@code worker} and starts them
    * (PENDING to RUNNING, one attempt counted). Fair across tenants: each tenant with runnable work
    * gets at most {@code perTenant} jobs per claim and never more than {@code tenantCap} running at
-   * once, so a tenant with a long queue cannot delay another tenant's job beyond one claim.
+   * once (nor {@code marketplaceCap} on one marketplace), so a tenant with a long queue cannot delay
+   * another tenant's job beyond one claim. Jobs past their expiry time are not claimed.
    */
   List<ClaimedJob> claim(String worker, ClaimRequest request);
+
+  /**
+   * Extends the lease of every job {@code worker} holds to {@code now + lease}: the heartbeat of a
+   * live worker. Returns how many leases it renewed.
+   */
+  int renewLeases(String worker, Duration lease);
+
+  /** Ends up to {@code limit} waiting jobs whose expiry time has passed (PENDING to EXPIRED); returns how many. */
+  int expireOverdue(int limit);
+
+  /** Waiting and held jobs per marketplace across all tenants, from the dispatch index (for metrics). */
+  List<QueueDepth> depth();
+
+  /**
+   * How much work one marketplace has queued.
+   *
+   * @param waiting PENDING jobs (runnable now or later)
+   * @param held jobs leased to a worker (RUNNING)
+   */
+  record QueueDepth(Marketplace marketplace, long waiting, long held) {}
 
   /**
    * Gives back jobs whose lease expired (their worker died): each goes back to PENDING to run again,
@@ -44,14 +66,22 @@ public interface JobQueue {
    * @param limit jobs per claim, 1 to 1,000
    * @param perTenant jobs of one tenant per claim, 1 to limit
    * @param tenantCap running jobs of one tenant across all workers, at least perTenant
+   * @param marketplaceCap running jobs of one tenant on one marketplace across all workers (marketplaces
+   *     rate-limit per account), 1 to tenantCap
    * @param lease how long a claimed job stays held without renewal, 1 s to 1 h
    */
-  record ClaimRequest(int limit, int perTenant, int tenantCap, Duration lease) {
+  record ClaimRequest(int limit, int perTenant, int tenantCap, int marketplaceCap, Duration lease) {
+    /** A request without a separate marketplace cap (it equals {@code tenantCap}). */
+    public ClaimRequest(int limit, int perTenant, int tenantCap, Duration lease) {
+      this(limit, perTenant, tenantCap, tenantCap, lease);
+    }
+
     public ClaimRequest {
       Violations v = new Violations();
       v.require(limit >= 1 && limit <= 1_000, "limit", "must be between 1 and 1000");
       v.require(perTenant >= 1 && perTenant <= limit, "perTenant", "must be between 1 and limit");
       v.require(tenantCap >= perTenant, "tenantCap", "must be at least perTenant");
+      v.require(marketplaceCap >= 1 && marketplaceCap <= tenantCap, "marketplaceCap", "must be between 1 and tenantCap");
       v.require(lease != null && lease.compareTo(Duration.ofSeconds(1)) >= 0 && lease.compareTo(Duration.ofHours(1)) <= 0,
           "lease", "must be between 1s and 1h");
       v.throwIfAny();

@@ -65,4 +65,15 @@ public record JobRequest(Marketplace marketplace, JobAction action, ProductId pr
     return new JobRequest(marketplace, action, product, batch, priority, attempts, runAfter, expiresAt,
         idempotencyKey);
   }
+
+  /** The same request, not to run before {@code at}. */
+  public JobRequest runningAfter(Instant at) {
+    return new JobRequest(marketplace, action, product, batch, priority, maxAttempts, at, expiresAt, idempotencyKey);
+  }
+
+  /** The same request with another priority (-100 to 100, higher first). */
+  public JobRequest withPriority(int newPriority) {
+    return new JobRequest(marketplace, action, product, batch, newPriority, maxAttempts, runAfter, expiresAt,
+        idempotencyKey);
+  }
 }

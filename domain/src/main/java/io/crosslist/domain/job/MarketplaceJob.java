@@ -140,6 +140,23 @@ public record MarketplaceJob(JobId id, Marketplace marketplace, JobAction action
   }
 
   /**
+   * A RUNNING job whose worker shut down before the handler returned: back to PENDING at once, and
+   * the interrupted attempt is not counted, since the job did not fail.
+   */
+  public MarketplaceJob interrupted(Instant now) {
+    if (cancelRequested) {
+      return cancelled(now);
+    }
+    require(JobStatus.PENDING);
+    if (status != JobStatus.RUNNING) {
+      throw new IllegalJobTransitionException(id, status, JobStatus.PENDING);
+    }
+    Instant at = storable(now);
+    return with(JobStatus.PENDING, attempts - 1, at, progress, "interrupted by a worker shutdown", result, at,
+        startedAt, null);
+  }
+
+  /**
    * Cancels the job: a PENDING job ends CANCELLED at once; a RUNNING job is marked so that its
    * handler stops, and ends CANCELLED when it returns ({@link #cancelled}).
    */

@@ -20,6 +20,13 @@ public interface MarketplaceJobRepository {
 
   Optional<MarketplaceJob> findById(TenantId tenant, JobId id);
 
+  /**
+   * Reads a job and holds it until the surrounding unit of work ends, so that a read-then-transition
+   * (finishing an attempt) cannot lose a concurrent change such as a cancellation request. Outside a
+   * unit of work it is the same as {@link #findById}.
+   */
+  Optional<MarketplaceJob> findForUpdate(TenantId tenant, JobId id);
+
   /** One page of jobs matching {@code search}, newest first. */
   Page<MarketplaceJob> search(TenantId tenant, JobSearch search);
 

@@ -118,6 +118,17 @@ class MarketplaceJobTest {
   }
 
   @Test
+  void an_attempt_interrupted_by_a_shutdown_goes_back_to_pending_without_counting() {
+    MarketplaceJob running = JobFixtures.runningJob();
+    MarketplaceJob released = running.interrupted(JobFixtures.T0.plusSeconds(5));
+    assertEquals(JobStatus.PENDING, released.status());
+    assertEquals(running.attempts() - 1, released.attempts());
+    assertEquals(JobStatus.CANCELLED, running.requestCancellation(JobFixtures.T0).interrupted(JobFixtures.T0).status(),
+        "a requested cancellation wins");
+    assertThrows(IllegalJobTransitionException.class, () -> JobFixtures.pendingJob().interrupted(JobFixtures.T0));
+  }
+
+  @Test
   void long_errors_are_cut() {
     MarketplaceJob failed = runningJob().fail("x".repeat(10_000), T1);
     assertEquals(MarketplaceJob.MAX_ERROR, failed.lastError().length());

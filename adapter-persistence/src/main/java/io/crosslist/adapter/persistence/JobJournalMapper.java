@@ -1,0 +1,20 @@
+package io.crosslist.adapter.persistence;
+
+import io.crosslist.domain.tenant.TenantId;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** Statements on {@code ${tenant}.marketplace_error_log} and {@code ${tenant}.job_statistics}. */
+interface JobJournalMapper {
+
+  int insertError(@Param("tenant") TenantId tenant, @Param("row") ErrorLogRow row);
+
+  List<ErrorLogRow> recentErrors(@Param("tenant") TenantId tenant, @Param("limit") int limit);
+
+  int addFinished(@Param("tenant") TenantId tenant, @Param("day") LocalDate day, @Param("marketplace") String marketplace,
+      @Param("action") String action, @Param("succeeded") int succeeded, @Param("failed") int failed,
+      @Param("durationMillis") long durationMillis);
+
+  List<StatisticsRow> statistics(@Param("tenant") TenantId tenant, @Param("day") LocalDate day);
+}

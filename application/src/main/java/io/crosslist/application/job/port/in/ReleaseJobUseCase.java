@@ -1,0 +1,13 @@
+package io.crosslist.application.job.port.in;
+
+import io.crosslist.domain.job.JobQueue.ClaimedJob;
+
+/**
+ * In-port: a worker that shuts down gives back a job whose handler did not finish: PENDING again at
+ * once, without counting the attempt (or CANCELLED if a cancellation was requested).
+ */
+public interface ReleaseJobUseCase {
+
+  /** False when the job had already moved on (finished, or rescued by another worker). */
+  boolean release(ClaimedJob job);
+}

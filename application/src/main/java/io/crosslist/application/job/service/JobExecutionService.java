@@ -1,0 +1,267 @@
+package io.crosslist.application.job.service;
+
+import io.crosslist.application.job.port.in.ClaimJobsUseCase;
+import io.crosslist.application.job.port.in.ExpireOverdueJobsUseCase;
+import io.crosslist.application.job.port.in.GetQueueDepthUseCase;
+import io.crosslist.application.job.port.in.ReleaseJobUseCase;
+import io.crosslist.application.job.port.in.RenewLeasesUseCase;
+import io.crosslist.application.job.port.in.RescueAbandonedJobsUseCase;
+import io.crosslist.application.job.port.in.RunJobUseCase;
+import io.crosslist.application.port.out.UnitOfWork;
+import io.crosslist.domain.ConcurrentUpdateException;
+import io.crosslist.domain.job.JobHandler;
+import io.crosslist.domain.job.JobHandler.JobContext;
+import io.crosslist.domain.job.JobHandler.JobOutcome;
+import io.crosslist.domain.job.JobJournal;
+import io.crosslist.domain.job.JobProgress;
+import io.crosslist.domain.job.JobQueue;
+import io.crosslist.domain.job.JobQueue.ClaimRequest;
+import io.crosslist.domain.job.JobQueue.ClaimedJob;
+import io.crosslist.domain.job.JobQueue.QueueDepth;
+import io.crosslist.domain.job.JobStatus;
+import io.crosslist.domain.job.MarketplaceError;
+import io.crosslist.domain.job.MarketplaceJob;
+import io.crosslist.domain.job.MarketplaceJobRepository;
+import io.crosslist.domain.tenant.TenantId;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The worker side of the jobs engine: claiming, running one attempt, and the housekeeping (lease
+ * renewal, rescue, expiry, release on shutdown). Threads, polling and metrics belong to the caller
+ * (the scheduler adapter); this class holds the rules.
+ *
+ * <p>An attempt runs in three kinds of short transactions of the job's tenant, never one long one:
+ * the start (in the claim), each progress write, and the finish, which locks the job, applies the
+ * outcome to the job as stored (so a cancellation requested meanwhile is seen) and writes the error
+ * log and statistics with it. If the job moved on meanwhile (its lease expired and another worker
+ * rescued it), the finish stores nothing: the other attempt owns the job now.
+ */
+public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCase, RenewLeasesUseCase,
+    RescueAbandonedJobsUseCase, ExpireOverdueJobsUseCase, ReleaseJobUseCase, GetQueueDepthUseCase {
+  private static final Logger LOG = System.getLogger(JobExecutionService.class.getName());
+  private final JobQueue queue;
+  private final MarketplaceJobRepository jobs;
+  private final JobJournal journal;
+  private final JobHandlers handlers;
+  private final UnitOfWork unitOfWork;
+  private final JobRunSettings settings;
+  private final Clock clock;
+  private final RandomGenerator random;
+
+  public JobExecutionService(JobQueue queue, MarketplaceJobRepository jobs, JobJournal journal, JobHandlers handlers,
+      UnitOfWork unitOfWork, JobRunSettings settings, Clock clock, RandomGenerator random) {
+    this.queue = Objects.requireNonNull(queue, "queue");
+    this.jobs = Objects.requireNonNull(jobs, "jobs");
+    this.journal = Objects.requireNonNull(journal, "journal");
+    this.handlers = Objects.requireNonNull(handlers, "handlers");
+    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  @Override
+  public List<ClaimedJob> claim(String worker, ClaimRequest request) {
+    return queue.claim(worker, Objects.requireNonNull(request, "request"));
+  }
+
+  @Override
+  public JobRunResult run(ClaimedJob claimed) {
+    Objects.requireNonNull(claimed, "claimed");
+    MarketplaceJob job = claimed.job();
+    if (job.status() != JobStatus.RUNNING) {
+      throw new IllegalArgumentException("job " + job.id() + " is " + job.status() + ", not RUNNING");
+    }
+    Attempt attempt = new Attempt(claimed);
+    long began = System.nanoTime();
+    JobOutcome outcome;
+    Throwable thrown = null;
+    Optional<JobHandler> handler = handlers.find(job.marketplace(), job.action());
+    if (handler.isEmpty()) {
+      outcome = JobOutcome.permanentFailure("no handler is registered for " + job.marketplace() + " " + job.action());
+    } else {
+      try {
+        outcome = Objects.requireNonNull(handler.get().handle(
+            new JobContext(claimed.tenant(), job, attempt::report, attempt::isCancelled)), "the handler's outcome");
+      } catch (RuntimeException | Error e) {
+        if (e instanceof Error && !(e instanceof AssertionError) && !(e instanceof StackOverflowError)) {
+          throw e; // OutOfMemoryError and the like: the lease will expire and the job be rescued
+        }
+        thrown = e;
+        outcome = JobOutcome.retryableFailure(describe(e));
+      }
+    }
+    Duration handlerTime = Duration.ofNanos(System.nanoTime() - began);
+    JobStatus status;
+    try {
+      status = finish(attempt, outcome, thrown, handlerTime);
+    } catch (RuntimeException e) {
+      if (!(outcome instanceof JobOutcome.Success)) {
+        throw e;
+      }
+      // e.g. a result that is not valid JSON: the job cannot complete with it, and retrying will not help
+      LOG.log(Level.WARNING, "could not store the result of job " + job.id() + " of " + claimed.tenant(), e);
+      status = finish(attempt, JobOutcome.permanentFailure("the handler's result could not be stored: "
+          + describe(e)), e, handlerTime);
+    }
+    return new JobRunResult(claimed.tenant(), job.id(), job.marketplace(), job.action(), status, handlerTime);
+  }
+
+  /** Stores the outcome on the job as it is stored now; returns its new status, or null if the job moved on. */
+  private JobStatus finish(Attempt attempt, JobOutcome outcome, Throwable thrown, Duration handlerTime) {
+    TenantId tenant = attempt.tenant;
+    MarketplaceJob claimed = attempt.claimed;
+    return unitOfWork.inTransaction(tenant, () -> {
+      Optional<MarketplaceJob> stored = jobs.findForUpdate(tenant, claimed.id());
+      if (stored.isEmpty() || !attempt.ownedBy(stored.get())) {
+        LOG.log(Level.INFO, "job {0} of {1} moved on while attempt {2} ran; its outcome is dropped", claimed.id(),
+            tenant, claimed.attempts());
+        return null;
+      }
+      MarketplaceJob current = stored.get();
+      Instant now = clock.instant();
+      JobProgress last = attempt.lastReported;
+      MarketplaceJob base = last == null || last.equals(current.progress()) ? current : current.withProgress(last, now);
+      MarketplaceJob next;
+      String error = null;
+      if (outcome instanceof JobOutcome.Success success) {
+        next = base.complete(success.resultJson(), now);
+      } else if (outcome instanceof JobOutcome.Cancelled) {
+        next = base.cancelled(now);
+      } else if (outcome instanceof JobOutcome.PermanentFailure failure) {
+        error = failure.error();
+        next = base.fail(error, now);
+      } else {
+        error = ((JobOutcome.RetryableFailure) outcome).error();
+        next = base.retryLater(error, settings.retry().nextAttemptAt(base.attempts(), now, random), now);
+      }
+      jobs.transition(tenant, current, next);
+      if (error != null) {
+        String type = outcome instanceof JobOutcome.PermanentFailure ? "PERMANENT"
+            : next.status() == JobStatus.FAILED ? "EXHAUSTED" : "RETRYABLE";
+        journal.recordError(tenant, new MarketplaceError(next.marketplace(), next.id(), type, error,
+            thrown == null ? null : thrown.getClass().getName(), now));
+      }
+      if (next.status() == JobStatus.COMPLETED || next.status() == JobStatus.FAILED) {
+        journal.recordFinished(tenant, now.atZone(ZoneOffset.UTC).toLocalDate(), next.marketplace(), next.action(),
+            next.status() == JobStatus.COMPLETED, handlerTime.toMillis());
+      }
+      if (next.status() == JobStatus.FAILED) {
+        LOG.log(Level.WARNING, "job {0} ({1} {2}) of {3} failed after {4} attempt(s): {5}", next.id(),
+            next.marketplace(), next.action(), tenant, next.attempts(), next.lastError());
+      }
+      return next.status();
+    });
+  }
+
+  @Override
+  public int renewLeases(String worker, Duration lease) {
+    return queue.renewLeases(worker, lease);
+  }
+
+  @Override
+  public int rescueAbandoned(int limit) {
+    int rescued = queue.rescueExpiredLeases(limit);
+    if (rescued > 0) {
+      LOG.log(Level.WARNING, "rescued {0} job(s) whose worker stopped renewing its lease", rescued);
+    }
+    return rescued;
+  }
+
+  @Override
+  public int expireOverdue(int limit) {
+    return queue.expireOverdue(limit);
+  }
+
+  @Override
+  public boolean release(ClaimedJob claimed) {
+    TenantId tenant = claimed.tenant();
+    try {
+      return unitOfWork.inTransaction(tenant, () -> {
+        Optional<MarketplaceJob> stored = jobs.findForUpdate(tenant, claimed.job().id());
+        if (stored.isEmpty() || stored.get().status() != JobStatus.RUNNING
+            || stored.get().attempts() != claimed.job().attempts()) {
+          return false;
+        }
+        jobs.transition(tenant, stored.get(), stored.get().interrupted(clock.instant()));
+        return true;
+      });
+    } catch (ConcurrentUpdateException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public List<QueueDepth> depth() {
+    return queue.depth();
+  }
+
+  private static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  /** What the engine knows of one running attempt; the handler's thread and the engine's share it. */
+  private final class Attempt {
+    final TenantId tenant;
+    final MarketplaceJob claimed;
+    private MarketplaceJob current;
+    private volatile JobProgress lastReported;
+    private volatile boolean lost;
+    private volatile boolean cancelled;
+    private long lastProgressWrite;
+    private long lastCancellationRead;
+
+    Attempt(ClaimedJob job) {
+      this.tenant = job.tenant();
+      this.claimed = job.job();
+      this.current = job.job();
+      this.cancelled = job.job().cancelRequested();
+      long now = System.nanoTime();
+      this.lastProgressWrite = now - settings.progressInterval().toNanos() - 1;
+      this.lastCancellationRead = now;
+    }
+
+    boolean ownedBy(MarketplaceJob stored) {
+      return stored.status() == JobStatus.RUNNING && stored.attempts() == claimed.attempts();
+    }
+
+    synchronized void report(JobProgress progress) {
+      Objects.requireNonNull(progress, "progress");
+      lastReported = progress;
+      long now = System.nanoTime();
+      if (lost || now - lastProgressWrite < settings.progressInterval().toNanos()) {
+        return; // throttled: the last report is stored with the outcome anyway
+      }
+      lastProgressWrite = now;
+      try {
+        current = jobs.transition(tenant, current, current.withProgress(progress, clock.instant()));
+      } catch (ConcurrentUpdateException e) {
+        lost = true; // rescued by another worker: the handler should stop; the finish will drop the outcome
+      }
+    }
+
+    synchronized boolean isCancelled() {
+      if (cancelled || lost) {
+        return true;
+      }
+      long now = System.nanoTime();
+      if (now - lastCancellationRead >= settings.cancellationCheckInterval().toNanos()) {
+        lastCancellationRead = now;
+        Optional<MarketplaceJob> stored = jobs.findById(tenant, claimed.id());
+        lost = stored.isEmpty() || !ownedBy(stored.get());
+        cancelled = stored.isPresent() && stored.get().cancelRequested();
+      }
+      return cancelled || lost;
+    }
+  }
+}

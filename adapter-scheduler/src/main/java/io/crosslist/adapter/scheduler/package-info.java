@@ -1,5 +1,5 @@
 /**
- * Scheduler adapter: recurring work over all tenants (clean-ups, keep-alives, polling). Placeholder
- * until the scheduler issue; it will depend on application only, never on another adapter.
+ * Scheduler adapter: drives the jobs engine ({@link io.crosslist.adapter.scheduler.JobWorkerPool}) and,
+ * later, recurring work over all tenants. Calls application in-ports only, never another adapter.
  */
 package io.crosslist.adapter.scheduler;

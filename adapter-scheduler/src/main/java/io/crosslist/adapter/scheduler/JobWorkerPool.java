@@ -1,0 +1,305 @@
+package io.crosslist.adapter.scheduler;
+
+import io.crosslist.application.job.port.in.ClaimJobsUseCase;
+import io.crosslist.application.job.port.in.ExpireOverdueJobsUseCase;
+import io.crosslist.application.job.port.in.GetQueueDepthUseCase;
+import io.crosslist.application.job.port.in.ReleaseJobUseCase;
+import io.crosslist.application.job.port.in.RenewLeasesUseCase;
+import io.crosslist.application.job.port.in.RescueAbandonedJobsUseCase;
+import io.crosslist.application.job.port.in.RunJobUseCase;
+import io.crosslist.application.job.port.in.RunJobUseCase.JobRunResult;
+import io.crosslist.domain.job.JobQueue.ClaimedJob;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One worker of the jobs engine: claims runnable jobs of all tenants and runs their handlers on a
+ * bounded pool of threads. Any number of workers (threads here, processes elsewhere) share one
+ * database; the claim never hands the same job to two of them.
+ *
+ * <ul>
+ *   <li><b>Wake-up</b> is polling with an adaptive interval: right away after a full claim, {@code
+ *       pollMin} after a partial one, doubling up to {@code pollMax} while idle. It needs nothing but
+ *       short transactions, so it works behind PgBouncer in transaction pooling mode. {@link #wakeUp()}
+ *       lets a host shorten the wait (e.g. after enqueueing, or from a LISTEN/NOTIFY listener on a
+ *       dedicated connection); it is only an accelerator.
+ *   <li><b>Heartbeats</b> renew the leases of the jobs this worker holds; <b>maintenance</b> rescues
+ *       jobs of dead workers, expires overdue ones and refreshes the queue gauges.
+ *   <li><b>Shutdown</b> ({@link #close()}) stops claiming, waits for running handlers up to {@code
+ *       shutdownTimeout}, then interrupts the rest and gives their jobs back (PENDING, attempt not
+ *       counted).
+ * </ul>
+ *
+ * <pre>{@code
+ * JobWorkerPool pool = new JobWorkerPool(WorkerSettings.defaults("worker-1"), JobWorkerPool.Ports.of(engine), registry);
+ * pool.start();
+ * ...
+ * pool.close(); // graceful
+ * }</pre>
+ */
+public final class JobWorkerPool implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JobWorkerPool.class);
+
+  /** The in-ports a worker calls; {@link #of} takes one service that implements them all. */
+  public record Ports(ClaimJobsUseCase claim, RunJobUseCase run, RenewLeasesUseCase renew,
+      RescueAbandonedJobsUseCase rescue, ExpireOverdueJobsUseCase expire, ReleaseJobUseCase release,
+      GetQueueDepthUseCase depth) {
+    public Ports {
+      Objects.requireNonNull(claim, "claim");
+      Objects.requireNonNull(run, "run");
+      Objects.requireNonNull(renew, "renew");
+      Objects.requireNonNull(rescue, "rescue");
+      Objects.requireNonNull(expire, "expire");
+      Objects.requireNonNull(release, "release");
+      Objects.requireNonNull(depth, "depth");
+    }
+
+    public static <S extends ClaimJobsUseCase & RunJobUseCase & RenewLeasesUseCase & RescueAbandonedJobsUseCase
+        & ExpireOverdueJobsUseCase & ReleaseJobUseCase & GetQueueDepthUseCase> Ports of(S engine) {
+      return new Ports(engine, engine, engine, engine, engine, engine, engine);
+    }
+  }
+
+  /**
+   * What a shutdown did.
+   *
+   * @param finished handlers that ended within the timeout
+   * @param released jobs given back because their handler did not end in time
+   */
+  public record ShutdownReport(int finished, int released) {}
+
+  private enum State { NEW, RUNNING, STOPPING, STOPPED }
+
+  private final WorkerSettings settings;
+  private final Ports ports;
+  private final JobMetrics metrics;
+  private final ExecutorService handlers;
+  private final ScheduledExecutorService housekeeping;
+  private final Thread dispatcher;
+  /** Free handler slots: the dispatcher claims at most this many jobs. */
+  private final Semaphore slots;
+  /** Released to end the dispatcher's wait early (a slot freed, {@link #wakeUp}, shutdown). */
+  private final Semaphore wake = new Semaphore(0);
+  private final Map<ClaimedJob, Future<?>> inFlight = new ConcurrentHashMap<>();
+  private final AtomicInteger finishedDuringShutdown = new AtomicInteger();
+  private volatile State state = State.NEW;
+  private ShutdownReport report;
+
+  public JobWorkerPool(WorkerSettings settings, Ports ports, MeterRegistry registry) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.ports = Objects.requireNonNull(ports, "ports");
+    this.metrics = new JobMetrics(Objects.requireNonNull(registry, "registry"), settings.workerId(), inFlight::size);
+    this.slots = new Semaphore(settings.concurrency());
+    this.handlers = Executors.newFixedThreadPool(settings.concurrency(), named("crosslist-job-" + settings.workerId()));
+    this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("crosslist-housekeeping-"
+        + settings.workerId()));
+    this.dispatcher = named("crosslist-dispatcher-" + settings.workerId()).newThread(this::dispatch);
+  }
+
+  /** Starts claiming, heartbeats and maintenance. */
+  public synchronized JobWorkerPool start() {
+    if (state != State.NEW) {
+      throw new IllegalStateException("worker " + settings.workerId() + " was already started");
+    }
+    state = State.RUNNING;
+    long heartbeat = settings.heartbeat().toMillis();
+    housekeeping.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+    long maintenance = settings.maintenance().toMillis();
+    housekeeping.scheduleWithFixedDelay(this::maintain, 0, maintenance, TimeUnit.MILLISECONDS);
+    dispatcher.start();
+    LOG.info("worker {} started: {} handler threads, claims of up to {} jobs, {} per tenant, caps {} per tenant and {}"
+            + " per (tenant, marketplace)", settings.workerId(), settings.concurrency(), settings.claimBatch(),
+        settings.perTenant(), settings.tenantCap(), settings.marketplaceCap());
+    return this;
+  }
+
+  /** Ends the current wait between claims at once; harmless when there is no work. */
+  public void wakeUp() {
+    wake.release();
+  }
+
+  /** Jobs this worker is running now. */
+  public int running() {
+    return inFlight.size();
+  }
+
+  private void dispatch() {
+    long idleWait = settings.pollMin().toMillis();
+    while (state == State.RUNNING) {
+      try {
+        int free = slots.availablePermits();
+        if (free == 0) {
+          sleep(settings.pollMax().toMillis()); // a finishing handler wakes us up
+          continue;
+        }
+        int limit = Math.min(settings.claimBatch(), free);
+        long began = System.nanoTime();
+        List<ClaimedJob> claimed = ports.claim().claim(settings.workerId(), settings.claim(limit));
+        metrics.claimed(claimed, System.nanoTime() - began);
+        for (ClaimedJob job : claimed) {
+          submit(job);
+        }
+        if (claimed.size() == limit) {
+          idleWait = settings.pollMin().toMillis(); // a full batch: more is probably waiting, claim again now
+        } else if (claimed.isEmpty()) {
+          sleep(idleWait);
+          idleWait = Math.min(settings.pollMax().toMillis(), idleWait * 2);
+        } else {
+          idleWait = settings.pollMin().toMillis();
+          sleep(idleWait);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        metrics.claimFailed();
+        LOG.warn("worker {}: claiming failed, retrying in {} ms: {}", settings.workerId(), settings.pollMax().toMillis(),
+            e.toString());
+        try {
+          sleep(settings.pollMax().toMillis());
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void sleep(long millis) throws InterruptedException {
+    wake.drainPermits();
+    wake.tryAcquire(millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void submit(ClaimedJob job) throws InterruptedException {
+    slots.acquire();
+    try {
+      // registered under the lock of the map's bin before the task can finish and remove itself
+      inFlight.compute(job, (k, v) -> handlers.submit(() -> runOne(job)));
+    } catch (RuntimeException e) { // rejected: shutting down
+      slots.release();
+      inFlight.remove(job);
+      ports.release().release(job);
+    }
+  }
+
+  private void runOne(ClaimedJob job) {
+    try {
+      JobRunResult result = ports.run().run(job);
+      metrics.finished(result);
+      if (state != State.RUNNING && !result.lost()) {
+        finishedDuringShutdown.incrementAndGet();
+      }
+    } catch (RuntimeException | Error e) {
+      // a store failure while finishing: the lease expires and another attempt runs (at-least-once)
+      metrics.runFailed(job);
+      LOG.error("worker {}: job {} of {} could not be finished; its lease will expire and it will be rescued",
+          settings.workerId(), job.job().id(), job.tenant(), e);
+    } finally {
+      inFlight.remove(job);
+      slots.release();
+      wake.release();
+    }
+  }
+
+  private void heartbeat() {
+    if (inFlight.isEmpty()) {
+      return;
+    }
+    try {
+      ports.renew().renewLeases(settings.workerId(), settings.lease());
+    } catch (RuntimeException e) {
+      LOG.warn("worker {}: renewing leases failed (will retry in {} ms): {}", settings.workerId(),
+          settings.heartbeat().toMillis(), e.toString());
+    }
+  }
+
+  private void maintain() {
+    try {
+      ports.rescue().rescueAbandoned(1_000);
+      int expired = ports.expire().expireOverdue(1_000);
+      if (expired > 0) {
+        LOG.info("worker {}: {} job(s) expired before they could run", settings.workerId(), expired);
+      }
+      metrics.depth(ports.depth().depth());
+    } catch (RuntimeException e) {
+      LOG.warn("worker {}: maintenance failed (will retry): {}", settings.workerId(), e.toString());
+    }
+  }
+
+  /**
+   * Graceful shutdown: stops claiming, waits up to {@code shutdownTimeout} for running handlers, then
+   * interrupts those still running and gives their jobs back. Idempotent.
+   */
+  public synchronized ShutdownReport shutdown() {
+    if (state == State.STOPPED) {
+      return report;
+    }
+    if (state == State.NEW) {
+      state = State.STOPPED;
+      handlers.shutdownNow();
+      housekeeping.shutdownNow();
+      report = new ShutdownReport(0, 0);
+      return report;
+    }
+    state = State.STOPPING;
+    wake.release();
+    try {
+      dispatcher.join(TimeUnit.SECONDS.toMillis(30));
+      handlers.shutdown();
+      int waitingFor = inFlight.size();
+      LOG.info("worker {} stopping: waiting up to {} for {} running job(s)", settings.workerId(),
+          settings.shutdownTimeout(), waitingFor);
+      handlers.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    int released = 0;
+    for (Map.Entry<ClaimedJob, Future<?>> entry : inFlight.entrySet()) {
+      try {
+        // give the job back first, so that the handler's outcome after the interrupt finds it moved on and is dropped
+        if (ports.release().release(entry.getKey())) {
+          released++;
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("worker {}: could not release job {} of {}; its lease will expire and it will be rescued",
+            settings.workerId(), entry.getKey().job().id(), entry.getKey().tenant(), e);
+      }
+      entry.getValue().cancel(true);
+    }
+    handlers.shutdownNow();
+    housekeeping.shutdownNow();
+    state = State.STOPPED;
+    report = new ShutdownReport(finishedDuringShutdown.get(), released);
+    metrics.close();
+    LOG.info("worker {} stopped: {} job(s) finished during shutdown, {} released", settings.workerId(),
+        report.finished(), report.released());
+    return report;
+  }
+
+  @Override
+  public void close() {
+    shutdown();
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + n.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

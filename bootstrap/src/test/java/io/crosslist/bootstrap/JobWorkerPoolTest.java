@@ -1,0 +1,187 @@
+package io.crosslist.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosslist.adapter.persistence.Persistence;
+import io.crosslist.adapter.scheduler.JobWorkerPool;
+import io.crosslist.adapter.scheduler.WorkerSettings;
+import io.crosslist.application.job.service.JobExecutionService;
+import io.crosslist.application.job.service.JobHandlers;
+import io.crosslist.application.job.service.JobRunSettings;
+import io.crosslist.domain.job.JobAction;
+import io.crosslist.domain.job.JobHandler;
+import io.crosslist.domain.job.JobRequest;
+import io.crosslist.domain.job.JobStatus;
+import io.crosslist.domain.job.MarketplaceJob;
+import io.crosslist.domain.job.RetryPolicy;
+import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.tenant.TenantId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The worker pool on real PostgreSQL: several pools share one database like workers in several processes. */
+class JobWorkerPoolTest {
+  private final Persistence db = Persistence.get();
+  private volatile Function<JobHandler.JobContext, JobHandler.JobOutcome> behaviour =
+      context -> JobHandler.JobOutcome.success(null);
+  private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  private final JobHandler handler = new JobHandler() {
+    @Override
+    public Marketplace marketplace() {
+      return Marketplace.VINTED;
+    }
+
+    @Override
+    public JobAction action() {
+      return JobAction.SYNC_ORDERS;
+    }
+
+    @Override
+    public JobOutcome handle(JobContext context) {
+      runs.computeIfAbsent(context.tenant().value() + "/" + context.job().id(), k -> new AtomicInteger())
+          .incrementAndGet();
+      return behaviour.apply(context);
+    }
+  };
+
+  private final JobExecutionService engine = new JobExecutionService(db.queue, db.jobs, db.journal,
+      new JobHandlers(List.of(handler)), db.unitOfWork,
+      new JobRunSettings(new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 0), Duration.ZERO, Duration.ZERO),
+      Clock.systemUTC(), new Random(3));
+
+  @BeforeEach
+  void onlyThisTestsJobsAreClaimable() {
+    db.clearDispatchIndex();
+  }
+
+  private JobWorkerPool pool(String id, int concurrency, Duration lease, Duration heartbeat, Duration shutdown) {
+    WorkerSettings settings = WorkerSettings.defaults(id).withConcurrency(concurrency, concurrency)
+        .withTiming(lease, heartbeat, Duration.ofMillis(5), Duration.ofMillis(50), Duration.ofMillis(100), shutdown);
+    return new JobWorkerPool(settings, JobWorkerPool.Ports.of(engine), registry);
+  }
+
+  private MarketplaceJob enqueue(TenantId tenant) {
+    return db.jobs.enqueue(tenant, MarketplaceJob.pending(
+        JobRequest.of(Marketplace.VINTED, JobAction.SYNC_ORDERS, null), Instant.now()));
+  }
+
+  private void awaitStatus(TenantId tenant, MarketplaceJob job, JobStatus status) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (db.jobs.findById(tenant, job.id()).orElseThrow().status() != status) {
+      assertTrue(System.nanoTime() < deadline, "job " + job.id() + " did not become " + status);
+      Thread.sleep(20);
+    }
+  }
+
+  @Test
+  void two_workers_run_every_job_of_many_tenants_exactly_once_and_count_them() throws Exception {
+    List<TenantId> tenants = new ArrayList<>();
+    List<MarketplaceJob> jobs = new ArrayList<>();
+    for (int t = 0; t < 10; t++) {
+      TenantId tenant = db.newTenant();
+      tenants.add(tenant);
+      for (int j = 0; j < 20; j++) {
+        jobs.add(enqueue(tenant));
+      }
+    }
+    try (JobWorkerPool a = pool("a", 4, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(5)).start();
+        JobWorkerPool b = pool("b", 4, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(5)).start()) {
+      for (int i = 0; i < jobs.size(); i++) {
+        awaitStatus(tenants.get(i / 20), jobs.get(i), JobStatus.COMPLETED);
+      }
+    }
+    assertEquals(200, runs.size());
+    assertTrue(runs.values().stream().allMatch(n -> n.get() == 1), "no job ran twice");
+    assertEquals(200.0, registry.get("crosslist.jobs.completed").tag("marketplace", "VINTED").counter().count());
+    assertTrue(registry.get("crosslist.jobs.claim.latency").tag("marketplace", "VINTED").timer().count() >= 200);
+  }
+
+  @Test
+  void heartbeats_keep_a_handler_that_outlives_its_lease_from_being_rescued() throws Exception {
+    TenantId tenant = db.newTenant();
+    behaviour = context -> {
+      sleep(3_000); // three times the lease
+      return JobHandler.JobOutcome.success(null);
+    };
+    MarketplaceJob job = enqueue(tenant);
+    try (JobWorkerPool worker = pool("long", 1, Duration.ofSeconds(1), Duration.ofMillis(200), Duration.ofSeconds(10))
+        .start();
+        JobWorkerPool rescuer = pool("rescuer", 1, Duration.ofSeconds(1), Duration.ofMillis(200),
+            Duration.ofSeconds(1)).start()) {
+      awaitStatus(tenant, job, JobStatus.COMPLETED);
+    }
+    MarketplaceJob done = db.jobs.findById(tenant, job.id()).orElseThrow();
+    assertEquals(1, done.attempts(), "never rescued while its worker was alive");
+    assertEquals(1, runs.get(tenant.value() + "/" + job.id()).get());
+  }
+
+  @Test
+  void shutdown_waits_for_running_handlers_then_releases_the_ones_that_do_not_finish() throws Exception {
+    TenantId tenant = db.newTenant();
+    CountDownLatch started = new CountDownLatch(2);
+    AtomicBoolean interrupted = new AtomicBoolean();
+    behaviour = context -> {
+      started.countDown();
+      if (context.job().priority() > 0) {
+        sleep(500); // finishes within the shutdown timeout
+        return JobHandler.JobOutcome.success(null);
+      }
+      try {
+        Thread.sleep(60_000); // does not
+      } catch (InterruptedException e) {
+        interrupted.set(true);
+      }
+      return JobHandler.JobOutcome.success(null);
+    };
+    MarketplaceJob quick = db.jobs.enqueue(tenant, MarketplaceJob.pending(
+        JobRequest.of(Marketplace.VINTED, JobAction.SYNC_ORDERS, null).withPriority(5), Instant.now()));
+    MarketplaceJob slow = enqueue(tenant);
+    JobWorkerPool worker = pool("stopping", 2, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(2))
+        .start();
+    assertTrue(started.await(30, TimeUnit.SECONDS));
+    JobWorkerPool.ShutdownReport report = worker.shutdown();
+
+    assertEquals(new JobWorkerPool.ShutdownReport(1, 1), report);
+    assertEquals(JobStatus.COMPLETED, db.jobs.findById(tenant, quick.id()).orElseThrow().status());
+    MarketplaceJob released = db.jobs.findById(tenant, slow.id()).orElseThrow();
+    assertEquals(JobStatus.PENDING, released.status(), "given back to run again");
+    assertEquals(0, released.attempts(), "the interrupted attempt does not count");
+    assertTrue(interrupted.get(), "the handler was interrupted");
+    assertEquals(report, worker.shutdown(), "idempotent");
+  }
+
+  @Test
+  void bad_settings_are_refused_with_the_field_and_the_rule() {
+    io.crosslist.domain.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.crosslist.domain.ValidationException.class, () -> WorkerSettings.defaults("w")
+            .withTiming(Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(5), Duration.ofMillis(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(1)));
+    assertTrue(e.getMessage().contains("heartbeat: must be at least 1ms and at most a third of lease"), e.getMessage());
+    assertTrue(e.getMessage().contains("pollMax: must be at least pollMin"), e.getMessage());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -56,6 +56,7 @@ public final class CrosslistArchitectureRules {
   public static final String PERSISTENCE_ADAPTER = "io.crosslist.adapter.persistence..";
   public static final String HTTP_ADAPTER = "io.crosslist.adapter.http..";
   public static final String SCHEDULER_ADAPTER = "io.crosslist.adapter.scheduler..";
+  public static final String MARKETPLACE_ADAPTER = "io.crosslist.adapter.marketplace..";
   public static final String BOOTSTRAP = "io.crosslist.bootstrap..";
 
   /**
@@ -97,6 +98,7 @@ public final class CrosslistArchitectureRules {
       .adapter("persistence", PERSISTENCE_ADAPTER)
       .adapter("http", HTTP_ADAPTER)
       .adapter("scheduler", SCHEDULER_ADAPTER)
+      .adapter("marketplace", MARKETPLACE_ADAPTER)
       .withOptionalLayers(true)
       // the composition root wires everything together; nothing may depend on it (rule below)
       .ignoreDependency(resideInAPackage(BOOTSTRAP), alwaysTrue())

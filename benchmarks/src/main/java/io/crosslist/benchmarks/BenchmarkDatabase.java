@@ -39,10 +39,15 @@ final class BenchmarkDatabase {
   }
 
   static String jdbcUrl() {
+    return jdbcUrlFor(DATABASE);
+  }
+
+  /** The server's URL with another database name, keeping its parameters. */
+  static String jdbcUrlFor(String database) {
     String server = serverUrl();
     int q = server.indexOf('?');
     String base = q < 0 ? server : server.substring(0, q);
-    return base.substring(0, base.lastIndexOf('/') + 1) + DATABASE + (q < 0 ? "" : server.substring(q));
+    return base.substring(0, base.lastIndexOf('/') + 1) + database + (q < 0 ? "" : server.substring(q));
   }
 
   /** Creates and fills the database if needed; idempotent. */

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.domain.job.BatchRepository;
 import io.crosslist.domain.job.JobJournal;
+import io.crosslist.domain.marketplace.ListingRepository;
 import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.MarketplaceTaskRepository;
 import io.crosslist.domain.job.MarketplaceJobRepository;
@@ -72,6 +73,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
         addMapperClass(JobDispatchMapper.class);
         addMapperClass(JobJournalMapper.class);
         addMapperClass(TaskMapper.class);
+        addMapperClass(ListingMapper.class);
       }
     });
     bind(TenantProvisioning.class).toInstance(migrations);
@@ -83,6 +85,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(JobQueue.class).to(MyBatisJobQueue.class);
     bind(JobJournal.class).to(MyBatisJobJournal.class);
     bind(MarketplaceTaskRepository.class).to(MyBatisTaskRepository.class);
+    bind(ListingRepository.class).to(MyBatisListingRepository.class);
 
     expose(UnitOfWork.class);
     expose(ProductRepository.class);
@@ -93,6 +96,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(JobQueue.class);
     expose(JobJournal.class);
     expose(MarketplaceTaskRepository.class);
+    expose(ListingRepository.class);
   }
 
   /** Closes the connection pool. */

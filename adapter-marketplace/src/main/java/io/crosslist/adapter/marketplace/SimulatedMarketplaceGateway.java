@@ -1,0 +1,188 @@
+package io.crosslist.adapter.marketplace;
+
+import io.crosslist.domain.marketplace.CataloguePage;
+import io.crosslist.domain.marketplace.ExternalListing;
+import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.marketplace.MarketplaceException;
+import io.crosslist.domain.marketplace.MarketplaceGateway;
+import io.crosslist.domain.marketplace.MarketplaceOrder;
+import io.crosslist.domain.marketplace.ProductEnrichment;
+import io.crosslist.domain.product.Money;
+import io.crosslist.domain.product.Product;
+import io.crosslist.domain.product.ProductDetails;
+import io.crosslist.domain.tenant.TenantId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated marketplace, in memory: it behaves like a marketplace API for tests, demos and
+ * benchmarks, with configurable latency and a rate of retryable failures. It is not a client of any
+ * real marketplace. Listings are kept per account; creating one is idempotent by key; every third
+ * listing has sold once (see {@link #ordersSince}); catalogues are generated from the seed with
+ * reference codes that Crosslist's shared reference data holds.
+ */
+public final class SimulatedMarketplaceGateway implements MarketplaceGateway {
+  private static final String[] BRANDS = {"nike", "adidas", "levis", "zara", "patagonia"};
+  private static final String[] CATEGORIES = {"womens-shoes", "mens-jackets", "womens-dresses", "mens-jeans"};
+  private static final String[] CONDITIONS = {"new-with-tags", "very-good", "good", "satisfactory"};
+
+  private final Marketplace marketplace;
+  private final SimulationSettings settings;
+  private final SplittableRandom failures;
+  /** (account, idempotency key) to listing. */
+  private final Map<String, ExternalListing> byKey = new ConcurrentHashMap<>();
+  /** external id to listing state. */
+  private final Map<String, Listed> listings = new ConcurrentHashMap<>();
+  private final AtomicLong nextId = new AtomicLong(1);
+  private final AtomicLong calls = new AtomicLong();
+
+  public SimulatedMarketplaceGateway(Marketplace marketplace, SimulationSettings settings) {
+    this.marketplace = Objects.requireNonNull(marketplace, "marketplace");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.failures = new SplittableRandom(settings.seed() ^ marketplace.ordinal());
+  }
+
+  private record Listed(TenantId account, ExternalListing listing, String title, Money price, boolean active,
+      Instant listedAt) {}
+
+  @Override
+  public Marketplace marketplace() {
+    return marketplace;
+  }
+
+  @Override
+  public ExternalListing createListing(TenantId account, String idempotencyKey, Product product) {
+    call();
+    Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    return byKey.computeIfAbsent(account.value() + "|" + idempotencyKey, k -> {
+      String id = marketplace.name().toLowerCase() + "-" + nextId.getAndIncrement();
+      ExternalListing listing = new ExternalListing(id, "https://" + marketplace.name().toLowerCase()
+          + ".simulated.invalid/listings/" + id);
+      listings.put(id, new Listed(account, listing, product.details().title(), product.details().price(), true,
+          Instant.now()));
+      return listing;
+    });
+  }
+
+  @Override
+  public void updateListing(TenantId account, String externalId, Product product) {
+    call();
+    Listed listed = owned(account, externalId);
+    if (!listed.active()) {
+      throw new MarketplaceException(marketplace, false, "listing " + externalId + " was deleted");
+    }
+    listings.put(externalId, new Listed(account, listed.listing(), product.details().title(),
+        product.details().price(), true, listed.listedAt()));
+  }
+
+  @Override
+  public void deleteListing(TenantId account, String externalId) {
+    call();
+    Listed listed = listings.get(externalId);
+    if (listed != null && listed.account().equals(account)) {
+      listings.put(externalId, new Listed(account, listed.listing(), listed.title(), listed.price(), false,
+          listed.listedAt()));
+    }
+  }
+
+  @Override
+  public CataloguePage catalogue(TenantId account, int page, int pageSize) {
+    call();
+    if (page < 1 || pageSize < 1 || pageSize > 200) {
+      throw new MarketplaceException(marketplace, false, "page must be 1 or more and pageSize 1 to 200");
+    }
+    int from = (page - 1) * pageSize;
+    int to = Math.min(settings.catalogueSize(), from + pageSize);
+    List<CataloguePage.Item> items = new ArrayList<>();
+    for (int i = from; i < to; i++) {
+      items.add(item(account, i));
+    }
+    return new CataloguePage(items, settings.catalogueSize(), to >= settings.catalogueSize());
+  }
+
+  @Override
+  public ProductEnrichment enrich(TenantId account, Product product) {
+    call();
+    ProductDetails d = product.details();
+    return new ProductEnrichment(d.title() + " in " + d.condition().replace('-', ' ') + " condition"
+        + (d.brand() == null ? "" : ", by " + d.brand()) + ". Ships within two days.");
+  }
+
+  @Override
+  public List<MarketplaceOrder> ordersSince(TenantId account, Instant since) {
+    call();
+    List<MarketplaceOrder> orders = new ArrayList<>();
+    for (Listed listed : listings.values()) {
+      long number = Long.parseLong(listed.listing().externalId().substring(listed.listing().externalId()
+          .lastIndexOf('-') + 1));
+      if (listed.account().equals(account) && number % 3 == 0 && !listed.listedAt().isBefore(since)) {
+        orders.add(new MarketplaceOrder("order-" + listed.listing().externalId(), listed.listing().externalId(), 1,
+            listed.price(), listed.listedAt()));
+      }
+    }
+    orders.sort(Comparator.comparing(MarketplaceOrder::orderedAt).thenComparing(MarketplaceOrder::externalId));
+    return orders;
+  }
+
+  /** Listings created so far on this marketplace, all accounts (an idempotent retry creates none). */
+  public int listingsCreated() {
+    return listings.size();
+  }
+
+  /** Whether the listing exists and is active. */
+  public boolean isActive(String externalId) {
+    Listed listed = listings.get(externalId);
+    return listed != null && listed.active();
+  }
+
+  /** Calls made so far, failed ones included. */
+  public long calls() {
+    return calls.get();
+  }
+
+  private Listed owned(TenantId account, String externalId) {
+    Listed listed = listings.get(externalId);
+    if (listed == null || !listed.account().equals(account)) {
+      throw new MarketplaceException(marketplace, false, "no listing " + externalId + " on this account");
+    }
+    return listed;
+  }
+
+  private CataloguePage.Item item(TenantId account, int index) {
+    SplittableRandom r = new SplittableRandom(settings.seed() * 31 + account.value() * 1_000_003L + index);
+    ProductDetails details = new ProductDetails(
+        "Imported item " + (index + 1), "", new Money(BigDecimal.valueOf(500 + r.nextInt(20_000), 2), "EUR"),
+        BRANDS[r.nextInt(BRANDS.length)], CATEGORIES[r.nextInt(CATEGORIES.length)],
+        CONDITIONS[r.nextInt(CONDITIONS.length)], null, null, 1 + r.nextInt(3), List.of());
+    return new CataloguePage.Item(marketplace.name().toLowerCase() + "-item-" + (index + 1), details);
+  }
+
+  private void call() {
+    calls.incrementAndGet();
+    long nanos = settings.latency().toNanos();
+    if (nanos > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(nanos);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MarketplaceException(marketplace, true, "interrupted");
+      }
+    }
+    double roll;
+    synchronized (failures) {
+      roll = failures.nextDouble();
+    }
+    if (roll < settings.failureRate()) {
+      throw new MarketplaceException(marketplace, true, "simulated 503 Service Unavailable");
+    }
+  }
+}

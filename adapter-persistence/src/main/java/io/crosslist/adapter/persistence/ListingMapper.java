@@ -1,0 +1,24 @@
+package io.crosslist.adapter.persistence;
+
+import io.crosslist.domain.tenant.TenantId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Param;
+
+/** Statements on {@code ${tenant}.marketplace_listings} and {@code ${tenant}.marketplace_orders}. */
+interface ListingMapper {
+
+  Optional<ListingRow> find(@Param("tenant") TenantId tenant, @Param("productId") long productId,
+      @Param("marketplace") String marketplace);
+
+  Optional<ListingRow> findByExternalId(@Param("tenant") TenantId tenant, @Param("marketplace") String marketplace,
+      @Param("externalId") String externalId);
+
+  int save(@Param("tenant") TenantId tenant, @Param("row") ListingRow row);
+
+  /** 1 when recorded, 0 when the order was recorded before. */
+  int recordOrder(@Param("tenant") TenantId tenant, @Param("marketplace") String marketplace,
+      @Param("externalId") String externalId, @Param("productId") Long productId, @Param("quantity") int quantity,
+      @Param("total") BigDecimal total, @Param("currency") String currency, @Param("orderedAt") Instant orderedAt);
+}

@@ -1,0 +1,32 @@
+package io.crosslist.adapter.persistence;
+
+import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.marketplace.MarketplaceListing;
+import io.crosslist.domain.product.ProductId;
+import java.time.Instant;
+
+/** A row of {@code marketplace_listings}. */
+final class ListingRow {
+  public long productId;
+  public String marketplace;
+  public String externalId;
+  public String url;
+  public String status;
+  public Instant updatedAt;
+
+  static ListingRow of(MarketplaceListing listing) {
+    ListingRow row = new ListingRow();
+    row.productId = listing.product().value();
+    row.marketplace = listing.marketplace().name();
+    row.externalId = listing.externalId();
+    row.url = listing.url();
+    row.status = listing.status().name();
+    row.updatedAt = listing.updatedAt();
+    return row;
+  }
+
+  MarketplaceListing toListing() {
+    return new MarketplaceListing(ProductId.of(productId), Marketplace.valueOf(marketplace), externalId, url,
+        MarketplaceListing.ListingStatus.valueOf(status), updatedAt);
+  }
+}

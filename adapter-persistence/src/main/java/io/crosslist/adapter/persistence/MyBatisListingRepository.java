@@ -1,0 +1,50 @@
+package io.crosslist.adapter.persistence;
+
+import io.crosslist.domain.marketplace.ListingRepository;
+import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.marketplace.MarketplaceListing;
+import io.crosslist.domain.marketplace.MarketplaceOrder;
+import io.crosslist.domain.product.ProductId;
+import io.crosslist.domain.tenant.TenantId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@link ListingRepository} on {@code ${tenant}.marketplace_listings} and {@code ${tenant}.marketplace_orders}. */
+@Singleton
+final class MyBatisListingRepository implements ListingRepository {
+  private final MyBatisUnitOfWork sessions;
+
+  @Inject
+  MyBatisListingRepository(MyBatisUnitOfWork sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public Optional<MarketplaceListing> find(TenantId tenant, ProductId product, Marketplace marketplace) {
+    return sessions.call(tenant, s -> s.getMapper(ListingMapper.class).find(tenant, product.value(),
+        marketplace.name())).map(ListingRow::toListing);
+  }
+
+  @Override
+  public Optional<MarketplaceListing> findByExternalId(TenantId tenant, Marketplace marketplace, String externalId) {
+    return sessions.call(tenant, s -> s.getMapper(ListingMapper.class).findByExternalId(tenant, marketplace.name(),
+        externalId)).map(ListingRow::toListing);
+  }
+
+  @Override
+  public void save(TenantId tenant, MarketplaceListing listing) {
+    ListingRow row = ListingRow.of(Objects.requireNonNull(listing, "listing"));
+    row.updatedAt = row.updatedAt.truncatedTo(ChronoUnit.MICROS);
+    sessions.call(tenant, s -> s.getMapper(ListingMapper.class).save(tenant, row));
+  }
+
+  @Override
+  public boolean recordOrder(TenantId tenant, Marketplace marketplace, MarketplaceOrder order, ProductId product) {
+    return sessions.call(tenant, s -> s.getMapper(ListingMapper.class).recordOrder(tenant, marketplace.name(),
+        order.externalId(), product == null ? null : product.value(), order.quantity(), order.total().amount(),
+        order.total().currency(), order.orderedAt())) == 1;
+  }
+}

@@ -1,0 +1,321 @@
+package io.crosslist.benchmarks;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.PersistenceModule;
+import io.crosslist.adapter.persistence.PersistenceSettings;
+import io.crosslist.adapter.persistence.TenantSqlRenderer;
+import io.crosslist.adapter.scheduler.JobWorkerPool;
+import io.crosslist.adapter.scheduler.WorkerSettings;
+import io.crosslist.application.port.out.UnitOfWork;
+import io.crosslist.application.job.service.JobExecutionService;
+import io.crosslist.application.job.service.JobHandlers;
+import io.crosslist.application.job.service.JobRunSettings;
+import io.crosslist.domain.job.JobAction;
+import io.crosslist.domain.job.JobHandler;
+import io.crosslist.domain.job.JobJournal;
+import io.crosslist.domain.job.JobQueue;
+import io.crosslist.domain.job.JobQueue.ClaimRequest;
+import io.crosslist.domain.job.JobQueue.ClaimedJob;
+import io.crosslist.domain.job.MarketplaceJobRepository;
+import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.tenant.TenantId;
+import io.crosslist.domain.tenant.TenantProvisioning;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The jobs engine's benchmark (issue #3), a harness rather than JMH because what it measures is
+ * end-to-end throughput of concurrent workers on PostgreSQL:
+ *
+ * <ol>
+ *   <li><b>Throughput:</b> no-op jobs spread over 1,000 tenants, claimed, run and completed by one
+ *       {@link JobWorkerPool}; against db-scheduler executing as many no-op one-time tasks with as
+ *       many threads on the same database, in the same run, alternating.
+ *   <li><b>Dispatch cost:</b> the same number of waiting jobs spread over 10 tenants, then over 10,000;
+ *       the time a claim cycle (lease on the shared index plus the start in each tenant's schema)
+ *       takes per claimed job.
+ * </ol>
+ *
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.crosslist.benchmarks.JobsBenchmark [--jobs N]
+ * [--threads N] [--rounds N] [--drop]}. The database {@code crosslist_jobs_bench} (10,000 provisioned
+ * tenants) is created on first use and kept; {@code --drop} removes it afterwards.
+ */
+public final class JobsBenchmark {
+  static final String DATABASE = "crosslist_jobs_bench";
+  static final int SPREAD_TENANTS = 1_000;
+  static final int MANY_TENANTS = 10_000;
+  static final int FEW_TENANTS = 10;
+
+  private JobsBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int jobs = 20_000;
+    int threads = 16;
+    int rounds = 3;
+    int dispatchJobs = 10_000;
+    boolean drop = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--jobs" -> jobs = Integer.parseInt(args[++i]);
+        case "--threads" -> threads = Integer.parseInt(args[++i]);
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+        case "--dispatch-jobs" -> dispatchJobs = Integer.parseInt(args[++i]);
+        case "--drop" -> drop = true;
+        default -> {
+          System.err.println("usage: JobsBenchmark [--jobs N] [--threads N] [--rounds N] [--dispatch-jobs N] [--drop];"
+              + " unknown argument " + args[i]);
+          System.exit(2);
+        }
+      }
+    }
+    System.out.printf("machine: %d cores, %s; PostgreSQL at %s%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.version"), BenchmarkDatabase.serverUrl());
+    String url = prepare();
+    try (PersistenceModule module = new PersistenceModule(PersistenceSettings.forJdbcUrl(url)
+        .withMaximumPoolSize(threads + 4))) {
+      Injector injector = Guice.createInjector(module);
+      Engine engine = new Engine(injector);
+      List<Double> crosslist = new ArrayList<>();
+      List<Double> dbScheduler = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        double ours = crosslistThroughput(engine, url, jobs, threads);
+        double theirs = dbSchedulerThroughput(url, jobs, threads);
+        crosslist.add(ours);
+        dbScheduler.add(theirs);
+        System.out.printf(Locale.ROOT, "round %d: crosslist %,.0f jobs/s, db-scheduler %,.0f jobs/s, ratio %.2f%n",
+            round, ours, theirs, ours / theirs);
+      }
+      double ours = median(crosslist);
+      double theirs = median(dbScheduler);
+      System.out.printf(Locale.ROOT, "THROUGHPUT (median of %d): crosslist %,.0f jobs/s over %,d tenants, db-scheduler"
+              + " %,.0f jobs/s; ratio %.2f (target >= 1.00 and >= 5,000 jobs/s)%n", rounds, ours, SPREAD_TENANTS,
+          theirs, ours / theirs);
+
+      List<Double> few = new ArrayList<>();
+      List<Double> many = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        few.add(dispatchCost(engine, url, dispatchJobs, FEW_TENANTS));
+        many.add(dispatchCost(engine, url, dispatchJobs, MANY_TENANTS));
+        System.out.printf(Locale.ROOT, "round %d: dispatch %.1f us/job with %d tenants, %.1f us/job with %,d tenants%n",
+            round, few.get(round - 1), FEW_TENANTS, many.get(round - 1), MANY_TENANTS);
+      }
+      System.out.printf(Locale.ROOT, "DISPATCH COST (median of %d): %.1f us/job with %d tenants, %.1f us/job with %,d"
+              + " tenants; ratio %.2f (target <= 1.20)%n", rounds, median(few), FEW_TENANTS, median(many),
+          MANY_TENANTS, median(many) / median(few));
+    }
+    if (drop) {
+      try (Connection c = DriverManager.getConnection(BenchmarkDatabase.serverUrl()); Statement s = c.createStatement()) {
+        s.execute("drop database if exists " + DATABASE + " with (force)");
+      }
+    }
+  }
+
+  /** The engine wired as bootstrap wires it, with a no-op handler for every (marketplace, action). */
+  private static final class Engine {
+    final JobQueue queue;
+    final JobExecutionService service;
+
+    Engine(Injector injector) {
+      this.queue = injector.getInstance(JobQueue.class);
+      List<JobHandler> noOps = new ArrayList<>();
+      for (Marketplace marketplace : Marketplace.values()) {
+        for (JobAction action : JobAction.values()) {
+          noOps.add(new JobHandler() {
+            @Override
+            public Marketplace marketplace() {
+              return marketplace;
+            }
+
+            @Override
+            public JobAction action() {
+              return action;
+            }
+
+            @Override
+            public JobOutcome handle(JobContext context) {
+              return JobOutcome.success(null);
+            }
+          });
+        }
+      }
+      this.service = new JobExecutionService(queue, injector.getInstance(MarketplaceJobRepository.class),
+          injector.getInstance(JobJournal.class), new JobHandlers(noOps), injector.getInstance(UnitOfWork.class),
+          JobRunSettings.DEFAULT, Clock.systemUTC(), new SplittableRandom(1));
+    }
+  }
+
+  private static double crosslistThroughput(Engine engine, String url, int jobs, int threads) throws Exception {
+    enqueueSpread(url, jobs, SPREAD_TENANTS);
+    WorkerSettings settings = WorkerSettings.defaults("bench").withConcurrency(threads, threads * 4)
+        .withCaps(4, 8, 8);
+    long began = System.nanoTime();
+    try (JobWorkerPool pool = new JobWorkerPool(settings, JobWorkerPool.Ports.of(engine.service),
+        new SimpleMeterRegistry()).start()) {
+      awaitEmpty(url, "select count(*) from crosslist.job_dispatch");
+    }
+    return jobs / ((System.nanoTime() - began) / 1e9);
+  }
+
+  private static double dbSchedulerThroughput(String url, int jobs, int threads) throws Exception {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute("truncate public.scheduled_tasks");
+      s.execute("insert into public.scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
+          + " select 'noop', 'i' || g, now(), false, 1 from generate_series(1, " + jobs + ") g");
+      s.execute("analyze public.scheduled_tasks");
+    }
+    AtomicInteger executed = new AtomicInteger();
+    OneTimeTask<Void> noop = Tasks.oneTime("noop").execute((instance, context) -> executed.incrementAndGet());
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    config.setMaximumPoolSize(threads + 4);
+    try (HikariDataSource dataSource = new HikariDataSource(config)) {
+      long began = System.nanoTime();
+      Scheduler scheduler = Scheduler.create(dataSource, noop).threads(threads).pollingInterval(Duration.ofMillis(50))
+          .pollUsingLockAndFetch(0.5, 1.0).registerShutdownHook().build();
+      scheduler.start();
+      while (executed.get() < jobs) {
+        Thread.sleep(5);
+      }
+      awaitEmpty(url, "select count(*) from public.scheduled_tasks");
+      double rate = jobs / ((System.nanoTime() - began) / 1e9);
+      scheduler.stop();
+      return rate;
+    }
+  }
+
+  /** Claim cycles only (lease + start, nothing run) over {@code jobs} waiting jobs of {@code tenants} tenants. */
+  private static double dispatchCost(Engine engine, String url, int jobs, int tenants) throws Exception {
+    enqueueSpread(url, jobs, tenants);
+    ClaimRequest request = new ClaimRequest(100, 10, 1_000, Duration.ofMinutes(10));
+    int claimed = 0;
+    long began = System.nanoTime();
+    while (claimed < jobs) {
+      List<ClaimedJob> batch = engine.service.claim("dispatch-bench", request);
+      if (batch.isEmpty()) {
+        throw new IllegalStateException("claimed only " + claimed + " of " + jobs);
+      }
+      claimed += batch.size();
+    }
+    double micros = (System.nanoTime() - began) / 1e3 / claimed;
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute("delete from crosslist.job_dispatch");
+    }
+    return micros;
+  }
+
+  /** Writes {@code jobs} PENDING jobs spread evenly over tenants 1..{@code tenants}, in bulk, and their dispatch entries. */
+  private static void enqueueSpread(String url, int jobs, int tenants) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      s.execute("delete from crosslist.job_dispatch");
+      for (int t = 1; t <= tenants; t++) {
+        int count = jobs / tenants + (t <= jobs % tenants ? 1 : 0);
+        if (count == 0) {
+          continue;
+        }
+        TenantId tenant = TenantId.of(t);
+        s.execute(TenantSqlRenderer.render("""
+            with j as (
+              insert into ${tenant}.marketplace_jobs (marketplace, action, status, priority, attempts, max_attempts,
+                                                      run_after, created_at, updated_at)
+              select (array['VINTED', 'EBAY', 'ETSY'])[1 + g %% 3], 'SYNC_ORDERS', 'PENDING', 0, 0, 3,
+                     now() - interval '1 second', now(), now()
+                from generate_series(1, %d) g
+              returning id, marketplace, priority, run_after)
+            insert into crosslist.job_dispatch (tenant_id, job_id, marketplace, priority, run_after)
+            select %d, id, marketplace, priority, run_after from j""".formatted(count, t), tenant));
+      }
+      s.execute("analyze crosslist.job_dispatch");
+    }
+  }
+
+  private static void awaitEmpty(String url, String countQuery) throws Exception {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      while (true) {
+        try (ResultSet rs = s.executeQuery(countQuery)) {
+          rs.next();
+          if (rs.getLong(1) == 0) {
+            return;
+          }
+        }
+        Thread.sleep(10);
+      }
+    }
+  }
+
+  /** Creates the database with 10,000 provisioned tenants and db-scheduler's table, if needed; idempotent. */
+  private static String prepare() throws Exception {
+    String server = BenchmarkDatabase.serverUrl();
+    try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+        if (!rs.next()) {
+          s.execute("create database " + DATABASE);
+        }
+      }
+    }
+    String url = BenchmarkDatabase.jdbcUrlFor(DATABASE);
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      // db-scheduler's table for PostgreSQL (its documented schema, version 16)
+      s.execute("""
+          create table if not exists public.scheduled_tasks (
+            task_name text not null, task_instance text not null, task_data bytea,
+            execution_time timestamptz not null, picked boolean not null, picked_by text,
+            last_success timestamptz, last_failure timestamptz, consecutive_failures int,
+            last_heartbeat timestamptz, version bigint not null, priority smallint,
+            primary key (task_name, task_instance))""");
+      s.execute("create index if not exists execution_time_idx on public.scheduled_tasks (execution_time)");
+      s.execute("create index if not exists last_heartbeat_idx on public.scheduled_tasks (last_heartbeat)");
+      s.execute("create index if not exists priority_execution_time_idx on public.scheduled_tasks"
+          + " (priority desc, execution_time asc)");
+    }
+    try (PersistenceModule module = new PersistenceModule(PersistenceSettings.forJdbcUrl(url).withMaximumPoolSize(4))) {
+      TenantProvisioning provisioning = Guice.createInjector(module).getInstance(TenantProvisioning.class);
+      ExecutorService pool = Executors.newFixedThreadPool(3);
+      AtomicInteger created = new AtomicInteger();
+      List<Future<?>> work = new ArrayList<>();
+      long began = System.nanoTime();
+      for (int t = 1; t <= MANY_TENANTS; t++) {
+        TenantId tenant = TenantId.of(t);
+        work.add(pool.submit(() -> {
+          if (provisioning.provision(tenant).created() && created.incrementAndGet() % 500 == 0) {
+            System.out.printf("provisioned %,d tenants (%.0f s)%n", created.get(), (System.nanoTime() - began) / 1e9);
+          }
+        }));
+      }
+      for (Future<?> f : work) {
+        f.get();
+      }
+      pool.shutdown();
+      if (created.get() > 0) {
+        System.out.printf("provisioned %,d tenants in %.0f s%n", created.get(), (System.nanoTime() - began) / 1e9);
+      }
+    }
+    return url;
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    sorted.sort(Double::compare);
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+}

@@ -33,6 +33,19 @@ import io.crosslist.domain.job.BatchRepository;
 import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.tenant.TenantProvisioning;
+import io.crosslist.adapter.marketplace.SimulatedMarketplaceGateway;
+import io.crosslist.adapter.marketplace.SimulationSettings;
+import io.crosslist.adapter.scheduler.JobWorkerPool;
+import io.crosslist.application.job.handler.MarketplaceGateways;
+import io.crosslist.application.job.handler.StandardHandlers;
+import io.crosslist.application.job.service.JobExecutionService;
+import io.crosslist.application.job.service.JobHandlers;
+import io.crosslist.application.job.service.JobRunSettings;
+import io.crosslist.domain.job.JobJournal;
+import io.crosslist.domain.job.JobQueue;
+import io.crosslist.domain.job.MarketplaceTaskRepository;
+import io.crosslist.domain.marketplace.ListingRepository;
+import io.crosslist.domain.marketplace.Marketplace;
 import java.time.Clock;
 
 /**
@@ -40,6 +53,56 @@ import java.time.Clock;
  * adapter modules expose. Install it beside {@link io.crosslist.adapter.persistence.PersistenceModule}.
  */
 public final class CrosslistModule extends AbstractModule {
+  private final MarketplaceGateways gateways;
+
+  /** With the simulated marketplaces (instant, never failing): for demos and tests. */
+  public CrosslistModule() {
+    this(simulatedMarketplaces(SimulationSettings.INSTANT));
+  }
+
+  /** With the host's marketplace gateways. */
+  public CrosslistModule(MarketplaceGateways gateways) {
+    this.gateways = java.util.Objects.requireNonNull(gateways, "gateways");
+  }
+
+  /** A simulated gateway for every marketplace, all behaving as {@code settings} says. */
+  public static MarketplaceGateways simulatedMarketplaces(SimulationSettings settings) {
+    return new MarketplaceGateways(java.util.Arrays.stream(Marketplace.values())
+        .map(m -> new SimulatedMarketplaceGateway(m, settings)).toList());
+  }
+
+  @Provides
+  @Singleton
+  MarketplaceGateways gateways() {
+    return gateways;
+  }
+
+  @Provides
+  @Singleton
+  JobHandlers jobHandlers(ProductRepository products, ListingRepository listings, MarketplaceTaskRepository tasks,
+      UnitOfWork unitOfWork, Clock clock) {
+    java.util.concurrent.ExecutorService enrichment = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+      Thread thread = new Thread(r, "crosslist-enrichment");
+      thread.setDaemon(true);
+      return thread;
+    });
+    return new JobHandlers(StandardHandlers.create(gateways, products, listings, tasks, unitOfWork, clock, enrichment,
+        4));
+  }
+
+  @Provides
+  @Singleton
+  JobExecutionService jobExecution(JobQueue queue, MarketplaceJobRepository jobs, JobJournal journal,
+      JobHandlers handlers, UnitOfWork unitOfWork, Clock clock) {
+    return new JobExecutionService(queue, jobs, journal, handlers, unitOfWork, JobRunSettings.DEFAULT, clock,
+        new java.util.SplittableRandom());
+  }
+
+  /** The in-ports a {@link io.crosslist.adapter.scheduler.JobWorkerPool} calls. */
+  @Provides
+  JobWorkerPool.Ports workerPorts(JobExecutionService engine) {
+    return JobWorkerPool.Ports.of(engine);
+  }
 
   @Provides
   @Singleton

@@ -18,7 +18,19 @@ import io.crosslist.domain.product.ProductStatus;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantProvisioning.ProvisioningResult;
 import java.io.PrintWriter;
+import io.crosslist.adapter.marketplace.SimulationSettings;
+import io.crosslist.adapter.scheduler.JobWorkerPool;
+import io.crosslist.adapter.scheduler.WorkerSettings;
+import io.crosslist.application.job.port.in.EnqueueJobUseCase;
+import io.crosslist.application.job.port.in.GetJobUseCase;
+import io.crosslist.domain.job.JobAction;
+import io.crosslist.domain.job.JobRequest;
+import io.crosslist.domain.job.MarketplaceJob;
+import io.crosslist.domain.marketplace.Marketplace;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,7 +67,9 @@ final class DemoCommand implements Callable<Integer> {
     try (Database database = Database.open(jdbcUrl);
         PersistenceModule persistence = new PersistenceModule(database.settings())) {
       out.println("database: " + database.description());
-      Injector injector = Guice.createInjector(persistence, new CrosslistModule());
+      // the simulated marketplaces, with a small eBay catalogue to import
+      Injector injector = Guice.createInjector(persistence, new CrosslistModule(
+          CrosslistModule.simulatedMarketplaces(SimulationSettings.INSTANT.withCatalogueSize(5))));
 
       ProvisioningResult provisioned = injector.getInstance(ProvisionTenantUseCase.class).provision(tenant);
       out.printf("%s: schema %s, version %d -> %d%s%n", tenant, tenant.schemaName(), provisioned.fromVersion(),
@@ -78,6 +92,31 @@ final class DemoCommand implements Callable<Integer> {
       }
       out.printf("%d products on the first page%s%n", page.items().size(),
           page.nextCursor().map(c -> ", more after cursor " + c.encode()).orElse(""));
+
+      // marketplace jobs: publish the first product to Vinted, import the eBay catalogue; a worker runs them
+      EnqueueJobUseCase enqueue = injector.getInstance(EnqueueJobUseCase.class);
+      List<MarketplaceJob> jobs = List.of(
+          enqueue.enqueue(tenant, JobRequest.of(Marketplace.VINTED, JobAction.PUBLISH, first.id())
+              .withIdempotencyKey("demo-publish-" + first.id())),
+          enqueue.enqueue(tenant, JobRequest.of(Marketplace.EBAY, JobAction.IMPORT_PRODUCTS, null)
+              .withIdempotencyKey("demo-import")));
+      GetJobUseCase getJob = injector.getInstance(GetJobUseCase.class);
+      try (JobWorkerPool worker = new JobWorkerPool(WorkerSettings.defaults("demo").withTiming(Duration.ofSeconds(30),
+          Duration.ofSeconds(5), Duration.ofMillis(10), Duration.ofMillis(200), Duration.ofSeconds(1),
+          Duration.ofSeconds(5)), injector.getInstance(JobWorkerPool.Ports.class), new SimpleMeterRegistry()).start()) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (jobs.stream().anyMatch(j -> !getJob.get(tenant, j.id()).status().isTerminal())
+            && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      for (MarketplaceJob job : jobs) {
+        MarketplaceJob now = getJob.get(tenant, job.id());
+        out.printf("job %s %s %s: %s%s%n", now.id(), now.marketplace(), now.action(), now.status(),
+            now.result() == null ? "" : " " + now.result());
+      }
       return 0;
     }
   }

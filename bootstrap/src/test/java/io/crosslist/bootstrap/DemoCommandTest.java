@@ -28,11 +28,14 @@ class DemoCommandTest {
     assertTrue(first.out().contains("tenant 7: schema user_7, version 0 -> 3"), first.out());
     assertTrue(first.out().contains("3 products on the first page"), first.out());
     assertTrue(first.out().contains("PUBLISHED"), first.out());
+    assertTrue(first.out().contains("VINTED PUBLISH: COMPLETED {\"url\": \"https://vinted.simulated.invalid/listings/"),
+        first.out());
+    assertTrue(first.out().contains("EBAY IMPORT_PRODUCTS: COMPLETED {\"pages\": 1, \"imported\": 5}"), first.out());
 
     Run second = run("demo", "--jdbc-url", url, "--tenant", "7");
     assertEquals(0, second.exit(), second.err());
     assertTrue(second.out().contains("(already current)"), second.out());
-    assertTrue(second.out().contains("6 products on the first page"), second.out());
+    assertTrue(second.out().contains("11 products on the first page"), second.out()); // 3 + 5 imported + 3
   }
 
   @Test
@@ -52,5 +55,23 @@ class DemoCommandTest {
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("error: invalid persistence settings: jdbcUrl: must start with jdbc:postgresql:"),
         run.err());
+  }
+
+  @Test
+  void the_worker_runs_until_its_stop_time_and_stops_gracefully() {
+    Run run = run("worker", "--jdbc-url", TestDatabase.get().jdbcUrl(), "--worker-id", "cli-test", "--concurrency",
+        "2", "--stop-after", "PT1S");
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("worker cli-test running on"), run.out());
+    assertTrue(run.out().contains("worker cli-test stopped: 0 job(s) finished during shutdown, 0 given back"),
+        run.out());
+  }
+
+  @Test
+  void a_bad_worker_setting_is_one_line_naming_the_field_and_exit_code_2() {
+    Run run = run("worker", "--concurrency", "0", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().startsWith("error: concurrency: must be between 1 and 1000"), run.err());
+    assertEquals(1, run.err().lines().count(), "one line, no stack trace");
   }
 }

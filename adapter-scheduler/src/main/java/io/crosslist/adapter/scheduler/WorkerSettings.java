@@ -57,7 +57,7 @@ public record WorkerSettings(String workerId, int concurrency, int claimBatch, i
   }
 
   public WorkerSettings withConcurrency(int newConcurrency, int newClaimBatch) {
-    return new WorkerSettings(workerId, newConcurrency, newClaimBatch, Math.min(perTenant, newClaimBatch), tenantCap,
+    return new WorkerSettings(workerId, newConcurrency, newClaimBatch, Math.max(1, Math.min(perTenant, newClaimBatch)), tenantCap,
         marketplaceCap, lease, heartbeat, pollMin, pollMax, maintenance, shutdownTimeout);
   }
 

@@ -1,0 +1,77 @@
+package io.crosslist.bootstrap;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.crosslist.adapter.persistence.PersistenceModule;
+import io.crosslist.adapter.scheduler.JobWorkerPool;
+import io.crosslist.adapter.scheduler.WorkerSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crosslist worker}: runs a job worker until stopped (SIGTERM or Ctrl-C stop it gracefully:
+ * no new claims, running handlers get the shutdown timeout, unfinished jobs are given back).
+ */
+@Command(name = "worker", mixinStandardHelpOptions = true,
+    description = "Runs marketplace jobs of all tenants until stopped (against the simulated marketplaces).")
+final class WorkerCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--jdbc-url", defaultValue = "${env:CROSSLIST_JDBC_URL}",
+      description = "PostgreSQL JDBC URL (default: $CROSSLIST_JDBC_URL; when unset, an embedded PostgreSQL)")
+  String jdbcUrl;
+
+  @Option(names = "--worker-id", description = "name in job leases (default: <host pid>@<host>)")
+  String workerId;
+
+  @Option(names = "--concurrency", defaultValue = "16", description = "handlers running at once (default: 16)")
+  int concurrency;
+
+  @Option(names = "--stop-after", description = "stop gracefully after this ISO-8601 duration, e.g. PT1H (default: run"
+      + " until stopped)")
+  Duration stopAfter;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    String id = workerId != null ? workerId : ManagementFactory.getRuntimeMXBean().getName();
+    WorkerSettings settings = WorkerSettings.defaults(id).withConcurrency(concurrency, concurrency); // validated here
+    try (Database database = Database.open(jdbcUrl);
+        PersistenceModule persistence = new PersistenceModule(database.settings().withMaximumPoolSize(concurrency + 4))) {
+      Injector injector = Guice.createInjector(persistence, new CrosslistModule());
+      CountDownLatch stop = new CountDownLatch(1);
+      Thread hook = new Thread(stop::countDown, "crosslist-worker-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      try (JobWorkerPool pool = new JobWorkerPool(settings, injector.getInstance(JobWorkerPool.Ports.class),
+          new SimpleMeterRegistry()).start()) {
+        out.printf("worker %s running on %s with %d handler threads%n", id, database.description(), concurrency);
+        if (stopAfter != null) {
+          stop.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+          stop.await();
+        }
+        JobWorkerPool.ShutdownReport report = pool.shutdown();
+        out.printf("worker %s stopped: %d job(s) finished during shutdown, %d given back%n", id, report.finished(),
+            report.released());
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+          // already shutting down
+        }
+      }
+      return 0;
+    }
+  }
+}

@@ -16,6 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.ArrayList;
@@ -25,14 +29,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link JobQueue} on the shared dispatch index. A claim is two short steps: one transaction on the
- * shared index leases the entries (fair, {@code FOR UPDATE SKIP LOCKED}); then each job is started
- * in its own tenant's transaction through {@link MarketplaceJobRepository#transition}, the one path
- * for job changes. A worker that dies between the steps leaves a lease that expires and is rescued.
+ * shared index leases the entries (fair, {@code FOR UPDATE SKIP LOCKED}); then each tenant's leased
+ * jobs are started with one statement in that tenant's schema (the set-based form of {@code
+ * MarketplaceJob.start}; every other status change goes through {@link
+ * MarketplaceJobRepository#transition}). A worker that dies between the steps leaves a lease that
+ * expires and is rescued.
  */
 @Singleton
 final class MyBatisJobQueue implements JobQueue {
   private final MyBatisUnitOfWork sessions;
   private final MarketplaceJobRepository jobs;
+  private final MyBatisJobRepository starter;
   private final Clock clock = Clock.systemUTC();
   /** The last tenant served: the next claim starts after it, then wraps around (round robin). */
   private final AtomicLong cursor = new AtomicLong();
@@ -41,9 +48,10 @@ final class MyBatisJobQueue implements JobQueue {
   private final String sweeper = "expiry-sweep-" + UUID.randomUUID();
 
   @Inject
-  MyBatisJobQueue(MyBatisUnitOfWork sessions, MarketplaceJobRepository jobs) {
+  MyBatisJobQueue(MyBatisUnitOfWork sessions, MyBatisJobRepository jobs) {
     this.sessions = sessions;
     this.jobs = jobs;
+    this.starter = jobs;
   }
 
   @Override
@@ -57,9 +65,31 @@ final class MyBatisJobQueue implements JobQueue {
     if (!leased.isEmpty()) {
       cursor.set(leased.get(leased.size() - 1).tenantId);
     }
-    List<ClaimedJob> claimed = new ArrayList<>(leased.size());
+    // start each tenant's leased jobs with one statement; the rare leftovers (cancelled, finished or still
+    // running meanwhile) go through the careful one-by-one path
+    Map<Long, List<DispatchEntry>> byTenant = new LinkedHashMap<>();
     for (DispatchEntry entry : leased) {
-      start(worker, entry).ifPresent(claimed::add);
+      byTenant.computeIfAbsent(entry.tenantId, t -> new ArrayList<>()).add(entry);
+    }
+    List<ClaimedJob> claimed = new ArrayList<>(leased.size());
+    Instant now = clock.instant();
+    for (Map.Entry<Long, List<DispatchEntry>> group : byTenant.entrySet()) {
+      TenantId tenant = TenantId.of(group.getKey());
+      Set<Long> started = new HashSet<>();
+      try {
+        for (MarketplaceJob job : starter.startClaimed(tenant, group.getValue().stream().map(e -> e.jobId).toList(),
+            now)) {
+          claimed.add(new ClaimedJob(tenant, job));
+          started.add(job.id().value());
+        }
+      } catch (UnknownTenantException e) {
+        // the tenant is gone: the one-by-one path removes its entries
+      }
+      for (DispatchEntry entry : group.getValue()) {
+        if (!started.contains(entry.jobId)) {
+          start(worker, entry).ifPresent(claimed::add);
+        }
+      }
     }
     return claimed;
   }

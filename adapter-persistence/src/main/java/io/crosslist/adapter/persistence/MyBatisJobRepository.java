@@ -62,6 +62,15 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
     return sessions.call(tenant, s -> jobs(s).findForUpdate(tenant, id.value())).map(JobRow::toJob);
   }
 
+  /**
+   * Starts the PENDING jobs among {@code ids} in one statement (the claim's second step); returns those
+   * it started. Jobs no longer PENDING are left as they are.
+   */
+  List<MarketplaceJob> startClaimed(TenantId tenant, List<Long> ids, java.time.Instant now) {
+    java.time.Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    return sessions.call(tenant, s -> jobs(s).startClaimed(tenant, ids, at)).stream().map(JobRow::toJob).toList();
+  }
+
   @Override
   public Page<MarketplaceJob> search(TenantId tenant, JobSearch search) {
     int limit = search.limit();

@@ -186,6 +186,21 @@ class JobQueueTest {
     }
   }
 
+  @Test
+  void the_claims_set_based_start_equals_the_domains_start_and_counts_the_batch() {
+    TenantId tenant = db.newTenant();
+    io.crosslist.domain.job.BatchJob batch = db.batches.create(tenant, "bulk", NOW);
+    MarketplaceJob before = db.jobs.enqueue(tenant, MarketplaceJob.pending(
+        JobRequest.of(Marketplace.ETSY, JobAction.SYNC_ORDERS, null).inBatch(batch.id()).withIdempotencyKey("k-1"),
+        NOW));
+    ClaimedJob claimed = drain(Set.of(tenant), GENEROUS, "starter").get(0);
+    assertEquals(before.start(claimed.job().startedAt()), claimed.job());
+    assertEquals(claimed.job(), db.jobs.findById(tenant, before.id()).orElseThrow());
+    io.crosslist.domain.job.BatchCounts counts = db.batches.findById(tenant, batch.id()).orElseThrow().counts();
+    assertEquals(0, counts.pending());
+    assertEquals(1, counts.running());
+  }
+
   private static void expireLeaseOf(TenantId tenant, MarketplaceJob job) throws Exception {
     try (Connection c = TestDatabase.get().connect(); PreparedStatement ps = c.prepareStatement(
         "update crosslist.job_dispatch set lease_until = now() - interval '1 second' where tenant_id = ? and job_id = ?")) {

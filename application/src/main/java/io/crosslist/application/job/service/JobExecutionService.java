@@ -121,7 +121,11 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
     TenantId tenant = attempt.tenant;
     MarketplaceJob claimed = attempt.claimed;
     return unitOfWork.inTransaction(tenant, () -> {
-      Optional<MarketplaceJob> stored = jobs.findForUpdate(tenant, claimed.id());
+      // A success completes whatever was asked meanwhile, so it needs no fresh read: the compare-and-set of the
+      // transition alone tells whether this attempt still owns the job. Other outcomes depend on a cancellation
+      // requested meanwhile, so they lock and read the job as stored.
+      Optional<MarketplaceJob> stored = outcome instanceof JobOutcome.Success ? Optional.of(attempt.current())
+          : jobs.findForUpdate(tenant, claimed.id());
       if (stored.isEmpty() || !attempt.ownedBy(stored.get())) {
         LOG.log(Level.INFO, "job {0} of {1} moved on while attempt {2} ran; its outcome is dropped", claimed.id(),
             tenant, claimed.attempts());
@@ -144,7 +148,13 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
         error = ((JobOutcome.RetryableFailure) outcome).error();
         next = base.retryLater(error, settings.retry().nextAttemptAt(base.attempts(), now, random), now);
       }
-      jobs.transition(tenant, current, next);
+      try {
+        jobs.transition(tenant, current, next);
+      } catch (ConcurrentUpdateException e) {
+        LOG.log(Level.INFO, "job {0} of {1} moved on while attempt {2} ran; its outcome is dropped", claimed.id(),
+            tenant, claimed.attempts());
+        return null;
+      }
       if (error != null) {
         String type = outcome instanceof JobOutcome.PermanentFailure ? "PERMANENT"
             : next.status() == JobStatus.FAILED ? "EXHAUSTED" : "RETRYABLE";
@@ -229,6 +239,10 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
       long now = System.nanoTime();
       this.lastProgressWrite = now - settings.progressInterval().toNanos() - 1;
       this.lastCancellationRead = now;
+    }
+
+    synchronized MarketplaceJob current() {
+      return current;
     }
 
     boolean ownedBy(MarketplaceJob stored) {

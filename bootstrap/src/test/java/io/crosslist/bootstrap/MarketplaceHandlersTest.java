@@ -31,7 +31,6 @@ import io.crosslist.domain.marketplace.MarketplaceListing;
 import io.crosslist.domain.marketplace.MarketplaceOrder;
 import io.crosslist.domain.marketplace.ProductEnrichment;
 import io.crosslist.domain.product.Product;
-import io.crosslist.domain.product.ProductDetails;
 import io.crosslist.domain.product.ProductFixtures;
 import io.crosslist.domain.product.ProductSearch;
 import io.crosslist.domain.product.ProductStatus;
@@ -200,9 +199,8 @@ class MarketplaceHandlersTest {
     TenantId tenant = db.newTenant();
     List<Product> drafts = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
-      ProductDetails d = ProductFixtures.detailsTitled("Draft " + i);
-      drafts.add(db.products.add(tenant, Product.newDraft(new ProductDetails(d.title(), "", d.price(), d.brand(),
-          d.category(), d.condition(), d.size(), d.colour(), d.stockQuantity(), d.imageUrls()), Instant.now())));
+      drafts.add(db.products.add(tenant, Product.newDraft(ProductFixtures.detailsTitled("Draft " + i)
+          .withDescription(""), Instant.now())));
     }
     MarketplaceJob job = run(tenant, JobRequest.of(Marketplace.EBAY, JobAction.ENRICH_PRODUCTS, null));
 

@@ -71,6 +71,18 @@ public record ProductDetails(
     v.throwIfAny();
   }
 
+  /** The same details with another description (validated like any other). */
+  public ProductDetails withDescription(String newDescription) {
+    return new ProductDetails(title, newDescription, price, brand, category, condition, size, colour, stockQuantity,
+        imageUrls);
+  }
+
+  /** The same details with another stock quantity (validated like any other). */
+  public ProductDetails withStockQuantity(int newStockQuantity) {
+    return new ProductDetails(title, description, price, brand, category, condition, size, colour, newStockQuantity,
+        imageUrls);
+  }
+
   private static void checkCode(Violations v, String field, String code, boolean required) {
     if (code == null) {
       v.require(!required, field, "is required");

@@ -111,8 +111,7 @@ public final class EnrichProductsHandler extends MarketplaceHandler {
     String text = description.length() > ProductDetails.MAX_DESCRIPTION
         ? description.substring(0, ProductDetails.MAX_DESCRIPTION) : description;
     try {
-      products.update(tenant, product.withDetails(new ProductDetails(d.title(), text, d.price(), d.brand(),
-          d.category(), d.condition(), d.size(), d.colour(), d.stockQuantity(), d.imageUrls()), clock.instant()));
+      products.update(tenant, product.withDetails(d.withDescription(text), clock.instant()));
       return true;
     } catch (ConcurrentUpdateException e) {
       return false; // edited meanwhile: the reseller's text wins

@@ -75,9 +75,7 @@ public final class OrdersSyncHandler extends MarketplaceHandler {
     Instant now = clock.instant();
     ProductDetails d = product.get().details();
     int left = Math.max(0, d.stockQuantity() - order.quantity());
-    Product updated = products.update(context.tenant(), product.get().withDetails(new ProductDetails(d.title(),
-        d.description(), d.price(), d.brand(), d.category(), d.condition(), d.size(), d.colour(), left, d.imageUrls()),
-        now));
+    Product updated = products.update(context.tenant(), product.get().withDetails(d.withStockQuantity(left), now));
     if (left == 0 && updated.status() == ProductStatus.PUBLISHED) {
       products.update(context.tenant(), updated.changeStatus(ProductStatus.SOLD, now));
       return new int[] {1, 1};

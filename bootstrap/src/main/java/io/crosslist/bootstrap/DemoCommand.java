@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,9 +47,8 @@ final class DemoCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--jdbc-url", defaultValue = "${env:CROSSLIST_JDBC_URL}",
-      description = "PostgreSQL JDBC URL (default: $CROSSLIST_JDBC_URL; when unset, an embedded PostgreSQL)")
-  String jdbcUrl;
+  @Mixin
+  DatabaseOption database;
 
   @Option(names = "--tenant", defaultValue = "1", description = "tenant (user) id, a positive integer (default: 1)")
   TenantId tenant;
@@ -64,9 +64,9 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Database database = Database.open(jdbcUrl);
-        PersistenceModule persistence = new PersistenceModule(database.settings())) {
-      out.println("database: " + database.description());
+    try (Database db = database.open();
+        PersistenceModule persistence = new PersistenceModule(db.settings())) {
+      out.println("database: " + db.description());
       // the simulated marketplaces, with a small eBay catalogue to import
       Injector injector = Guice.createInjector(persistence, new CrosslistModule(
           CrosslistModule.simulatedMarketplaces(SimulationSettings.INSTANT.withCatalogueSize(5))));

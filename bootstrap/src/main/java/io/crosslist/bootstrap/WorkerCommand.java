@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -28,9 +29,8 @@ final class WorkerCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--jdbc-url", defaultValue = "${env:CROSSLIST_JDBC_URL}",
-      description = "PostgreSQL JDBC URL (default: $CROSSLIST_JDBC_URL; when unset, an embedded PostgreSQL)")
-  String jdbcUrl;
+  @Mixin
+  DatabaseOption database;
 
   @Option(names = "--worker-id", description = "name in job leases (default: <host pid>@<host>)")
   String workerId;
@@ -47,15 +47,15 @@ final class WorkerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     String id = workerId != null ? workerId : ManagementFactory.getRuntimeMXBean().getName();
     WorkerSettings settings = WorkerSettings.defaults(id).withConcurrency(concurrency, concurrency); // validated here
-    try (Database database = Database.open(jdbcUrl);
-        PersistenceModule persistence = new PersistenceModule(database.settings().withMaximumPoolSize(concurrency + 4))) {
+    try (Database db = database.open();
+        PersistenceModule persistence = new PersistenceModule(db.settings().withMaximumPoolSize(concurrency + 4))) {
       Injector injector = Guice.createInjector(persistence, new CrosslistModule());
       CountDownLatch stop = new CountDownLatch(1);
       Thread hook = new Thread(stop::countDown, "crosslist-worker-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       try (JobWorkerPool pool = new JobWorkerPool(settings, injector.getInstance(JobWorkerPool.Ports.class),
           new SimpleMeterRegistry()).start()) {
-        out.printf("worker %s running on %s with %d handler threads%n", id, database.description(), concurrency);
+        out.printf("worker %s running on %s with %d handler threads%n", id, db.description(), concurrency);
         if (stopAfter != null) {
           stop.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
         } else {

@@ -3,7 +3,7 @@ package io.crosslist.adapter.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-/** Builds the HikariCP pool every Crosslist statement runs on. */
+/** Builds a HikariCP pool with Crosslist's connection settings; {@link ConnectionLanes} holds the pools in use. */
 final class ConnectionPool {
   /**
    * The constant {@code search_path} of every pooled connection: a schema Crosslist never creates, so
@@ -15,9 +15,14 @@ final class ConnectionPool {
 
   private ConnectionPool() {}
 
+  /** One pool of {@code settings.maximumPoolSize()} connections. */
   static HikariDataSource open(PersistenceSettings settings) {
+    return open(settings, "crosslist", settings.maximumPoolSize());
+  }
+
+  static HikariDataSource open(PersistenceSettings settings, String name, int size) {
     HikariConfig config = new HikariConfig();
-    config.setPoolName("crosslist");
+    config.setPoolName(name);
     config.setJdbcUrl(settings.jdbcUrl());
     if (settings.username() != null) {
       config.setUsername(settings.username());
@@ -25,7 +30,7 @@ final class ConnectionPool {
     if (settings.password() != null) {
       config.setPassword(settings.password());
     }
-    config.setMaximumPoolSize(settings.maximumPoolSize());
+    config.setMaximumPoolSize(size);
     config.setConnectionTimeout(settings.connectionTimeout().toMillis());
     config.setAutoCommit(true);
     // PgJDBC sends currentSchema as the search_path startup parameter of each new connection.

@@ -95,9 +95,10 @@ final class MyBatisJobQueue implements JobQueue {
   }
 
   private List<DispatchEntry> lease(String worker, long afterTenant, long upToTenant, int limit, ClaimRequest r) {
-    List<DispatchEntry> entries = sessions.inSharedTransaction(() -> sessions.callShared(s -> dispatch(s)
+    // one statement, so auto-commit makes it atomic without a second round trip for the commit
+    List<DispatchEntry> entries = sessions.callShared(s -> dispatch(s)
         .claim(worker, afterTenant, upToTenant, limit, r.perTenant(), r.tenantCap(), r.marketplaceCap(),
-            MARKETPLACES, r.lease().toMillis())));
+            MARKETPLACES, r.lease().toMillis()));
     // the statement returns rows in no particular order; the cursor needs the highest tenant served
     List<DispatchEntry> sorted = new ArrayList<>(entries);
     sorted.sort((a, b) -> Long.compare(a.tenantId, b.tenantId));
@@ -124,15 +125,14 @@ final class MyBatisJobQueue implements JobQueue {
       release(entry, worker);
       return Optional.empty();
     } catch (UnknownTenantException e) {
-      sessions.inSharedTransaction(() -> sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId)));
+      sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
       return Optional.empty();
     }
   }
 
   @Override
   public int rescueExpiredLeases(int limit) {
-    List<DispatchEntry> expired = sessions.inSharedTransaction(
-        () -> sessions.callShared(s -> dispatch(s).clearExpiredLeases(limit)));
+    List<DispatchEntry> expired = sessions.callShared(s -> dispatch(s).clearExpiredLeases(limit));
     int rescued = 0;
     for (DispatchEntry entry : expired) {
       TenantId tenant = TenantId.of(entry.tenantId);
@@ -161,8 +161,7 @@ final class MyBatisJobQueue implements JobQueue {
     if (limit < 1) {
       throw ValidationException.of("limit", "must be 1 or more");
     }
-    List<DispatchEntry> overdue = sessions.inSharedTransaction(
-        () -> sessions.callShared(s -> dispatch(s).leaseOverdue(sweeper, limit)));
+    List<DispatchEntry> overdue = sessions.callShared(s -> dispatch(s).leaseOverdue(sweeper, limit));
     int expired = 0;
     for (DispatchEntry entry : overdue) {
       TenantId tenant = TenantId.of(entry.tenantId);
@@ -184,7 +183,7 @@ final class MyBatisJobQueue implements JobQueue {
       } catch (ConcurrentUpdateException e) {
         release(entry, sweeper);
       } catch (UnknownTenantException e) {
-        sessions.inSharedTransaction(() -> sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId)));
+        sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
       }
     }
     return expired;
@@ -198,8 +197,7 @@ final class MyBatisJobQueue implements JobQueue {
   }
 
   private void release(DispatchEntry entry, String owner) {
-    sessions.inSharedTransaction(() -> sessions.callShared(s -> dispatch(s).release(entry.tenantId, entry.jobId,
-        owner)));
+    sessions.callShared(s -> dispatch(s).release(entry.tenantId, entry.jobId, owner));
   }
 
   private static void requireWorker(String worker) {

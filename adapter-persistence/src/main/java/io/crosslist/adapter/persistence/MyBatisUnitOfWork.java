@@ -4,9 +4,12 @@ import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.domain.tenant.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionManager;
 
@@ -18,44 +21,41 @@ import org.apache.ibatis.session.SqlSessionManager;
  * <p>The thread-bound state here is the open transaction and whose it is; it lives only in this
  * adapter and only while {@code inTransaction} runs. It is a guard, never a source of the tenant:
  * every statement still receives its tenant explicitly, and a statement for another tenant is refused.
+ *
+ * <p>Every session gets its connection here: a tenant's from the tenant's {@linkplain ConnectionLanes
+ * lane}, shared-schema work's from any lane.
  */
 @Singleton
 final class MyBatisUnitOfWork implements UnitOfWork {
-  /** Owner of a transaction on shared tables only: it runs no tenant statement. */
-  private static final Object SHARED_TABLES = new Object() {
-    @Override
-    public String toString() {
-      return "shared tables";
-    }
-  };
   private final SqlSessionManager sessions;
-  /** The tenant (or {@link #SHARED_TABLES}) whose transaction this thread has open; unset outside one. */
-  private final ThreadLocal<Object> transactionOwner = new ThreadLocal<>();
+  private final ConnectionLanes lanes;
+  /** The tenant whose transaction this thread has open; unset outside one. */
+  private final ThreadLocal<TenantId> transactionOwner = new ThreadLocal<>();
 
   @Inject
-  MyBatisUnitOfWork(SqlSessionManager sessions) {
+  MyBatisUnitOfWork(SqlSessionManager sessions, ConnectionLanes lanes) {
     this.sessions = Objects.requireNonNull(sessions, "sessions");
+    this.lanes = Objects.requireNonNull(lanes, "lanes");
   }
 
   @Override
   public <T> T inTransaction(TenantId tenant, Supplier<T> work) {
-    return run(Objects.requireNonNull(tenant, "tenant"), work);
-  }
-
-  /** Runs {@code work} as one transaction on shared tables (e.g. the dispatch index); no tenant statement may join it. */
-  <T> T inSharedTransaction(Supplier<T> work) {
-    return run(SHARED_TABLES, work);
-  }
-
-  private <T> T run(Object newOwner, Supplier<T> work) {
+    Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(work, "work");
-    Object owner = transactionOwner.get();
+    TenantId owner = transactionOwner.get();
     if (owner != null) {
-      requireOwner(owner, newOwner);
+      requireOwner(owner, tenant);
       return work.get();
     }
-    sessions.startManagedSession(false);
-    transactionOwner.set(newOwner);
+    Connection connection = connectionFor(tenant);
+    try {
+      connection.setAutoCommit(false);
+    } catch (SQLException e) {
+      closeQuietly(connection);
+      throw new PersistenceException("could not begin a transaction for " + tenant, e);
+    }
+    sessions.startManagedSession(connection);
+    transactionOwner.set(tenant);
     try {
       T result = work.get();
       sessions.commit(true);
@@ -72,13 +72,13 @@ final class MyBatisUnitOfWork implements UnitOfWork {
   /** Runs a tenant statement: in the current transaction when there is one (for this tenant), else on its own. */
   <T> T call(TenantId tenant, Function<SqlSession, T> statement) {
     Objects.requireNonNull(tenant, "tenant");
-    Object owner = transactionOwner.get();
+    TenantId owner = transactionOwner.get();
     try {
       if (owner != null) {
         requireOwner(owner, tenant);
         return statement.apply(sessions);
       }
-      try (SqlSession session = sessions.openSession(true)) {
+      try (SqlSession session = sessions.openSession(connectionFor(tenant))) {
         return statement.apply(session);
       }
     } catch (RuntimeException e) {
@@ -91,12 +91,30 @@ final class MyBatisUnitOfWork implements UnitOfWork {
     if (transactionOwner.get() != null) {
       return statement.apply(sessions);
     }
-    try (SqlSession session = sessions.openSession(true)) {
+    try (SqlSession session = sessions.openSession(connectionFor(null))) {
       return statement.apply(session);
     }
   }
 
-  private static void requireOwner(Object owner, Object requested) {
+  /** An auto-commit connection from the tenant's lane, or from any lane for shared tables ({@code tenant} null). */
+  private Connection connectionFor(TenantId tenant) {
+    try {
+      return tenant != null ? lanes.forTenant(tenant) : lanes.forShared();
+    } catch (SQLException e) {
+      throw new PersistenceException("no database connection for " + (tenant != null ? tenant : "shared tables")
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // already failing; the pool evicts a broken connection itself
+    }
+  }
+
+  private static void requireOwner(TenantId owner, TenantId requested) {
     if (!owner.equals(requested)) {
       throw new IllegalStateException("a unit of work for " + owner + " cannot run a statement for " + requested
           + ": one transaction serves one tenant");

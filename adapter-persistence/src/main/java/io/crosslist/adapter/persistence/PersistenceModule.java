@@ -37,7 +37,7 @@ import org.mybatis.guice.MyBatisModule;
  */
 public final class PersistenceModule extends PrivateModule implements AutoCloseable {
   private final PersistenceSettings settings;
-  private HikariDataSource dataSource;
+  private ConnectionLanes lanes;
 
   public PersistenceModule(PersistenceSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -45,15 +45,16 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
 
   @Override
   protected void configure() {
-    if (dataSource != null) {
+    if (lanes != null) {
       throw new IllegalStateException("a PersistenceModule serves one injector; create another for a second");
     }
-    dataSource = ConnectionPool.open(settings);
-    SchemaMigrations migrations = new SchemaMigrations(dataSource);
+    lanes = ConnectionLanes.open(settings);
+    SchemaMigrations migrations = new SchemaMigrations(lanes.anyLane());
     if (settings.migrateOnStart()) {
       migrations.migrateShared();
     }
-    HikariDataSource pool = dataSource;
+    // MyBatis's own data source goes unused: the unit of work hands every session its connection from a lane
+    HikariDataSource pool = lanes.anyLane();
     install(new MyBatisModule() {
       @Override
       protected void initialize() {
@@ -76,6 +77,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
         addMapperClass(ListingMapper.class);
       }
     });
+    bind(ConnectionLanes.class).toInstance(lanes);
     bind(TenantProvisioning.class).toInstance(migrations);
     bind(UnitOfWork.class).to(MyBatisUnitOfWork.class);
     bind(ProductRepository.class).to(MyBatisProductRepository.class);
@@ -99,11 +101,11 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(ListingRepository.class);
   }
 
-  /** Closes the connection pool. */
+  /** Closes the connection pools. */
   @Override
   public void close() {
-    if (dataSource != null) {
-      dataSource.close();
+    if (lanes != null) {
+      lanes.close();
     }
   }
 }

@@ -21,12 +21,18 @@ import java.util.Objects;
  * @param maximumPoolSize connections in the pool, 1 to 1,000 (default 10)
  * @param connectionTimeout how long a caller waits for a pooled connection, 250 ms to 10 min (default 10 s)
  * @param migrateOnStart whether opening the pool brings the shared schema to the newest version (default true)
+ * @param connectionsPerTenant how many pooled connections one tenant's statements may use at once, 1 to
+ *     1,000 (default 4): the pool is split into lanes of about this size and a tenant always uses its
+ *     own lane, so each PostgreSQL backend keeps a small, warm set of tenant schemas (prepared
+ *     statements, plans, catalog caches) instead of every schema; it also keeps one busy tenant from
+ *     taking every connection. A value of {@code maximumPoolSize} or more turns lanes off.
  */
 public record PersistenceSettings(String jdbcUrl, String username, String password, int maximumPoolSize,
-    Duration connectionTimeout, boolean migrateOnStart) {
+    Duration connectionTimeout, boolean migrateOnStart, int connectionsPerTenant) {
 
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+  public static final int DEFAULT_CONNECTIONS_PER_TENANT = 4;
 
   public PersistenceSettings {
     List<String> problems = new ArrayList<>();
@@ -43,36 +49,49 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
         || connectionTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
       problems.add("connectionTimeout: must be between 250ms and 10m, got " + connectionTimeout);
     }
+    if (connectionsPerTenant < 1 || connectionsPerTenant > 1_000) {
+      problems.add("connectionsPerTenant: must be between 1 and 1000, got " + connectionsPerTenant);
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid persistence settings: " + String.join("; ", problems));
     }
   }
 
   public static PersistenceSettings forJdbcUrl(String jdbcUrl) {
-    return new PersistenceSettings(jdbcUrl, null, null, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true);
+    return new PersistenceSettings(jdbcUrl, null, null, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
+        DEFAULT_CONNECTIONS_PER_TENANT);
   }
 
   public PersistenceSettings withCredentials(String user, String secret) {
     return new PersistenceSettings(jdbcUrl, Objects.requireNonNull(user, "user"), secret, maximumPoolSize,
-        connectionTimeout, migrateOnStart);
+        connectionTimeout, migrateOnStart, connectionsPerTenant);
   }
 
   public PersistenceSettings withMaximumPoolSize(int size) {
-    return new PersistenceSettings(jdbcUrl, username, password, size, connectionTimeout, migrateOnStart);
+    return new PersistenceSettings(jdbcUrl, username, password, size, connectionTimeout, migrateOnStart,
+        connectionsPerTenant);
   }
 
   public PersistenceSettings withConnectionTimeout(Duration timeout) {
-    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, timeout, migrateOnStart);
+    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, timeout, migrateOnStart,
+        connectionsPerTenant);
   }
 
   public PersistenceSettings withMigrateOnStart(boolean migrate) {
-    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrate);
+    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrate,
+        connectionsPerTenant);
+  }
+
+  public PersistenceSettings withConnectionsPerTenant(int connections) {
+    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
+        connections);
   }
 
   @Override
   public String toString() {
     // never print the password
     return "PersistenceSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", maximumPoolSize="
-        + maximumPoolSize + ", connectionTimeout=" + connectionTimeout + ", migrateOnStart=" + migrateOnStart + "]";
+        + maximumPoolSize + ", connectionTimeout=" + connectionTimeout + ", migrateOnStart=" + migrateOnStart
+        + ", connectionsPerTenant=" + connectionsPerTenant + "]";
   }
 }

@@ -62,6 +62,13 @@ public class TenantLookupBenchmark {
   @Param({"1000"})
   public int tenantsInPlay;
 
+  /**
+   * The adapter's lanes ({@code PersistenceSettings.connectionsPerTenant}); 4, the pool's size, is one
+   * lane (every connection serves every tenant), as the baselines' pools do.
+   */
+  @Param({"4"})
+  public int connectionsPerTenant;
+
   private PersistenceModule module;
   private ProductRepository products;
   private HikariDataSource rawPool;
@@ -75,7 +82,7 @@ public class TenantLookupBenchmark {
     }
     BenchmarkDatabase.prepare();
     module = new PersistenceModule(PersistenceSettings.forJdbcUrl(BenchmarkDatabase.jdbcUrl())
-        .withMaximumPoolSize(POOL_SIZE).withMigrateOnStart(false));
+        .withMaximumPoolSize(POOL_SIZE).withConnectionsPerTenant(connectionsPerTenant).withMigrateOnStart(false));
     products = Guice.createInjector(module).getInstance(ProductRepository.class);
     rawPool = pool("raw");
     if (!rawPoolProperties.isEmpty()) {

@@ -168,6 +168,35 @@ class JobWorkerPoolTest {
   }
 
   @Test
+  void jobs_claimed_ahead_of_a_free_handler_are_given_back_unrun_at_shutdown() throws Exception {
+    TenantId tenant = db.newTenant();
+    behaviour = context -> {
+      sleep(60_000); // holds the only handler until shutdown interrupts it
+      return JobHandler.JobOutcome.success(null);
+    };
+    List<MarketplaceJob> jobs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      jobs.add(enqueue(tenant));
+    }
+    WorkerSettings settings = WorkerSettings.defaults("ahead").withConcurrency(1, 3).withCaps(3, 8, 8)
+        .withTiming(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(5), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(500));
+    JobWorkerPool worker = new JobWorkerPool(settings, JobWorkerPool.Ports.of(engine), registry).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (worker.running() < 4 || runs.isEmpty()) {
+      assertTrue(System.nanoTime() < deadline, "the worker holds " + worker.running() + " jobs, wanted 1 + 3 ahead");
+      Thread.sleep(10);
+    }
+    assertEquals(new JobWorkerPool.ShutdownReport(0, 4), worker.shutdown());
+    assertEquals(1, runs.values().stream().mapToInt(AtomicInteger::get).sum(), "only one handler ever started");
+    for (MarketplaceJob job : jobs) {
+      MarketplaceJob stored = db.jobs.findById(tenant, job.id()).orElseThrow();
+      assertEquals(JobStatus.PENDING, stored.status(), "job " + job.id() + " given back");
+      assertEquals(0, stored.attempts(), "job " + job.id() + " lost no attempt");
+    }
+  }
+
+  @Test
   void bad_settings_are_refused_with_the_field_and_the_rule() {
     io.crosslist.domain.ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(
         io.crosslist.domain.ValidationException.class, () -> WorkerSettings.defaults("w")

@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * database; the claim never hands the same job to two of them.
  *
  * <ul>
+ *   <li><b>Claims run ahead of the handlers:</b> the worker holds up to {@code concurrency + claimBatch}
+ *       claimed jobs, the ones beyond {@code concurrency} waiting for a free handler, so handlers do
+ *       not sit idle while a claim is under way. While the queue is deep (the last claim was full) it
+ *       claims once half a batch of room is free, or {@code pollMin} after room first appeared, so a
+ *       claim's cost is shared by many jobs; while the queue is shallow it claims for any free room at once.
  *   <li><b>Wake-up</b> is polling with an adaptive interval: right away after a full claim, {@code
  *       pollMin} after a partial one, doubling up to {@code pollMax} while idle. It needs nothing but
  *       short transactions, so it works behind PgBouncer in transaction pooling mode. {@link #wakeUp()}
@@ -77,7 +82,7 @@ public final class JobWorkerPool implements AutoCloseable {
    * What a shutdown did.
    *
    * @param finished handlers that ended within the timeout
-   * @param released jobs given back because their handler did not end in time
+   * @param released jobs given back: their handler did not end in time, or they were still waiting for one
    */
   public record ShutdownReport(int finished, int released) {}
 
@@ -89,12 +94,13 @@ public final class JobWorkerPool implements AutoCloseable {
   private final ExecutorService handlers;
   private final ScheduledExecutorService housekeeping;
   private final Thread dispatcher;
-  /** Free handler slots: the dispatcher claims at most this many jobs. */
+  /** Room for claimed jobs (running or waiting for a handler): the dispatcher claims at most this many. */
   private final Semaphore slots;
   /** Released to end the dispatcher's wait early (a slot freed, {@link #wakeUp}, shutdown). */
   private final Semaphore wake = new Semaphore(0);
   private final Map<ClaimedJob, Future<?>> inFlight = new ConcurrentHashMap<>();
   private final AtomicInteger finishedDuringShutdown = new AtomicInteger();
+  private final AtomicInteger releasedUnstarted = new AtomicInteger();
   private volatile State state = State.NEW;
   private ShutdownReport report;
 
@@ -102,7 +108,7 @@ public final class JobWorkerPool implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.ports = Objects.requireNonNull(ports, "ports");
     this.metrics = new JobMetrics(Objects.requireNonNull(registry, "registry"), settings.workerId(), inFlight::size);
-    this.slots = new Semaphore(settings.concurrency());
+    this.slots = new Semaphore(settings.concurrency() + settings.claimBatch());
     this.handlers = Executors.newFixedThreadPool(settings.concurrency(), named("crosslist-job-" + settings.workerId()));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("crosslist-housekeeping-"
         + settings.workerId()));
@@ -131,19 +137,24 @@ public final class JobWorkerPool implements AutoCloseable {
     wake.release();
   }
 
-  /** Jobs this worker is running now. */
+  /** Jobs this worker holds now: running, or started and waiting for a free handler. */
   public int running() {
     return inFlight.size();
   }
 
   private void dispatch() {
     long idleWait = settings.pollMin().toMillis();
+    boolean deepQueue = false;
+    int halfBatch = Math.max(1, settings.claimBatch() / 2);
     while (state == State.RUNNING) {
       try {
         int free = slots.availablePermits();
         if (free == 0) {
           sleep(settings.pollMax().toMillis()); // a finishing handler wakes us up
           continue;
+        }
+        if (deepQueue && free < halfBatch) {
+          free = awaitRoom(halfBatch, settings.pollMin().toMillis());
         }
         int limit = Math.min(settings.claimBatch(), free);
         long began = System.nanoTime();
@@ -152,8 +163,9 @@ public final class JobWorkerPool implements AutoCloseable {
         for (ClaimedJob job : claimed) {
           submit(job);
         }
-        if (claimed.size() == limit) {
-          idleWait = settings.pollMin().toMillis(); // a full batch: more is probably waiting, claim again now
+        deepQueue = claimed.size() == limit;
+        if (deepQueue) {
+          idleWait = settings.pollMin().toMillis(); // a full batch: more is probably waiting, claim again soon
         } else if (claimed.isEmpty()) {
           sleep(idleWait);
           idleWait = Math.min(settings.pollMax().toMillis(), idleWait * 2);
@@ -178,6 +190,21 @@ public final class JobWorkerPool implements AutoCloseable {
     }
   }
 
+  /** Waits until {@code wanted} claims' room is free, at most {@code maxMillis}; returns the room free then. */
+  private int awaitRoom(int wanted, long maxMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+    int free = slots.availablePermits();
+    while (free < wanted && state == State.RUNNING) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      wake.tryAcquire(left, TimeUnit.NANOSECONDS); // each finishing handler releases one permit
+      free = slots.availablePermits();
+    }
+    return free;
+  }
+
   private void sleep(long millis) throws InterruptedException {
     wake.drainPermits();
     wake.tryAcquire(millis, TimeUnit.MILLISECONDS);
@@ -197,6 +224,12 @@ public final class JobWorkerPool implements AutoCloseable {
 
   private void runOne(ClaimedJob job) {
     try {
+      if (state != State.RUNNING) { // claimed ahead, and shutdown began before a handler was free: give it back
+        if (ports.release().release(job)) {
+          releasedUnstarted.incrementAndGet();
+        }
+        return;
+      }
       JobRunResult result = ports.run().run(job);
       metrics.finished(result);
       if (state != State.RUNNING && !result.lost()) {
@@ -282,7 +315,7 @@ public final class JobWorkerPool implements AutoCloseable {
     handlers.shutdownNow();
     housekeeping.shutdownNow();
     state = State.STOPPED;
-    report = new ShutdownReport(finishedDuringShutdown.get(), released);
+    report = new ShutdownReport(finishedDuringShutdown.get(), released + releasedUnstarted.get());
     metrics.close();
     LOG.info("worker {} stopped: {} job(s) finished during shutdown, {} released", settings.workerId(),
         report.finished(), report.released());

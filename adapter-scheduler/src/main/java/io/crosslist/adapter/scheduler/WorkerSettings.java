@@ -10,7 +10,8 @@ import java.time.Duration;
  *
  * @param workerId names this worker in leases, 1 to 200 characters, unique per running instance
  * @param concurrency handlers running at once in this worker, 1 to 1,000
- * @param claimBatch most jobs claimed in one claim cycle, 1 to 1,000
+ * @param claimBatch most jobs claimed in one claim cycle, 1 to 1,000; the worker also holds up to this many
+ *     claimed jobs waiting for a free handler
  * @param perTenant most jobs of one tenant in one claim cycle (fairness), 1 to claimBatch
  * @param tenantCap most running jobs of one tenant across all workers, at least perTenant
  * @param marketplaceCap most running jobs of one tenant on one marketplace across all workers, 1 to tenantCap

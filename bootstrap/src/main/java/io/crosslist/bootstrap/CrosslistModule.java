@@ -1,5 +1,10 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.application.connection.port.in.ConnectMarketplaceUseCase;
+import io.crosslist.application.connection.port.in.DisconnectMarketplaceUseCase;
+import io.crosslist.application.connection.port.in.GetConnectionsUseCase;
+import io.crosslist.application.connection.service.MarketplaceConnectionService;
+import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -108,6 +113,27 @@ public final class CrosslistModule extends AbstractModule {
   @Singleton
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  @Provides
+  @Singleton
+  MarketplaceConnectionService marketplaceConnections(MarketplaceConnectionRepository connections, Clock clock) {
+    return new MarketplaceConnectionService(connections, clock);
+  }
+
+  @Provides
+  ConnectMarketplaceUseCase connectMarketplace(MarketplaceConnectionService service) {
+    return service;
+  }
+
+  @Provides
+  DisconnectMarketplaceUseCase disconnectMarketplace(MarketplaceConnectionService service) {
+    return service;
+  }
+
+  @Provides
+  GetConnectionsUseCase getConnections(MarketplaceConnectionService service) {
+    return service;
   }
 
   @Provides

@@ -27,9 +27,12 @@ final class Database implements AutoCloseable {
     this.description = description;
   }
 
+  /** Names the Tink keyset (JSON) that encrypts marketplace credentials at rest: the text itself, or @path to a file. */
+  static final String KEYSET_VARIABLE = "CROSSLIST_SECRET_KEYSET";
+
   static Database open(String configuredUrl) {
     if (configuredUrl != null && !configuredUrl.isBlank()) {
-      return new Database(PersistenceSettings.forJdbcUrl(configuredUrl), null, redact(configuredUrl));
+      return new Database(withKeyset(PersistenceSettings.forJdbcUrl(configuredUrl)), null, redact(configuredUrl));
     }
     try {
       Path dataDirectory = Files.createTempDirectory("crosslist-pg-");
@@ -37,11 +40,28 @@ final class Database implements AutoCloseable {
           dataDirectory);
       EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true)
           .start();
-      return new Database(PersistenceSettings.forJdbcUrl(pg.getJdbcUrl("postgres", "postgres")), pg,
+      return new Database(withKeyset(PersistenceSettings.forJdbcUrl(pg.getJdbcUrl("postgres", "postgres"))), pg,
           "embedded PostgreSQL in " + dataDirectory);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded PostgreSQL: " + e.getMessage(), e);
     }
+  }
+
+  /** {@code settings} with the keyset {@link #KEYSET_VARIABLE} names, if it is set. */
+  static PersistenceSettings withKeyset(PersistenceSettings settings) {
+    String keyset = System.getenv(KEYSET_VARIABLE);
+    if (keyset == null || keyset.isBlank()) {
+      return settings;
+    }
+    if (keyset.startsWith("@")) {
+      try {
+        keyset = Files.readString(Path.of(keyset.substring(1)));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(KEYSET_VARIABLE + ": cannot read " + keyset.substring(1) + " ("
+            + e.getMessage() + ")", e);
+      }
+    }
+    return settings.withSecretKeyset(keyset);
   }
 
   PersistenceSettings settings() {

@@ -163,6 +163,10 @@ class JobWorkerPoolTest {
     MarketplaceJob released = db.jobs.findById(tenant, slow.id()).orElseThrow();
     assertEquals(JobStatus.PENDING, released.status(), "given back to run again");
     assertEquals(0, released.attempts(), "the interrupted attempt does not count");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!interrupted.get() && System.nanoTime() < deadline) {
+      Thread.sleep(10); // the interrupt reaches the handler's thread asynchronously
+    }
     assertTrue(interrupted.get(), "the handler was interrupted");
     assertEquals(report, worker.shutdown(), "idempotent");
   }

@@ -25,13 +25,15 @@ record MigrationScript(int version, String description, String sql) {
       load(1, "registry", "db/shared/V1__registry.sql"),
       load(2, "reference_data", "db/shared/V2__reference_data.sql"),
       load(3, "job_dispatch", "db/shared/V3__job_dispatch.sql"),
-      load(4, "job_dispatch_marketplace_caps", "db/shared/V4__job_dispatch_marketplace_caps.sql"));
+      load(4, "job_dispatch_marketplace_caps", "db/shared/V4__job_dispatch_marketplace_caps.sql"),
+      load(5, "connected_accounts", "db/shared/V5__connected_accounts.sql"));
 
   /** Scripts of every tenant schema, in order. */
   static final List<MigrationScript> TENANT = List.of(
       load(1, "products", "db/tenant/V1__products.sql"),
       load(2, "marketplace_jobs", "db/tenant/V2__marketplace_jobs.sql"),
-      load(3, "job_journal_and_listings", "db/tenant/V3__job_journal_and_listings.sql"));
+      load(3, "job_journal_and_listings", "db/tenant/V3__job_journal_and_listings.sql"),
+      load(4, "marketplace_connections", "db/tenant/V4__marketplace_connections.sql"));
 
   MigrationScript {
     Objects.requireNonNull(description, "description");

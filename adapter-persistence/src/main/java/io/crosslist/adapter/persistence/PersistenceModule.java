@@ -3,6 +3,9 @@ package io.crosslist.adapter.persistence;
 import com.google.inject.PrivateModule;
 import com.zaxxer.hikari.HikariDataSource;
 import io.crosslist.application.port.out.UnitOfWork;
+import io.crosslist.domain.connection.ConnectedTenantIndex;
+import io.crosslist.domain.connection.MarketplaceConnectionRepository;
+import io.crosslist.domain.connection.SecretCipher;
 import io.crosslist.domain.job.BatchRepository;
 import io.crosslist.domain.job.JobJournal;
 import io.crosslist.domain.marketplace.ListingRepository;
@@ -20,8 +23,10 @@ import org.mybatis.guice.MyBatisModule;
 /**
  * The Guice module of the persistence adapter: everything an embedding service needs is a JDBC URL.
  * Exposes only the out-ports ({@link ProductRepository}, {@link TenantDirectory}, {@link
- * TenantProvisioning}, {@link MarketplaceJobRepository}, {@link BatchRepository}, {@link JobQueue}) and the {@link
- * UnitOfWork}; MyBatis, the pool and the mappers stay private.
+ * TenantProvisioning}, {@link MarketplaceJobRepository}, {@link BatchRepository}, {@link JobQueue}, {@link
+ * MarketplaceConnectionRepository}, {@link ConnectedTenantIndex}, ...) and the {@link UnitOfWork}; MyBatis, the
+ * pools and the mappers stay private. Marketplace credentials are encrypted with the keyset of {@link
+ * PersistenceSettings#secretKeyset()}.
  *
  * <pre>{@code
  * try (PersistenceModule persistence = new PersistenceModule(PersistenceSettings.forJdbcUrl(url))) {
@@ -75,9 +80,15 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
         addMapperClass(JobJournalMapper.class);
         addMapperClass(TaskMapper.class);
         addMapperClass(ListingMapper.class);
+        addMapperClass(ConnectionMapper.class);
       }
     });
     bind(ConnectionLanes.class).toInstance(lanes);
+    bind(SecretCipher.class).toInstance(settings.secretKeyset() == null ? new UnconfiguredSecretCipher()
+        : TinkSecretCipher.fromJsonKeyset(settings.secretKeyset()));
+    bind(MyBatisConnectionRepository.class).in(com.google.inject.Singleton.class);
+    bind(MarketplaceConnectionRepository.class).to(MyBatisConnectionRepository.class);
+    bind(ConnectedTenantIndex.class).to(MyBatisConnectionRepository.class);
     bind(TenantProvisioning.class).toInstance(migrations);
     bind(UnitOfWork.class).to(MyBatisUnitOfWork.class);
     bind(ProductRepository.class).to(MyBatisProductRepository.class);
@@ -99,6 +110,8 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(JobJournal.class);
     expose(MarketplaceTaskRepository.class);
     expose(ListingRepository.class);
+    expose(MarketplaceConnectionRepository.class);
+    expose(ConnectedTenantIndex.class);
   }
 
   /** Closes the connection pools. */

@@ -26,9 +26,11 @@ import java.util.Objects;
  *     own lane, so each PostgreSQL backend keeps a small, warm set of tenant schemas (prepared
  *     statements, plans, catalog caches) instead of every schema; it also keeps one busy tenant from
  *     taking every connection. A value of {@code maximumPoolSize} or more turns lanes off.
+ * @param secretKeyset the Tink AEAD keyset (JSON) that encrypts marketplace credentials at rest; null when
+ *     none is configured, and then storing or reading a connection fails with a message saying so
  */
 public record PersistenceSettings(String jdbcUrl, String username, String password, int maximumPoolSize,
-    Duration connectionTimeout, boolean migrateOnStart, int connectionsPerTenant) {
+    Duration connectionTimeout, boolean migrateOnStart, int connectionsPerTenant, String secretKeyset) {
 
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
@@ -52,6 +54,13 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
     if (connectionsPerTenant < 1 || connectionsPerTenant > 1_000) {
       problems.add("connectionsPerTenant: must be between 1 and 1000, got " + connectionsPerTenant);
     }
+    if (secretKeyset != null) {
+      try {
+        TinkSecretCipher.fromJsonKeyset(secretKeyset);
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException("invalid persistence settings: " + String.join("; ", problems));
     }
@@ -59,39 +68,46 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
 
   public static PersistenceSettings forJdbcUrl(String jdbcUrl) {
     return new PersistenceSettings(jdbcUrl, null, null, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
-        DEFAULT_CONNECTIONS_PER_TENANT);
+        DEFAULT_CONNECTIONS_PER_TENANT, null);
   }
 
   public PersistenceSettings withCredentials(String user, String secret) {
     return new PersistenceSettings(jdbcUrl, Objects.requireNonNull(user, "user"), secret, maximumPoolSize,
-        connectionTimeout, migrateOnStart, connectionsPerTenant);
+        connectionTimeout, migrateOnStart, connectionsPerTenant, secretKeyset);
   }
 
   public PersistenceSettings withMaximumPoolSize(int size) {
     return new PersistenceSettings(jdbcUrl, username, password, size, connectionTimeout, migrateOnStart,
-        connectionsPerTenant);
+        connectionsPerTenant, secretKeyset);
   }
 
   public PersistenceSettings withConnectionTimeout(Duration timeout) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, timeout, migrateOnStart,
-        connectionsPerTenant);
+        connectionsPerTenant, secretKeyset);
   }
 
   public PersistenceSettings withMigrateOnStart(boolean migrate) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrate,
-        connectionsPerTenant);
+        connectionsPerTenant, secretKeyset);
   }
 
   public PersistenceSettings withConnectionsPerTenant(int connections) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connections);
+        connections, secretKeyset);
+  }
+
+  /** The Tink AEAD keyset, in Tink's JSON format, that encrypts credentials at rest (see {@link TinkSecretCipher}). */
+  public PersistenceSettings withSecretKeyset(String keysetJson) {
+    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
+        connectionsPerTenant, Objects.requireNonNull(keysetJson, "keysetJson"));
   }
 
   @Override
   public String toString() {
-    // never print the password
+    // never print the password or the keyset
     return "PersistenceSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", maximumPoolSize="
         + maximumPoolSize + ", connectionTimeout=" + connectionTimeout + ", migrateOnStart=" + migrateOnStart
-        + ", connectionsPerTenant=" + connectionsPerTenant + "]";
+        + ", connectionsPerTenant=" + connectionsPerTenant + ", secretKeyset=" + (secretKeyset == null ? "none" : "set")
+        + "]";
   }
 }

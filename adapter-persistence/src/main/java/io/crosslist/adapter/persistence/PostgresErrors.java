@@ -14,6 +14,7 @@ final class PostgresErrors {
   static final String UNDEFINED_TABLE = "42P01";
   static final String INVALID_SCHEMA_NAME = "3F000";
   static final String FOREIGN_KEY_VIOLATION = "23503";
+  static final String UNIQUE_VIOLATION = "23505";
   /** Reference foreign keys are named {@code <table>_<field>_fk}, e.g. {@code products_brand_fk}. */
   private static final Pattern REFERENCE_FK = Pattern.compile("[a-z_]+?_([a-z]+)_fk");
   private static final Pattern KEY_DETAIL = Pattern.compile("Key \\([^)]*\\)=\\((.*)\\) is not present");
@@ -48,6 +49,13 @@ final class PostgresErrors {
       }
     }
     return e;
+  }
+
+  /** Whether {@code e} is a unique violation of {@code constraint} (an index name for a unique index). */
+  static boolean isUniqueViolation(RuntimeException e, String constraint) {
+    PSQLException cause = psqlCause(e);
+    return cause != null && UNIQUE_VIOLATION.equals(cause.getSQLState()) && cause.getServerErrorMessage() != null
+        && constraint.equals(cause.getServerErrorMessage().getConstraint());
   }
 
   private static PSQLException psqlCause(Throwable e) {

@@ -109,9 +109,13 @@ public final class TestDatabase {
     return source;
   }
 
+  /** Settings for this database, with this run's secret keyset. */
   public PersistenceSettings settings() {
-    return PersistenceSettings.forJdbcUrl(jdbcUrl);
+    return PersistenceSettings.forJdbcUrl(jdbcUrl).withSecretKeyset(KEYSET);
   }
+
+  /** A keyset made for this test run: credentials stored by the tests are encrypted with it. */
+  public static final String KEYSET = TinkSecretCipher.newJsonKeyset();
 
   /** A plain connection (no pool, no fail-closed search_path), for assertions that look behind the adapter. */
   public Connection connect() throws SQLException {

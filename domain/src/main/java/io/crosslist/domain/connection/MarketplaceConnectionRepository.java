@@ -1,0 +1,45 @@
+package io.crosslist.domain.connection;
+
+import io.crosslist.domain.ConcurrentUpdateException;
+import io.crosslist.domain.tenant.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Out-port: a tenant's marketplace connections. Secrets are encrypted before they are stored and
+ * decrypted when read; nothing in storage holds them in plaintext. Connected accounts are also kept in
+ * a shared index ({@link ConnectedTenantIndex}), in the same transaction.
+ */
+public interface MarketplaceConnectionRepository {
+
+  /**
+   * Stores a new connection.
+   *
+   * @throws ConnectionAlreadyExistsException when the tenant holds a connection of that marketplace that is
+   *     not revoked; nothing is written then
+   */
+  MarketplaceConnection add(TenantId tenant, MarketplaceConnection connection);
+
+  /**
+   * @throws SecretUnreadableException when a stored secret cannot be decrypted
+   */
+  Optional<MarketplaceConnection> findById(TenantId tenant, ConnectionId id);
+
+  /** Every connection of the tenant, revoked ones included, by id. */
+  List<MarketplaceConnection> list(TenantId tenant);
+
+  /**
+   * Stores a changed connection (secrets erased when it is revoked) and returns it with its new version.
+   *
+   * @throws ConcurrentUpdateException when {@code connection.version()} is not the stored one; nothing is written
+   */
+  MarketplaceConnection update(TenantId tenant, MarketplaceConnection connection);
+
+  /**
+   * Revokes a connection that is not revoked yet and erases its secrets in storage, without reading
+   * them (so a connection whose secrets no longer decrypt can still be revoked). Returns it revoked;
+   * empty when there is no such connection or it was revoked already.
+   */
+  Optional<MarketplaceConnection> revoke(TenantId tenant, ConnectionId id, Instant at);
+}

@@ -1,5 +1,8 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.domain.tenant.TenantDirectory;
+import io.crosslist.application.connection.port.in.ResealSecretsUseCase;
+import io.crosslist.application.connection.service.SecretResealService;
 import io.crosslist.application.connection.port.in.ConnectMarketplaceUseCase;
 import io.crosslist.application.connection.port.in.DisconnectMarketplaceUseCase;
 import io.crosslist.application.connection.port.in.GetConnectionsUseCase;
@@ -119,6 +122,12 @@ public final class CrosslistModule extends AbstractModule {
   @Singleton
   MarketplaceConnectionService marketplaceConnections(MarketplaceConnectionRepository connections, Clock clock) {
     return new MarketplaceConnectionService(connections, clock);
+  }
+
+  @Provides
+  @Singleton
+  ResealSecretsUseCase resealSecrets(TenantDirectory tenants, MarketplaceConnectionRepository connections) {
+    return new SecretResealService(tenants, connections);
   }
 
   @Provides

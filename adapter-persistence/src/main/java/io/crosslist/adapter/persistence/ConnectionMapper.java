@@ -22,6 +22,12 @@ interface ConnectionMapper {
   /** Revokes a live connection and erases its secrets; returns it, or nothing when there is no live one. */
   Optional<ConnectionRow> revoke(@Param("tenant") TenantId tenant, @Param("id") long id, @Param("at") Instant at);
 
+  /** The rows holding any secret, locked for this transaction. */
+  List<ConnectionRow> lockSealed(@Param("tenant") TenantId tenant);
+
+  /** Writes the three secret columns of {@code row.id} as given (ciphertexts), leaving the version alone. */
+  int rewriteSecrets(@Param("tenant") TenantId tenant, @Param("row") ConnectionRow row);
+
   int indexConnected(@Param("marketplace") String marketplace, @Param("tenantId") long tenantId,
       @Param("connectionId") long connectionId);
 

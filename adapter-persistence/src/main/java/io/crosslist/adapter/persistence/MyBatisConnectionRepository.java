@@ -9,8 +9,11 @@ import io.crosslist.domain.connection.ConnectionStatus;
 import io.crosslist.domain.connection.MarketplaceConnection;
 import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.connection.OAuthTokens;
+import io.crosslist.domain.connection.ResealReport;
+import io.crosslist.domain.connection.ResealScope;
 import io.crosslist.domain.connection.Secret;
 import io.crosslist.domain.connection.SecretCipher;
+import io.crosslist.domain.connection.SecretUnreadableException;
 import io.crosslist.domain.connection.WebSession;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
@@ -102,6 +105,53 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
       revoked.ifPresent(c -> index(tenant, c));
       return revoked;
     });
+  }
+
+  @Override
+  public ResealReport reseal(TenantId tenant, ResealScope scope) {
+    Objects.requireNonNull(scope, "scope");
+    return sessions.inTransaction(tenant, () -> {
+      ResealReport report = ResealReport.EMPTY;
+      for (ConnectionRow row : sessions.call(tenant, s -> connections(s).lockSealed(tenant))) {
+        ConnectionId id = ConnectionId.of(row.id);
+        Resealed access = reseal(tenant, id, ACCESS_TOKEN, row.accessToken, scope);
+        Resealed refresh = reseal(tenant, id, REFRESH_TOKEN, row.refreshToken, scope);
+        Resealed cookies = reseal(tenant, id, SESSION_COOKIES, row.sessionCookies, scope);
+        if (access.changed() || refresh.changed() || cookies.changed()) {
+          row.accessToken = access.stored();
+          row.refreshToken = refresh.stored();
+          row.sessionCookies = cookies.stored();
+          sessions.call(tenant, s -> connections(s).rewriteSecrets(tenant, row));
+        }
+        report = report.plus(access.report()).plus(refresh.report()).plus(cookies.report());
+      }
+      return report;
+    });
+  }
+
+  /** One secret column after a reseal pass: what to store, whether it changed, and what to report. */
+  private record Resealed(byte[] stored, boolean changed, ResealReport report) {}
+
+  private Resealed reseal(TenantId tenant, ConnectionId id, String field, byte[] stored, ResealScope scope) {
+    if (stored == null) {
+      return new Resealed(null, false, ResealReport.EMPTY);
+    }
+    SecretCipher.Context context = new SecretCipher.Context(tenant, id, field);
+    boolean sealed = cipher.isCiphertext(stored);
+    boolean inScope = scope == ResealScope.PLAINTEXT ? !sealed : sealed && !cipher.isCurrent(stored);
+    if (!inScope) {
+      return new Resealed(stored, false, new ResealReport(1, 0, 1, 0, List.of()));
+    }
+    try {
+      Secret secret = sealed ? cipher.decrypt(stored, context)
+          : Secret.of(field, new String(stored, java.nio.charset.StandardCharsets.UTF_8));
+      return new Resealed(cipher.encrypt(secret, context), true, new ResealReport(1, 1, 0, 0, List.of()));
+    } catch (SecretUnreadableException e) { // left as it is, and reported
+      return new Resealed(stored, false, new ResealReport(1, 0, 0, 1, List.of(e.getMessage())));
+    } catch (ValidationException e) { // plaintext that is no valid secret (blank, too long)
+      return new Resealed(stored, false, new ResealReport(1, 0, 0, 1, List.of("the " + context + " is plaintext that"
+          + " is not a valid secret: " + e.getMessage())));
+    }
   }
 
   @Override

@@ -29,6 +29,8 @@ import java.util.Objects;
 public final class TinkSecretCipher implements SecretCipher {
   private static final int PREFIX_LENGTH = 5;
   private static final byte TINK_PREFIX_VERSION = 1;
+  /** A 12-byte IV and a 16-byte tag. */
+  private static final int MIN_AES_GCM_OVERHEAD = 28;
 
   static {
     try {
@@ -113,6 +115,16 @@ public final class TinkSecretCipher implements SecretCipher {
   @Override
   public boolean isCurrent(byte[] ciphertext) {
     return ciphertext.length > PREFIX_LENGTH && ciphertext[0] == TINK_PREFIX_VERSION && keyIdOf(ciphertext) == primaryKeyId;
+  }
+
+  /**
+   * Tink's ciphertexts start with the version byte 0x01; legacy plaintext (a token or a cookie header) is
+   * printable text, which never starts with that control character. Shorter than an AES-GCM ciphertext
+   * with its prefix, IV and tag, it cannot be one either.
+   */
+  @Override
+  public boolean isCiphertext(byte[] stored) {
+    return stored.length >= PREFIX_LENGTH + MIN_AES_GCM_OVERHEAD && stored[0] == TINK_PREFIX_VERSION;
   }
 
   private static int keyIdOf(byte[] ciphertext) {

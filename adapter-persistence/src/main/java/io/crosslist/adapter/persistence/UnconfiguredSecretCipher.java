@@ -25,4 +25,9 @@ final class UnconfiguredSecretCipher implements SecretCipher {
   public boolean isCurrent(byte[] ciphertext) {
     throw notConfigured();
   }
+
+  @Override
+  public boolean isCiphertext(byte[] stored) {
+    throw notConfigured();
+  }
 }

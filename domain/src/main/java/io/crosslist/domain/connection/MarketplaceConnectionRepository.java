@@ -42,4 +42,11 @@ public interface MarketplaceConnectionRepository {
    * empty when there is no such connection or it was revoked already.
    */
   Optional<MarketplaceConnection> revoke(TenantId tenant, ConnectionId id, Instant at);
+
+  /**
+   * Rewrites the tenant's stored secrets that {@code scope} covers with the cipher's current key, in one
+   * transaction (rows locked meanwhile). Idempotent: a second pass finds them current. A secret that
+   * cannot be read is left as it is and reported as failed.
+   */
+  ResealReport reseal(TenantId tenant, ResealScope scope);
 }

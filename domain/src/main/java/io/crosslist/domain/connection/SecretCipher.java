@@ -27,6 +27,12 @@ public interface SecretCipher {
   boolean isCurrent(byte[] ciphertext);
 
   /**
+   * Whether {@code stored} is a ciphertext in this cipher's format (made with any key), as opposed to
+   * legacy plaintext written by an import from an older store.
+   */
+  boolean isCiphertext(byte[] stored);
+
+  /**
    * What a ciphertext is bound to.
    *
    * @param field the secret's name, e.g. {@code access_token}

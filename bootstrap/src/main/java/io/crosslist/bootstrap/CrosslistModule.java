@@ -1,5 +1,10 @@
 package io.crosslist.bootstrap;
 
+import java.util.List;
+import io.crosslist.application.connection.port.in.RefreshTokensUseCase;
+import io.crosslist.application.connection.service.TokenRefreshService;
+import io.crosslist.adapter.marketplace.SimulatedOAuthGateway;
+import io.crosslist.domain.connection.OAuthGateway;
 import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.application.connection.port.in.ResealSecretsUseCase;
 import io.crosslist.application.connection.service.SecretResealService;
@@ -62,15 +67,24 @@ import java.time.Clock;
  */
 public final class CrosslistModule extends AbstractModule {
   private final MarketplaceGateways gateways;
+  private final List<OAuthGateway> oauthGateways;
 
-  /** With the simulated marketplaces (instant, never failing): for demos and tests. */
+  /** With the simulated marketplaces (instant, never failing) and token endpoints: for demos and tests. */
   public CrosslistModule() {
-    this(simulatedMarketplaces(SimulationSettings.INSTANT));
+    this(simulatedMarketplaces(SimulationSettings.INSTANT), List.of(
+        new SimulatedOAuthGateway(Marketplace.EBAY, Clock.systemUTC()),
+        new SimulatedOAuthGateway(Marketplace.ETSY, Clock.systemUTC())));
   }
 
-  /** With the host's marketplace gateways. */
+  /** With the host's marketplace gateways and no OAuth token endpoint (token refreshes then fail, logged). */
   public CrosslistModule(MarketplaceGateways gateways) {
+    this(gateways, List.of());
+  }
+
+  /** With the host's marketplace gateways and OAuth token endpoints (eBay, Etsy). */
+  public CrosslistModule(MarketplaceGateways gateways, List<OAuthGateway> oauthGateways) {
     this.gateways = java.util.Objects.requireNonNull(gateways, "gateways");
+    this.oauthGateways = List.copyOf(oauthGateways);
   }
 
   /** A simulated gateway for every marketplace, all behaving as {@code settings} says. */
@@ -128,6 +142,13 @@ public final class CrosslistModule extends AbstractModule {
   @Singleton
   ResealSecretsUseCase resealSecrets(TenantDirectory tenants, MarketplaceConnectionRepository connections) {
     return new SecretResealService(tenants, connections);
+  }
+
+  @Provides
+  @Singleton
+  RefreshTokensUseCase refreshTokens(MarketplaceConnectionRepository connections, JobJournal journal,
+      UnitOfWork unitOfWork, Clock clock) {
+    return new TokenRefreshService(connections, oauthGateways, journal, unitOfWork, clock);
   }
 
   @Provides

@@ -14,6 +14,8 @@ interface ConnectionMapper {
 
   Optional<ConnectionRow> findById(@Param("tenant") TenantId tenant, @Param("id") long id);
 
+  Optional<ConnectionRow> findForUpdate(@Param("tenant") TenantId tenant, @Param("id") long id);
+
   List<ConnectionRow> list(@Param("tenant") TenantId tenant);
 
   /** Writes every column but the id when the stored version is {@code row.version}; 0 when it is not. */

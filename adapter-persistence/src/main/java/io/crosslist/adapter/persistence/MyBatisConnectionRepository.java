@@ -77,6 +77,12 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
   }
 
   @Override
+  public Optional<MarketplaceConnection> findForUpdate(TenantId tenant, ConnectionId id) {
+    return sessions.call(tenant, s -> connections(s).findForUpdate(tenant, id.value()))
+        .map(row -> toConnection(tenant, row));
+  }
+
+  @Override
   public List<MarketplaceConnection> list(TenantId tenant) {
     return sessions.call(tenant, s -> connections(s).list(tenant)).stream().map(row -> toConnection(tenant, row))
         .toList();

@@ -26,6 +26,12 @@ public interface MarketplaceConnectionRepository {
    */
   Optional<MarketplaceConnection> findById(TenantId tenant, ConnectionId id);
 
+  /**
+   * The connection, its row locked until the current unit of work ends, so that concurrent changes of
+   * one connection (e.g. two token refreshes) run one after the other.
+   */
+  Optional<MarketplaceConnection> findForUpdate(TenantId tenant, ConnectionId id);
+
   /** Every connection of the tenant, revoked ones included, by id. */
   List<MarketplaceConnection> list(TenantId tenant);
 

@@ -1,5 +1,11 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.application.connection.port.in.RecordListingUseCase;
+import io.crosslist.application.connection.service.RecordListingService;
+import io.crosslist.application.connection.port.in.SyncConversationsUseCase;
+import io.crosslist.application.connection.service.ConversationSyncService;
+import io.crosslist.domain.conversation.ConversationGateway;
+import io.crosslist.domain.conversation.ConversationRepository;
 import java.util.List;
 import io.crosslist.application.connection.port.in.RefreshTokensUseCase;
 import io.crosslist.application.connection.service.TokenRefreshService;
@@ -68,6 +74,7 @@ import java.time.Clock;
 public final class CrosslistModule extends AbstractModule {
   private final MarketplaceGateways gateways;
   private final List<OAuthGateway> oauthGateways;
+  private final List<ConversationGateway> conversationGateways;
 
   /** With the simulated marketplaces (instant, never failing) and token endpoints: for demos and tests. */
   public CrosslistModule() {
@@ -83,8 +90,15 @@ public final class CrosslistModule extends AbstractModule {
 
   /** With the host's marketplace gateways and OAuth token endpoints (eBay, Etsy). */
   public CrosslistModule(MarketplaceGateways gateways, List<OAuthGateway> oauthGateways) {
+    this(gateways, oauthGateways, List.of());
+  }
+
+  /** With the host's marketplace gateways, OAuth token endpoints and messaging APIs. */
+  public CrosslistModule(MarketplaceGateways gateways, List<OAuthGateway> oauthGateways,
+      List<ConversationGateway> conversationGateways) {
     this.gateways = java.util.Objects.requireNonNull(gateways, "gateways");
     this.oauthGateways = List.copyOf(oauthGateways);
+    this.conversationGateways = List.copyOf(conversationGateways);
   }
 
   /** A simulated gateway for every marketplace, all behaving as {@code settings} says. */
@@ -149,6 +163,18 @@ public final class CrosslistModule extends AbstractModule {
   RefreshTokensUseCase refreshTokens(MarketplaceConnectionRepository connections, JobJournal journal,
       UnitOfWork unitOfWork, Clock clock) {
     return new TokenRefreshService(connections, oauthGateways, journal, unitOfWork, clock);
+  }
+
+  @Provides
+  @Singleton
+  SyncConversationsUseCase syncConversations(ConversationRepository conversations) {
+    return new ConversationSyncService(conversationGateways, conversations);
+  }
+
+  @Provides
+  @Singleton
+  RecordListingUseCase recordListing(ProductRepository products, ListingRepository listings, UnitOfWork unitOfWork) {
+    return new RecordListingService(products, listings, unitOfWork);
   }
 
   @Provides

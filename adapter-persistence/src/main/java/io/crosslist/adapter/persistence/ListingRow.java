@@ -12,6 +12,11 @@ final class ListingRow {
   public String externalId;
   public String url;
   public String status;
+  public java.math.BigDecimal listedPriceAmount;
+  public String listedPriceCurrency;
+  public Instant publishedAt;
+  public Instant soldAt;
+  public Instant removedAt;
   public Instant updatedAt;
 
   static ListingRow of(MarketplaceListing listing) {
@@ -21,12 +26,21 @@ final class ListingRow {
     row.externalId = listing.externalId();
     row.url = listing.url();
     row.status = listing.status().name();
+    if (listing.listedPrice() != null) {
+      row.listedPriceAmount = listing.listedPrice().amount();
+      row.listedPriceCurrency = listing.listedPrice().currency();
+    }
+    row.publishedAt = listing.publishedAt();
+    row.soldAt = listing.soldAt();
+    row.removedAt = listing.removedAt();
     row.updatedAt = listing.updatedAt();
     return row;
   }
 
   MarketplaceListing toListing() {
     return new MarketplaceListing(ProductId.of(productId), Marketplace.valueOf(marketplace), externalId, url,
-        MarketplaceListing.ListingStatus.valueOf(status), updatedAt);
+        MarketplaceListing.ListingStatus.valueOf(status), listedPriceAmount == null ? null
+            : new io.crosslist.domain.product.Money(listedPriceAmount, listedPriceCurrency.trim()), publishedAt, soldAt,
+        removedAt, updatedAt);
   }
 }

@@ -33,7 +33,9 @@ record MigrationScript(int version, String description, String sql) {
       load(1, "products", "db/tenant/V1__products.sql"),
       load(2, "marketplace_jobs", "db/tenant/V2__marketplace_jobs.sql"),
       load(3, "job_journal_and_listings", "db/tenant/V3__job_journal_and_listings.sql"),
-      load(4, "marketplace_connections", "db/tenant/V4__marketplace_connections.sql"));
+      load(4, "marketplace_connections", "db/tenant/V4__marketplace_connections.sql"),
+      load(5, "conversations", "db/tenant/V5__conversations.sql"),
+      load(6, "listing_details", "db/tenant/V6__listing_details.sql"));
 
   MigrationScript {
     Objects.requireNonNull(description, "description");

@@ -6,6 +6,7 @@ import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.domain.connection.ConnectedTenantIndex;
 import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.connection.SecretCipher;
+import io.crosslist.domain.conversation.ConversationRepository;
 import io.crosslist.domain.job.BatchRepository;
 import io.crosslist.domain.job.JobJournal;
 import io.crosslist.domain.marketplace.ListingRepository;
@@ -81,6 +82,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
         addMapperClass(TaskMapper.class);
         addMapperClass(ListingMapper.class);
         addMapperClass(ConnectionMapper.class);
+        addMapperClass(ConversationMapper.class);
       }
     });
     bind(ConnectionLanes.class).toInstance(lanes);
@@ -89,6 +91,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(MyBatisConnectionRepository.class).in(com.google.inject.Singleton.class);
     bind(MarketplaceConnectionRepository.class).to(MyBatisConnectionRepository.class);
     bind(ConnectedTenantIndex.class).to(MyBatisConnectionRepository.class);
+    bind(ConversationRepository.class).to(MyBatisConversationRepository.class);
     bind(TenantProvisioning.class).toInstance(migrations);
     bind(UnitOfWork.class).to(MyBatisUnitOfWork.class);
     bind(ProductRepository.class).to(MyBatisProductRepository.class);
@@ -112,6 +115,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(ListingRepository.class);
     expose(MarketplaceConnectionRepository.class);
     expose(ConnectedTenantIndex.class);
+    expose(ConversationRepository.class);
   }
 
   /** Closes the connection pools. */

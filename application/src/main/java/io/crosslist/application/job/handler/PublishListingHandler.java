@@ -44,8 +44,8 @@ public final class PublishListingHandler extends MarketplaceHandler {
     context.progress().report(new JobProgress(1, 2, "recording the listing"));
     unitOfWork.inTransaction(context.tenant(), () -> {
       Instant now = clock.instant();
-      listings.save(context.tenant(), new MarketplaceListing(product.id(), marketplace(), listed.externalId(),
-          listed.url(), MarketplaceListing.ListingStatus.ACTIVE, now));
+      listings.save(context.tenant(), MarketplaceListing.published(product.id(), marketplace(), listed.externalId(),
+          listed.url(), product.details().price(), now));
       Product current = products.findById(context.tenant(), product.id()).orElseThrow();
       if (current.status() == ProductStatus.DRAFT) {
         products.update(context.tenant(), current.changeStatus(ProductStatus.PUBLISHED, now));

@@ -30,7 +30,7 @@ public final class UpdateListingHandler extends MarketplaceHandler {
         .filter(l -> l.status() == MarketplaceListing.ListingStatus.ACTIVE)
         .orElseThrow(() -> new Refused("product " + product.id() + " is not listed on " + marketplace()));
     gateway.updateListing(context.tenant(), listing.externalId(), product);
-    listings.save(context.tenant(), listing.touched(clock.instant()));
+    listings.save(context.tenant(), listing.updated(product.details().price(), clock.instant()));
     return JobOutcome.success(JsonText.object().with("externalId", listing.externalId()).toString());
   }
 }

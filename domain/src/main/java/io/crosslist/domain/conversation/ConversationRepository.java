@@ -1,0 +1,24 @@
+package io.crosslist.domain.conversation;
+
+import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.tenant.TenantId;
+import java.util.List;
+
+/**
+ * Out-port: a tenant's marketplace conversations. Threads and messages are stored idempotently by their
+ * external ids: syncing the same thread twice, or from two workers at once, stores it once.
+ */
+public interface ConversationRepository {
+
+  /**
+   * Stores the thread (its buyer, unread count and last message time as now reported) and those of
+   * {@code messages} not stored yet, in one transaction. Returns how many messages were new.
+   */
+  int record(TenantId tenant, ConversationThread thread, List<ConversationMessage> messages);
+
+  /** The tenant's threads, newest message first, at most {@code limit} (1 to 500). */
+  List<ConversationThread> threads(TenantId tenant, int limit);
+
+  /** A thread's messages, oldest first, at most {@code limit} (1 to 500). */
+  List<ConversationMessage> messages(TenantId tenant, Marketplace marketplace, String threadExternalId, int limit);
+}

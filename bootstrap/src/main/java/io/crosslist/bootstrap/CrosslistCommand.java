@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 /** The {@code crosslist} command line: {@code java -jar crosslist.jar <command>}. */
 @Command(name = "crosslist", mixinStandardHelpOptions = true, version = "crosslist 0.1.0",
     description = "Multi-tenant marketplace back end on PostgreSQL.",
-    subcommands = {DemoCommand.class, WorkerCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, WorkerCommand.class, KeysetCommand.class, ResealCommand.class,
+        CommandLine.HelpCommand.class})
 public final class CrosslistCommand {
 
   public static void main(String[] args) {
@@ -20,6 +21,9 @@ public final class CrosslistCommand {
   /** The configured command line; tests run it with their own writers. */
   static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new CrosslistCommand());
+    // "@file" is ours (--secret-keyset @keyset.json); picocli's own @-files would splice the file's text
+    // into the arguments, and print key material in a usage error
+    cli.setExpandAtFiles(false);
     cli.setOut(out);
     cli.setErr(err);
     cli.registerConverter(TenantId.class, text -> {

@@ -27,12 +27,15 @@ final class Database implements AutoCloseable {
     this.description = description;
   }
 
-  /** Names the Tink keyset (JSON) that encrypts marketplace credentials at rest: the text itself, or @path to a file. */
-  static final String KEYSET_VARIABLE = "CROSSLIST_SECRET_KEYSET";
-
-  static Database open(String configuredUrl) {
+  /**
+   * @param configuredUrl the JDBC URL; null or blank for an embedded PostgreSQL
+   * @param keyset the Tink keyset (JSON) that encrypts credentials at rest, or {@code @path} to a file
+   *     holding it; null when none is configured
+   */
+  static Database open(String configuredUrl, String keyset) {
     if (configuredUrl != null && !configuredUrl.isBlank()) {
-      return new Database(withKeyset(PersistenceSettings.forJdbcUrl(configuredUrl)), null, redact(configuredUrl));
+      return new Database(withKeyset(PersistenceSettings.forJdbcUrl(configuredUrl), keyset), null,
+          redact(configuredUrl));
     }
     try {
       Path dataDirectory = Files.createTempDirectory("crosslist-pg-");
@@ -40,28 +43,31 @@ final class Database implements AutoCloseable {
           dataDirectory);
       EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true)
           .start();
-      return new Database(withKeyset(PersistenceSettings.forJdbcUrl(pg.getJdbcUrl("postgres", "postgres"))), pg,
-          "embedded PostgreSQL in " + dataDirectory);
+      return new Database(withKeyset(PersistenceSettings.forJdbcUrl(pg.getJdbcUrl("postgres", "postgres")), keyset),
+          pg, "embedded PostgreSQL in " + dataDirectory);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded PostgreSQL: " + e.getMessage(), e);
     }
   }
 
-  /** {@code settings} with the keyset {@link #KEYSET_VARIABLE} names, if it is set. */
-  static PersistenceSettings withKeyset(PersistenceSettings settings) {
-    String keyset = System.getenv(KEYSET_VARIABLE);
+  /** {@code settings} with {@code keyset} (JSON, or {@code @path}), if one is given. */
+  static PersistenceSettings withKeyset(PersistenceSettings settings, String keyset) {
     if (keyset == null || keyset.isBlank()) {
       return settings;
     }
-    if (keyset.startsWith("@")) {
-      try {
-        keyset = Files.readString(Path.of(keyset.substring(1)));
-      } catch (IOException e) {
-        throw new IllegalArgumentException(KEYSET_VARIABLE + ": cannot read " + keyset.substring(1) + " ("
-            + e.getMessage() + ")", e);
-      }
+    return settings.withSecretKeyset(readKeyset(keyset));
+  }
+
+  /** The keyset JSON of {@code spec}: the text itself, or the content of the file {@code @path} names. */
+  static String readKeyset(String spec) {
+    if (!spec.startsWith("@")) {
+      return spec;
     }
-    return settings.withSecretKeyset(keyset);
+    try {
+      return Files.readString(Path.of(spec.substring(1)));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("secretKeyset: cannot read " + spec.substring(1) + " (" + e + ")", e);
+    }
   }
 
   PersistenceSettings settings() {

@@ -58,9 +58,9 @@ public final class TinkSecretCipher implements SecretCipher {
     try {
       return new TinkSecretCipher(TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get()));
     } catch (GeneralSecurityException | RuntimeException e) {
-      // the message of a parse error never holds key material
+      // only the kind of error: a parser's message may quote the text, and the text is key material
       throw new IllegalArgumentException("secretKeyset: is not a Tink JSON keyset of AEAD keys ("
-          + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+          + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -86,8 +86,8 @@ public final class TinkSecretCipher implements SecretCipher {
               .makePrimary())
           .build();
       return TinkJsonProtoKeysetFormat.serializeKeyset(rotated, InsecureSecretKeyAccess.get());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("secretKeyset: could not add a key (" + e.getMessage() + ")", e);
+    } catch (GeneralSecurityException | RuntimeException e) { // reported without the text, as in fromJsonKeyset
+      throw new IllegalArgumentException("secretKeyset: could not add a key (" + e.getClass().getSimpleName() + ")");
     }
   }
 

@@ -1,0 +1,57 @@
+package io.crosslist.bootstrap;
+
+import com.google.inject.Guice;
+import io.crosslist.adapter.persistence.PersistenceModule;
+import io.crosslist.application.connection.port.in.ResealSecretsUseCase;
+import io.crosslist.application.connection.port.in.ResealSecretsUseCase.ResealRequest;
+import io.crosslist.application.connection.port.in.ResealSecretsUseCase.ResealRun;
+import io.crosslist.domain.connection.ResealScope;
+import io.crosslist.domain.tenant.TenantId;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code crosslist reseal}: re-encrypts every tenant's stored credentials with the keyset's primary key
+ * (key rotation) or encrypts legacy plaintext, and prints the counts. Exit 0 when nothing in scope is
+ * left, 3 when some secrets could not be rewritten (they are listed).
+ */
+@Command(name = "reseal", mixinStandardHelpOptions = true,
+    description = "Re-encrypts stored marketplace credentials with the current key (rotation) or encrypts plaintext.")
+final class ResealCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  DatabaseOption database;
+
+  @Option(names = "--scope", defaultValue = "OLD_KEYS",
+      description = "OLD_KEYS (rotation) or PLAINTEXT (legacy import); default OLD_KEYS")
+  ResealScope scope;
+
+  @Option(names = "--after", description = "resume after this tenant id (the last tenant a stopped run printed)")
+  TenantId after;
+
+  @Option(names = "--max-tenants", defaultValue = "0", description = "stop after this many tenants (default 0: all)")
+  int maxTenants;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    ResealRequest request = new ResealRequest(scope, after, maxTenants, 500); // validated here, before connecting
+    try (Database db = database.open(); PersistenceModule persistence = new PersistenceModule(db.settings())) {
+      ResealRun run = Guice.createInjector(persistence, new CrosslistModule()).getInstance(ResealSecretsUseCase.class)
+          .reseal(request);
+      out.printf("reseal %s %s: %d tenants (last %s); secrets: %d scanned, %d rewritten, %d already current, %d"
+              + " failed%n", scope, run.complete() ? "complete" : "stopped (resume with --after " + (run.lastTenant()
+              == null ? "" : run.lastTenant().value()) + ")", run.tenants(), run.lastTenant(),
+          run.secrets().scanned(), run.secrets().resealed(), run.secrets().alreadyCurrent(), run.secrets().failed());
+      run.secrets().failures().forEach(f -> out.println("  failed: " + f));
+      return run.remaining() == 0 ? 0 : 3;
+    }
+  }
+}

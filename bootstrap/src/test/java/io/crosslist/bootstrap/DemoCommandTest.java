@@ -1,29 +1,20 @@
 package io.crosslist.bootstrap;
 
+import static io.crosslist.bootstrap.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosslist.adapter.persistence.TestDatabase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 class DemoCommandTest {
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = CrosslistCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   @Test
   void the_demo_provisions_writes_and_lists_products_and_can_run_again() {
     String url = TestDatabase.get().jdbcUrl();
-    Run first = run("demo", "--jdbc-url", url, "--tenant", "7");
+    CliRun first = run("demo", "--jdbc-url", url, "--tenant", "7");
     assertEquals(0, first.exit(), first.err());
     assertTrue(first.out().contains("tenant 7: schema user_7, version 0 -> 6"), first.out());
     assertTrue(first.out().contains("3 products on the first page"), first.out());
@@ -32,7 +23,7 @@ class DemoCommandTest {
         first.out());
     assertTrue(first.out().contains("EBAY IMPORT_PRODUCTS: COMPLETED {\"pages\": 1, \"imported\": 5}"), first.out());
 
-    Run second = run("demo", "--jdbc-url", url, "--tenant", "7");
+    CliRun second = run("demo", "--jdbc-url", url, "--tenant", "7");
     assertEquals(0, second.exit(), second.err());
     assertTrue(second.out().contains("(already current)"), second.out());
     assertTrue(second.out().contains("11 products on the first page"), second.out()); // 3 + 5 imported + 3
@@ -40,7 +31,7 @@ class DemoCommandTest {
 
   @Test
   void a_bad_tenant_id_is_one_clear_line_and_exit_code_2() {
-    Run run = run("demo", "--tenant", "user_1; drop schema", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x");
+    CliRun run = run("demo", "--tenant", "user_1; drop schema", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x");
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("Invalid value for option '--tenant'"), run.err());
     assertTrue(run.err().contains("Invalid value for option '--tenant': tenant id must be a positive decimal integer"),
@@ -51,7 +42,7 @@ class DemoCommandTest {
 
   @Test
   void a_url_for_another_database_is_refused_with_the_setting_named() {
-    Run run = run("demo", "--jdbc-url", "jdbc:mysql://localhost/x");
+    CliRun run = run("demo", "--jdbc-url", "jdbc:mysql://localhost/x");
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("error: invalid persistence settings: jdbcUrl: must start with jdbc:postgresql:"),
         run.err());
@@ -59,7 +50,7 @@ class DemoCommandTest {
 
   @Test
   void the_worker_runs_until_its_stop_time_and_stops_gracefully() {
-    Run run = run("worker", "--jdbc-url", TestDatabase.get().jdbcUrl(), "--worker-id", "cli-test", "--concurrency",
+    CliRun run = run("worker", "--jdbc-url", TestDatabase.get().jdbcUrl(), "--worker-id", "cli-test", "--concurrency",
         "2", "--stop-after", "PT1S");
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("worker cli-test running on"), run.out());
@@ -69,7 +60,7 @@ class DemoCommandTest {
 
   @Test
   void a_bad_worker_setting_is_one_line_naming_the_field_and_exit_code_2() {
-    Run run = run("worker", "--concurrency", "0", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x");
+    CliRun run = run("worker", "--concurrency", "0", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x");
     assertEquals(2, run.exit());
     assertTrue(run.err().startsWith("error: concurrency: must be between 1 and 1000"), run.err());
     assertEquals(1, run.err().lines().count(), "one line, no stack trace");

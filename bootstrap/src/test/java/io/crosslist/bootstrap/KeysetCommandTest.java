@@ -1,6 +1,7 @@
 package io.crosslist.bootstrap;
 
 import static io.crosslist.domain.connection.ConnectionFixtures.ebay;
+import static io.crosslist.bootstrap.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +14,6 @@ import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.connection.Secret;
 import io.crosslist.domain.connection.SecretCipher.Context;
 import io.crosslist.domain.tenant.TenantId;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -26,23 +25,15 @@ class KeysetCommandTest {
   @TempDir
   Path dir;
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = CrosslistCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   @Test
   void a_new_keyset_is_private_to_its_owner_and_never_overwritten() throws Exception {
     Path file = dir.resolve("keyset.json");
-    Run made = run("keyset", "new", "--out", file.toString());
+    CliRun made = run("keyset", "new", "--out", file.toString());
     assertEquals(0, made.exit(), made.err());
     TinkSecretCipher.fromJsonKeyset(Files.readString(file)); // a valid keyset
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-    Run again = run("keyset", "new", "--out", file.toString());
+    CliRun again = run("keyset", "new", "--out", file.toString());
     assertEquals(2, again.exit());
     assertEquals("error: --out: " + file + " exists; a keyset is never overwritten", again.err().strip());
   }
@@ -53,7 +44,7 @@ class KeysetCommandTest {
     run("keyset", "new", "--out", file.toString());
     Context context = new Context(TenantId.of(1), ConnectionId.of(1), "access_token");
     byte[] old = TinkSecretCipher.fromJsonKeyset(Files.readString(file)).encrypt(Secret.of("t", "x"), context);
-    Run added = run("keyset", "add-key", "--keyset", file.toString());
+    CliRun added = run("keyset", "add-key", "--keyset", file.toString());
     assertEquals(0, added.exit(), added.err());
     TinkSecretCipher rotated = TinkSecretCipher.fromJsonKeyset(Files.readString(file));
     assertFalse(rotated.isCurrent(old));
@@ -70,14 +61,14 @@ class KeysetCommandTest {
     run("keyset", "add-key", "--keyset", file.toString());
     String url = TestDatabase.get().jdbcUrl();
 
-    Run first = run("reseal", "--jdbc-url", url, "--secret-keyset", "@" + file);
+    CliRun first = run("reseal", "--jdbc-url", url, "--secret-keyset", "@" + file);
     assertEquals(0, first.exit(), first.out() + first.err());
     assertTrue(first.out().contains("reseal OLD_KEYS complete"), first.out());
     assertTrue(first.out().contains(" 0 failed"), first.out());
-    Run second = run("reseal", "--jdbc-url", url, "--secret-keyset", "@" + file);
+    CliRun second = run("reseal", "--jdbc-url", url, "--secret-keyset", "@" + file);
     assertTrue(second.out().contains(" 0 rewritten"), "nothing left on the old key: " + second.out());
 
-    Run bad = run("reseal", "--jdbc-url", url, "--secret-keyset", "@" + file, "--max-tenants", "-1");
+    CliRun bad = run("reseal", "--jdbc-url", url, "--secret-keyset", "@" + file, "--max-tenants", "-1");
     assertEquals(2, bad.exit());
     assertEquals("error: maxTenants: must be 0 (all) or more", bad.err().strip());
   }

@@ -99,6 +99,12 @@ public final class JobsBenchmark {
       Engine engine = new Engine(injector);
       List<Double> crosslist = new ArrayList<>();
       List<Double> dbScheduler = new ArrayList<>();
+      // one unmeasured round each first, so that neither system pays for the JVM's just-in-time compilation
+      // (db-scheduler used to run second in a JVM that Crosslist's round had warmed up for PgJDBC and HikariCP)
+      int warmUpJobs = Math.max(1_000, jobs / 4);
+      System.out.printf(Locale.ROOT, "warm-up (not measured): crosslist %,.0f jobs/s, db-scheduler %,.0f jobs/s%n",
+          crosslistThroughput(engine, url, warmUpJobs, threads, spread), dbSchedulerThroughput(url, warmUpJobs,
+              threads));
       for (int round = 1; round <= rounds; round++) {
         double ours = crosslistThroughput(engine, url, jobs, threads, spread);
         double theirs = dbSchedulerThroughput(url, jobs, threads);

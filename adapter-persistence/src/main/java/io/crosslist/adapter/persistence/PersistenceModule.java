@@ -88,7 +88,6 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(ConnectionLanes.class).toInstance(lanes);
     bind(SecretCipher.class).toInstance(settings.secretKeyset() == null ? new UnconfiguredSecretCipher()
         : TinkSecretCipher.fromJsonKeyset(settings.secretKeyset()));
-    bind(MyBatisConnectionRepository.class).in(com.google.inject.Singleton.class);
     bind(MarketplaceConnectionRepository.class).to(MyBatisConnectionRepository.class);
     bind(ConnectedTenantIndex.class).to(MyBatisConnectionRepository.class);
     bind(ConversationRepository.class).to(MyBatisConversationRepository.class);

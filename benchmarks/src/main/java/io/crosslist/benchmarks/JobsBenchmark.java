@@ -75,6 +75,7 @@ public final class JobsBenchmark {
     int dispatchJobs = 10_000;
     boolean drop = false;
     int spread = SPREAD_TENANTS;
+    int perTenant = PersistenceSettings.DEFAULT_CONNECTIONS_PER_TENANT;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--jobs" -> jobs = Integer.parseInt(args[++i]);
@@ -83,8 +84,9 @@ public final class JobsBenchmark {
         case "--dispatch-jobs" -> dispatchJobs = Integer.parseInt(args[++i]);
         case "--drop" -> drop = true;
         case "--tenants" -> spread = Integer.parseInt(args[++i]);
+        case "--connections-per-tenant" -> perTenant = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("usage: JobsBenchmark [--jobs N] [--threads N] [--rounds N] [--dispatch-jobs N] [--tenants N] [--drop];"
+          System.err.println("usage: JobsBenchmark [--jobs N] [--threads N] [--rounds N] [--dispatch-jobs N] [--tenants N] [--connections-per-tenant N] [--drop];"
               + " unknown argument " + args[i]);
           System.exit(2);
         }
@@ -94,7 +96,7 @@ public final class JobsBenchmark {
         System.getProperty("java.vm.version"), BenchmarkDatabase.serverUrl());
     String url = prepare();
     try (PersistenceModule module = new PersistenceModule(PersistenceSettings.forJdbcUrl(url)
-        .withMaximumPoolSize(threads + 4))) {
+        .withMaximumPoolSize(threads + 4).withConnectionsPerTenant(perTenant))) {
       Injector injector = Guice.createInjector(module);
       Engine engine = new Engine(injector);
       List<Double> crosslist = new ArrayList<>();

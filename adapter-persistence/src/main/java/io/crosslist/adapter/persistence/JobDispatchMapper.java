@@ -38,4 +38,7 @@ interface JobDispatchMapper {
 
   /** Removes a job that ended. */
   int remove(@Param("tenantId") long tenantId, @Param("jobId") long jobId);
+
+  /** Removes the entries ({@code tenantIds[i]}, {@code jobIds[i]}); returns how many there were. */
+  int removeAll(@Param("tenantIds") Long[] tenantIds, @Param("jobIds") Long[] jobIds);
 }

@@ -26,6 +26,13 @@ interface JobMapper {
       @Param("marketplace") String marketplace, @Param("action") String action, @Param("batchId") Long batchId,
       @Param("beforeId") Long beforeId, @Param("fetch") int fetch);
 
+  /**
+   * Completes a RUNNING job with {@code row} (COMPLETED, same attempts), moves its batch count and adds it
+   * to the day's statistics, in one statement; returns 1, or 0 when the job moved on.
+   */
+  int completeRunning(@Param("tenant") TenantId tenant, @Param("row") JobRow row, @Param("day") java.time.LocalDate day,
+      @Param("durationMillis") long durationMillis);
+
   /** Writes {@code row} if the stored job still has the expected status and attempts; returns rows changed. */
   int transition(@Param("tenant") TenantId tenant, @Param("row") JobRow row,
       @Param("expectedStatus") String expectedStatus, @Param("expectedAttempts") int expectedAttempts);

@@ -25,6 +25,9 @@ import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -34,9 +37,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * MarketplaceJob.start}; every other status change goes through {@link
  * MarketplaceJobRepository#transition}). A worker that dies between the steps leaves a lease that
  * expires and is rescued.
+ *
+ * <p>A success is finished with one tenant statement in auto-commit ({@link #complete}), the cheapest
+ * finish there is: the job's entry stays leased to its worker, so nobody claims it, and is removed
+ * with the entries of other completed jobs by one shared statement at this queue's next call (a
+ * tenant statement only reads shared tables, so the two cannot be one statement). If the process dies
+ * before that, the lease expires, the rescue leaves the COMPLETED job alone, and the next claim of the
+ * entry finds the job terminal and removes it.
  */
 @Singleton
 final class MyBatisJobQueue implements JobQueue {
+  private static final Logger LOG = LoggerFactory.getLogger(MyBatisJobQueue.class);
   private final MyBatisUnitOfWork sessions;
   private final MarketplaceJobRepository jobs;
   private final MyBatisJobRepository starter;
@@ -46,6 +57,8 @@ final class MyBatisJobQueue implements JobQueue {
   private static final List<String> MARKETPLACES = Arrays.stream(Marketplace.values()).map(Enum::name).toList();
   /** Who holds overdue entries while the expiry sweep ends them; unique per instance. */
   private final String sweeper = "expiry-sweep-" + UUID.randomUUID();
+  /** Dispatch entries of jobs completed since the last call: {tenant id, job id}. */
+  private final ConcurrentLinkedQueue<long[]> completed = new ConcurrentLinkedQueue<>();
 
   @Inject
   MyBatisJobQueue(MyBatisUnitOfWork sessions, MyBatisJobRepository jobs) {
@@ -57,6 +70,7 @@ final class MyBatisJobQueue implements JobQueue {
   @Override
   public List<ClaimedJob> claim(String worker, ClaimRequest request) {
     requireWorker(worker);
+    removeCompleted(); // first, so that the caps count only jobs still running
     long after = cursor.get();
     List<DispatchEntry> leased = new ArrayList<>(lease(worker, after, Long.MAX_VALUE, request.limit(), request));
     if (leased.size() < request.limit() && after > 0) {
@@ -131,6 +145,40 @@ final class MyBatisJobQueue implements JobQueue {
   }
 
   @Override
+  public boolean complete(TenantId tenant, MarketplaceJob job, Duration handlerTime) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(handlerTime, "handlerTime");
+    if (!starter.completeRunning(tenant, job, handlerTime)) {
+      return false;
+    }
+    completed.add(new long[] {tenant.value(), job.id().value()});
+    return true;
+  }
+
+  /** Removes the dispatch entries of the jobs completed so far, with one statement; keeps them on failure. */
+  private void removeCompleted() {
+    List<long[]> taken = new ArrayList<>();
+    for (long[] entry; taken.size() < 10_000 && (entry = completed.poll()) != null; ) {
+      taken.add(entry);
+    }
+    if (taken.isEmpty()) {
+      return;
+    }
+    Long[] tenants = new Long[taken.size()];
+    Long[] ids = new Long[taken.size()];
+    for (int i = 0; i < taken.size(); i++) {
+      tenants[i] = taken.get(i)[0];
+      ids[i] = taken.get(i)[1];
+    }
+    try {
+      sessions.callShared(s -> dispatch(s).removeAll(tenants, ids));
+    } catch (RuntimeException e) {
+      completed.addAll(taken); // the entries stay leased, so unclaimable, meanwhile; the next call tries again
+      LOG.warn("could not remove the dispatch entries of {} completed job(s); will retry", taken.size(), e);
+    }
+  }
+
+  @Override
   public int rescueExpiredLeases(int limit) {
     List<DispatchEntry> expired = sessions.callShared(s -> dispatch(s).clearExpiredLeases(limit));
     int rescued = 0;
@@ -153,6 +201,7 @@ final class MyBatisJobQueue implements JobQueue {
   public int renewLeases(String worker, Duration lease) {
     requireWorker(worker);
     Objects.requireNonNull(lease, "lease");
+    removeCompleted();
     return sessions.callShared(s -> dispatch(s).renew(worker, lease.toMillis()));
   }
 
@@ -191,6 +240,7 @@ final class MyBatisJobQueue implements JobQueue {
 
   @Override
   public List<QueueDepth> depth() {
+    removeCompleted();
     return sessions.callShared(s -> dispatch(s).depth()).stream()
         .map(row -> new QueueDepth(Marketplace.valueOf(row.marketplace), row.waiting, row.held))
         .toList();

@@ -71,6 +71,22 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
     return sessions.call(tenant, s -> jobs(s).startClaimed(tenant, ids, at)).stream().map(JobRow::toJob).toList();
   }
 
+  /**
+   * The success finish of a running attempt in one statement (see {@code completeRunning} in the mapper
+   * XML): the job, its batch count and the day's statistics. The dispatch entry is the caller's to remove.
+   *
+   * @return false when the job moved on meanwhile; nothing is written then
+   */
+  boolean completeRunning(TenantId tenant, MarketplaceJob completed, java.time.Duration handlerTime) {
+    if (completed.id() == null || completed.status() != JobStatus.COMPLETED || completed.finishedAt() == null) {
+      throw new IllegalArgumentException("expected a COMPLETED job, got " + completed.status() + " job "
+          + completed.id());
+    }
+    java.time.LocalDate day = completed.finishedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    return sessions.call(tenant, s -> jobs(s).completeRunning(tenant, JobRow.of(completed), day,
+        Math.max(0, handlerTime.toMillis()))) == 1;
+  }
+
   @Override
   public Page<MarketplaceJob> search(TenantId tenant, JobSearch search) {
     int limit = search.limit();

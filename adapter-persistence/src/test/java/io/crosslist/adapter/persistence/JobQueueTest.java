@@ -1,9 +1,15 @@
 package io.crosslist.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.inject.Guice;
+import io.crosslist.domain.job.BatchCounts;
+import io.crosslist.domain.job.BatchJob;
 import io.crosslist.domain.job.JobAction;
+import io.crosslist.domain.job.JobId;
+import io.crosslist.domain.job.JobStatistics;
 import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.JobQueue.ClaimRequest;
 import io.crosslist.domain.job.JobQueue.ClaimedJob;
@@ -14,8 +20,10 @@ import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -199,6 +207,75 @@ class JobQueueTest {
     io.crosslist.domain.job.BatchCounts counts = db.batches.findById(tenant, batch.id()).orElseThrow().counts();
     assertEquals(0, counts.pending());
     assertEquals(1, counts.running());
+  }
+
+  @Test
+  void a_completion_stores_the_job_its_batch_count_and_statistics_at_once_and_frees_the_tenants_slot() throws Exception {
+    TenantId tenant = db.newTenant();
+    BatchJob batch = db.batches.create(tenant, "two jobs", NOW);
+    for (int i = 0; i < 2; i++) {
+      db.jobs.enqueue(tenant, MarketplaceJob.pending(JobRequest.of(Marketplace.EBAY, JobAction.SYNC_ORDERS, null)
+          .inBatch(batch.id()), NOW));
+    }
+    ClaimRequest capOfOne = new ClaimRequest(10, 1, 1, Duration.ofMinutes(5));
+    List<ClaimedJob> first = drainOnce(tenant, capOfOne);
+    assertEquals(1, first.size());
+    assertTrue(drainOnce(tenant, capOfOne).isEmpty(), "the cap of one holds while the job runs");
+
+    MarketplaceJob running = first.get(0).job();
+    Instant finished = Instant.now();
+    MarketplaceJob completed = running.complete("{\"listing\": 7}", finished);
+    assertTrue(queue.complete(tenant, completed, Duration.ofMillis(7)));
+
+    MarketplaceJob stored = db.jobs.findById(tenant, running.id()).orElseThrow();
+    assertEquals(JobStatus.COMPLETED, stored.status());
+    assertEquals("{\"listing\": 7}", stored.result());
+    BatchCounts counts = db.batches.findById(tenant, batch.id()).orElseThrow().counts();
+    assertEquals(1, counts.completed());
+    assertEquals(0, counts.running());
+    JobStatistics day = db.journal.statistics(tenant, finished.atZone(ZoneOffset.UTC).toLocalDate()).get(0);
+    assertEquals(1, day.succeeded());
+    assertEquals(7, day.totalDurationMillis());
+
+    assertEquals(1, drainOnce(tenant, capOfOne).size(), "the next claim removes the entry, freeing the slot");
+    assertFalse(dispatchEntryExists(tenant, running.id()));
+    assertFalse(queue.complete(tenant, completed, Duration.ofMillis(7)), "a second finish of the attempt is dropped");
+    assertEquals(1, db.journal.statistics(tenant, finished.atZone(ZoneOffset.UTC).toLocalDate()).get(0).succeeded());
+  }
+
+  @Test
+  void the_entry_of_a_job_completed_by_a_process_that_then_died_is_removed_and_the_job_left_completed()
+      throws Exception {
+    TenantId tenant = db.newTenant();
+    MarketplaceJob job = enqueue(tenant, 1).get(0);
+    try (PersistenceModule other = new PersistenceModule(TestDatabase.get().settings().withMaximumPoolSize(2))) {
+      JobQueue dying = Guice.createInjector(other).getInstance(JobQueue.class);
+      ClaimedJob claimed = dying.claim("dies", GENEROUS).stream().filter(c -> c.tenant().equals(tenant))
+          .findFirst().orElseThrow();
+      assertTrue(dying.complete(tenant, claimed.job().complete(null, Instant.now()), Duration.ZERO));
+    } // the process is gone before its next call would have removed the entry
+    assertTrue(dispatchEntryExists(tenant, job.id()));
+
+    expireLeaseOf(tenant, job);
+    queue.rescueExpiredLeases(100);
+    assertEquals(JobStatus.COMPLETED, db.jobs.findById(tenant, job.id()).orElseThrow().status(), "not rescued");
+    assertTrue(drain(Set.of(tenant), GENEROUS, "w").isEmpty(), "not run again");
+    assertFalse(dispatchEntryExists(tenant, job.id()));
+  }
+
+  private List<ClaimedJob> drainOnce(TenantId tenant, ClaimRequest request) {
+    return queue.claim("w", request).stream().filter(c -> c.tenant().equals(tenant)).toList();
+  }
+
+  private static boolean dispatchEntryExists(TenantId tenant, JobId job) throws Exception {
+    try (Connection c = TestDatabase.get().connect(); PreparedStatement ps = c.prepareStatement(
+        "select 1 from crosslist.job_dispatch where tenant_id = ? and job_id = ?")) {
+      ps.setLong(1, tenant.value());
+      ps.setLong(2, job.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private static void expireLeaseOf(TenantId tenant, MarketplaceJob job) throws Exception {

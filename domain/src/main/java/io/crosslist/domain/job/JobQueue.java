@@ -24,6 +24,18 @@ public interface JobQueue {
   List<ClaimedJob> claim(String worker, ClaimRequest request);
 
   /**
+   * Stores the success of a claimed attempt: {@code completed} is the running job's {@code complete(...)}
+   * (same attempts), stored with its batch count and the day's statistics ({@code handlerTime} added to
+   * them) in one step, or nothing when the job moved on meanwhile (its lease expired and it was rescued).
+   * The job's dispatch entry stays held by its worker, unclaimable, until the queue removes finished
+   * entries in bulk on its next call; a stale entry left by a process that died meanwhile is removed
+   * when it is next claimed.
+   *
+   * @return true when stored; false when the job moved on and the outcome is dropped
+   */
+  boolean complete(TenantId tenant, MarketplaceJob completed, Duration handlerTime);
+
+  /**
    * Extends the lease of every job {@code worker} holds to {@code now + lease}: the heartbeat of a
    * live worker. Returns how many leases it renewed.
    */

@@ -40,7 +40,8 @@ import java.util.random.RandomGenerator;
  * (the scheduler adapter); this class holds the rules.
  *
  * <p>An attempt runs in three kinds of short transactions of the job's tenant, never one long one:
- * the start (in the claim), each progress write, and the finish, which locks the job, applies the
+ * the start (in the claim), each progress write, and the finish. A success is finished by the queue in
+ * one step (a compare-and-set with the statistics). Any other outcome locks the job, applies the
  * outcome to the job as stored (so a cancellation requested meanwhile is seen) and writes the error
  * log and statistics with it. If the job moved on meanwhile (its lease expired and another worker
  * rescued it), the finish stores nothing: the other attempt owns the job now.
@@ -120,12 +121,21 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
   private JobStatus finish(Attempt attempt, JobOutcome outcome, Throwable thrown, Duration handlerTime) {
     TenantId tenant = attempt.tenant;
     MarketplaceJob claimed = attempt.claimed;
+    if (outcome instanceof JobOutcome.Success success) {
+      // A success completes whatever was asked meanwhile, so it needs no fresh read: the queue's compare-and-set
+      // alone tells whether this attempt still owns the job, and stores it with its statistics in one step.
+      MarketplaceJob next = withLastProgress(attempt, attempt.current(), clock.instant())
+          .complete(success.resultJson(), clock.instant());
+      if (!queue.complete(tenant, next, handlerTime)) {
+        LOG.log(Level.INFO, "job {0} of {1} moved on while attempt {2} ran; its outcome is dropped", claimed.id(),
+            tenant, claimed.attempts());
+        return null;
+      }
+      return next.status();
+    }
     return unitOfWork.inTransaction(tenant, () -> {
-      // A success completes whatever was asked meanwhile, so it needs no fresh read: the compare-and-set of the
-      // transition alone tells whether this attempt still owns the job. Other outcomes depend on a cancellation
-      // requested meanwhile, so they lock and read the job as stored.
-      Optional<MarketplaceJob> stored = outcome instanceof JobOutcome.Success ? Optional.of(attempt.current())
-          : jobs.findForUpdate(tenant, claimed.id());
+      // The other outcomes depend on a cancellation requested meanwhile, so they lock and read the job as stored.
+      Optional<MarketplaceJob> stored = jobs.findForUpdate(tenant, claimed.id());
       if (stored.isEmpty() || !attempt.ownedBy(stored.get())) {
         LOG.log(Level.INFO, "job {0} of {1} moved on while attempt {2} ran; its outcome is dropped", claimed.id(),
             tenant, claimed.attempts());
@@ -133,13 +143,10 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
       }
       MarketplaceJob current = stored.get();
       Instant now = clock.instant();
-      JobProgress last = attempt.lastReported;
-      MarketplaceJob base = last == null || last.equals(current.progress()) ? current : current.withProgress(last, now);
+      MarketplaceJob base = withLastProgress(attempt, current, now);
       MarketplaceJob next;
       String error = null;
-      if (outcome instanceof JobOutcome.Success success) {
-        next = base.complete(success.resultJson(), now);
-      } else if (outcome instanceof JobOutcome.Cancelled) {
+      if (outcome instanceof JobOutcome.Cancelled) {
         next = base.cancelled(now);
       } else if (outcome instanceof JobOutcome.PermanentFailure failure) {
         error = failure.error();
@@ -161,9 +168,9 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
         journal.recordError(tenant, new MarketplaceError(next.marketplace(), next.id(), type, error,
             thrown == null ? null : thrown.getClass().getName(), now));
       }
-      if (next.status() == JobStatus.COMPLETED || next.status() == JobStatus.FAILED) {
+      if (next.status() == JobStatus.FAILED) {
         journal.recordFinished(tenant, now.atZone(ZoneOffset.UTC).toLocalDate(), next.marketplace(), next.action(),
-            next.status() == JobStatus.COMPLETED, handlerTime.toMillis());
+            false, handlerTime.toMillis());
       }
       if (next.status() == JobStatus.FAILED) {
         LOG.log(Level.WARNING, "job {0} ({1} {2}) of {3} failed after {4} attempt(s): {5}", next.id(),
@@ -171,6 +178,12 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
       }
       return next.status();
     });
+  }
+
+  /** The job with the attempt's last progress report, which the throttle may not have stored yet. */
+  private static MarketplaceJob withLastProgress(Attempt attempt, MarketplaceJob job, Instant now) {
+    JobProgress last = attempt.lastReported;
+    return last == null || last.equals(job.progress()) ? job : job.withProgress(last, now);
   }
 
   @Override

@@ -4,4 +4,13 @@ package io.crosslist.adapter.persistence;
 final class DispatchEntry {
   public long tenantId;
   public long jobId;
+  /** Returned by the claim only. */
+  public String marketplace;
+
+  static DispatchEntry of(long tenantId, long jobId) {
+    DispatchEntry entry = new DispatchEntry();
+    entry.tenantId = tenantId;
+    entry.jobId = jobId;
+    return entry;
+  }
 }

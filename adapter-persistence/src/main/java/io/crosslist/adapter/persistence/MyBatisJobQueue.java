@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
 import java.util.UUID;
@@ -31,12 +29,12 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link JobQueue} on the shared dispatch index. A claim is two short steps: one transaction on the
- * shared index leases the entries (fair, {@code FOR UPDATE SKIP LOCKED}); then each tenant's leased
- * jobs are started with one statement in that tenant's schema (the set-based form of {@code
- * MarketplaceJob.start}; every other status change goes through {@link
+ * {@link JobQueue} on the shared dispatch index. A claim is two short steps: one statement on the
+ * shared index leases the entries (fair, {@code FOR UPDATE SKIP LOCKED}: {@link #lease}); then each
+ * tenant's leased jobs are started with one statement in that tenant's schema ({@link #start}, the
+ * set-based form of {@code MarketplaceJob.start}; every other status change goes through {@link
  * MarketplaceJobRepository#transition}). A worker that dies between the steps leaves a lease that
- * expires and is rescued.
+ * expires; the rescue finds the job still PENDING, and the entry becomes claimable again.
  *
  * <p>A success is finished with one tenant statement in auto-commit ({@link #complete}), the cheapest
  * finish there is: the job's entry stays leased to its worker, so nobody claims it, and is removed
@@ -68,8 +66,9 @@ final class MyBatisJobQueue implements JobQueue {
   }
 
   @Override
-  public List<ClaimedJob> claim(String worker, ClaimRequest request) {
+  public List<Lease> lease(String worker, ClaimRequest request) {
     requireWorker(worker);
+    Objects.requireNonNull(request, "request");
     removeCompleted(); // first, so that the caps count only jobs still running
     long after = cursor.get();
     List<DispatchEntry> leased = new ArrayList<>(lease(worker, after, Long.MAX_VALUE, request.limit(), request));
@@ -79,33 +78,49 @@ final class MyBatisJobQueue implements JobQueue {
     if (!leased.isEmpty()) {
       cursor.set(leased.get(leased.size() - 1).tenantId);
     }
-    // start each tenant's leased jobs with one statement; the rare leftovers (cancelled, finished or still
-    // running meanwhile) go through the careful one-by-one path
-    Map<Long, List<DispatchEntry>> byTenant = new LinkedHashMap<>();
-    for (DispatchEntry entry : leased) {
-      byTenant.computeIfAbsent(entry.tenantId, t -> new ArrayList<>()).add(entry);
-    }
-    List<ClaimedJob> claimed = new ArrayList<>(leased.size());
-    Instant now = clock.instant();
-    for (Map.Entry<Long, List<DispatchEntry>> group : byTenant.entrySet()) {
-      TenantId tenant = TenantId.of(group.getKey());
-      Set<Long> started = new HashSet<>();
-      try {
-        for (MarketplaceJob job : starter.startClaimed(tenant, group.getValue().stream().map(e -> e.jobId).toList(),
-            now)) {
-          claimed.add(new ClaimedJob(tenant, job));
-          started.add(job.id().value());
-        }
-      } catch (UnknownTenantException e) {
-        // the tenant is gone: the one-by-one path removes its entries
+    return leased.stream()
+        .map(e -> new Lease(TenantId.of(e.tenantId), JobId.of(e.jobId), Marketplace.valueOf(e.marketplace)))
+        .toList();
+  }
+
+  @Override
+  public List<ClaimedJob> start(String worker, TenantId tenant, List<Lease> leases) {
+    requireWorker(worker);
+    Objects.requireNonNull(tenant, "tenant");
+    for (Lease lease : leases) {
+      if (!lease.tenant().equals(tenant)) {
+        throw new IllegalArgumentException("lease of job " + lease.job() + " is of " + lease.tenant() + ", not "
+            + tenant);
       }
-      for (DispatchEntry entry : group.getValue()) {
-        if (!started.contains(entry.jobId)) {
-          start(worker, entry).ifPresent(claimed::add);
-        }
+    }
+    if (leases.isEmpty()) {
+      return List.of();
+    }
+    // one statement starts the tenant's leased jobs; the rare leftovers (cancelled, finished or still running
+    // meanwhile) go through the careful one-by-one path
+    List<ClaimedJob> claimed = new ArrayList<>(leases.size());
+    Set<JobId> started = new HashSet<>();
+    try {
+      for (MarketplaceJob job : starter.startClaimed(tenant, leases.stream().map(l -> l.job().value()).toList(),
+          clock.instant())) {
+        claimed.add(new ClaimedJob(tenant, job));
+        started.add(job.id());
+      }
+    } catch (UnknownTenantException e) {
+      // the tenant is gone: the one-by-one path removes its entries
+    }
+    for (Lease lease : leases) {
+      if (!started.contains(lease.job())) {
+        start(worker, lease).ifPresent(claimed::add);
       }
     }
     return claimed;
+  }
+
+  @Override
+  public boolean giveBack(String worker, Lease lease) {
+    requireWorker(worker);
+    return sessions.callShared(s -> dispatch(s).release(lease.tenant().value(), lease.job().value(), worker)) == 1;
   }
 
   private List<DispatchEntry> lease(String worker, long afterTenant, long upToTenant, int limit, ClaimRequest r) {
@@ -120,11 +135,12 @@ final class MyBatisJobQueue implements JobQueue {
   }
 
   /** Starts a leased job in its tenant's schema; gives the entry back when the job cannot start. */
-  private Optional<ClaimedJob> start(String worker, DispatchEntry entry) {
-    TenantId tenant = TenantId.of(entry.tenantId);
+  private Optional<ClaimedJob> start(String worker, Lease lease) {
+    TenantId tenant = lease.tenant();
+    DispatchEntry entry = DispatchEntry.of(tenant.value(), lease.job().value());
     try {
       return sessions.inTransaction(tenant, () -> {
-        Optional<MarketplaceJob> job = jobs.findById(tenant, JobId.of(entry.jobId));
+        Optional<MarketplaceJob> job = jobs.findById(tenant, lease.job());
         if (job.isEmpty() || job.get().status().isTerminal()) {
           sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId)); // stale entry
           return Optional.empty();

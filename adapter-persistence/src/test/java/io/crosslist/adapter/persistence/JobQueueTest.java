@@ -263,6 +263,51 @@ class JobQueueTest {
     assertFalse(dispatchEntryExists(tenant, job.id()));
   }
 
+  @Test
+  void a_lease_only_holds_the_job_and_the_start_runs_it_in_the_tenants_schema() {
+    TenantId tenant = db.newTenant();
+    MarketplaceJob job = enqueue(tenant, 1).get(0);
+    List<JobQueue.Lease> leased = queue.lease("w", GENEROUS).stream().filter(l -> l.tenant().equals(tenant)).toList();
+    assertEquals(List.of(new JobQueue.Lease(tenant, job.id(), Marketplace.EBAY)), leased);
+    assertEquals(JobStatus.PENDING, db.jobs.findById(tenant, job.id()).orElseThrow().status(), "not started yet");
+    assertTrue(drainOnce(tenant, GENEROUS).isEmpty(), "held by the lease");
+
+    List<ClaimedJob> started = queue.start("w", tenant, leased);
+    assertEquals(1, started.size());
+    assertEquals(JobStatus.RUNNING, started.get(0).job().status());
+    assertEquals(1, started.get(0).job().attempts());
+    assertEquals(started.get(0).job(), db.jobs.findById(tenant, job.id()).orElseThrow());
+  }
+
+  @Test
+  void a_lease_given_back_or_abandoned_before_its_start_is_claimable_again_without_an_attempt_counted()
+      throws Exception {
+    TenantId tenant = db.newTenant();
+    MarketplaceJob job = enqueue(tenant, 1).get(0);
+    JobQueue.Lease lease = queue.lease("w", GENEROUS).stream().filter(l -> l.tenant().equals(tenant)).findFirst()
+        .orElseThrow();
+    assertTrue(queue.giveBack("w", lease));
+    assertFalse(queue.giveBack("w", lease), "given back once");
+
+    lease = queue.lease("dies", GENEROUS).stream().filter(l -> l.tenant().equals(tenant)).findFirst().orElseThrow();
+    expireLeaseOf(tenant, job); // the worker died between its lease and the start
+    queue.rescueExpiredLeases(100);
+    assertFalse(queue.giveBack("dies", lease), "the lease is lost");
+    List<ClaimedJob> again = drain(Set.of(tenant), GENEROUS, "second");
+    assertEquals(1, again.size());
+    assertEquals(1, again.get(0).job().attempts(), "the unstarted leases counted no attempt");
+  }
+
+  @Test
+  void a_start_accepts_only_leases_of_its_tenant() {
+    TenantId tenant = db.newTenant();
+    TenantId other = db.newTenant();
+    MarketplaceJob job = enqueue(other, 1).get(0);
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> queue.start("w", tenant, List.of(new JobQueue.Lease(other, job.id(), Marketplace.EBAY))));
+    assertTrue(e.getMessage().contains("not " + tenant), e.getMessage());
+  }
+
   private List<ClaimedJob> drainOnce(TenantId tenant, ClaimRequest request) {
     return queue.claim("w", request).stream().filter(c -> c.tenant().equals(tenant)).toList();
   }

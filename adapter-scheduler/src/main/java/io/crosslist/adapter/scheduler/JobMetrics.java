@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  *   <li>{@code crosslist.jobs.handler.duration} (timer, also per action);
  * </ul>
  * and per worker {@code crosslist.worker.claim.duration} (one claim cycle), {@code
- * crosslist.worker.claim.errors} and {@code crosslist.worker.busy} (handlers running).
+ * crosslist.worker.claim.errors} and {@code crosslist.worker.busy} (jobs held: leased, started or running).
  */
 final class JobMetrics {
   private final MeterRegistry registry;
@@ -65,11 +65,16 @@ final class JobMetrics {
     meters.add(claimDuration);
     meters.add(claimErrors);
     meters.add(Gauge.builder("crosslist.worker.busy", busy).tag("worker", worker)
-        .description("handlers running in this worker").register(registry));
+        .description("jobs this worker holds: leased, started or running").register(registry));
   }
 
-  void claimed(List<ClaimedJob> jobs, long nanos) {
+  /** One lease on the dispatch index took {@code nanos}. */
+  void leased(long nanos) {
     claimDuration.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Jobs started: how long each waited from its run-after time. */
+  void started(List<ClaimedJob> jobs) {
     for (ClaimedJob job : jobs) {
       Instant ready = job.job().runAfter();
       Instant started = job.job().startedAt();

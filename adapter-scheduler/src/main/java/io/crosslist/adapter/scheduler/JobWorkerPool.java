@@ -9,7 +9,11 @@ import io.crosslist.application.job.port.in.RescueAbandonedJobsUseCase;
 import io.crosslist.application.job.port.in.RunJobUseCase;
 import io.crosslist.application.job.port.in.RunJobUseCase.JobRunResult;
 import io.crosslist.domain.job.JobQueue.ClaimedJob;
+import io.crosslist.domain.job.JobQueue.Lease;
+import io.crosslist.domain.tenant.TenantId;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,8 +35,12 @@ import org.slf4j.LoggerFactory;
  * database; the claim never hands the same job to two of them.
  *
  * <ul>
+ *   <li><b>The dispatcher only leases;</b> the handler threads start the jobs. One thread leases work on
+ *       the shared dispatch index; each tenant's leased jobs are then started with one statement on a
+ *       handler thread, so the tenants' schemas are written in parallel and the dispatch does not slow
+ *       down as tenants are added.
  *   <li><b>Claims run ahead of the handlers:</b> the worker holds up to {@code concurrency + claimBatch}
- *       claimed jobs, the ones beyond {@code concurrency} waiting for a free handler, so handlers do
+ *       leased or started jobs, the ones beyond {@code concurrency} waiting for a free handler, so handlers do
  *       not sit idle while a claim is under way. While the queue is deep (the last claim was full) it
  *       claims once half a batch of room is free, or {@code pollMin} after room first appeared, so a
  *       claim's cost is shared by many jobs; while the queue is shallow it claims for any free room at once.
@@ -88,17 +96,21 @@ public final class JobWorkerPool implements AutoCloseable {
 
   private enum State { NEW, RUNNING, STOPPING, STOPPED }
 
+  /** One tenant's jobs of one lease, started together by a handler thread. */
+  private record LeaseGroup(TenantId tenant, List<Lease> leases) {}
+
   private final WorkerSettings settings;
   private final Ports ports;
   private final JobMetrics metrics;
   private final ExecutorService handlers;
   private final ScheduledExecutorService housekeeping;
   private final Thread dispatcher;
-  /** Room for claimed jobs (running or waiting for a handler): the dispatcher claims at most this many. */
+  /** Room for held jobs (leased, started or running): the dispatcher leases at most this many. */
   private final Semaphore slots;
   /** Released to end the dispatcher's wait early (a slot freed, {@link #wakeUp}, shutdown). */
   private final Semaphore wake = new Semaphore(0);
-  private final Map<ClaimedJob, Future<?>> inFlight = new ConcurrentHashMap<>();
+  /** What this worker holds: started jobs ({@link ClaimedJob}) and tenants' leases being started ({@link LeaseGroup}). */
+  private final Map<Object, Future<?>> inFlight = new ConcurrentHashMap<>();
   private final AtomicInteger finishedDuringShutdown = new AtomicInteger();
   private final AtomicInteger releasedUnstarted = new AtomicInteger();
   private volatile State state = State.NEW;
@@ -107,7 +119,7 @@ public final class JobWorkerPool implements AutoCloseable {
   public JobWorkerPool(WorkerSettings settings, Ports ports, MeterRegistry registry) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.ports = Objects.requireNonNull(ports, "ports");
-    this.metrics = new JobMetrics(Objects.requireNonNull(registry, "registry"), settings.workerId(), inFlight::size);
+    this.metrics = new JobMetrics(Objects.requireNonNull(registry, "registry"), settings.workerId(), this::running);
     this.slots = new Semaphore(settings.concurrency() + settings.claimBatch());
     this.handlers = Executors.newFixedThreadPool(settings.concurrency(), named("crosslist-job-" + settings.workerId()));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("crosslist-housekeeping-"
@@ -137,9 +149,9 @@ public final class JobWorkerPool implements AutoCloseable {
     wake.release();
   }
 
-  /** Jobs this worker holds now: running, or started and waiting for a free handler. */
+  /** Jobs this worker holds now: running, or leased or started and waiting for a free handler. */
   public int running() {
-    return inFlight.size();
+    return settings.concurrency() + settings.claimBatch() - slots.availablePermits();
   }
 
   private void dispatch() {
@@ -158,15 +170,19 @@ public final class JobWorkerPool implements AutoCloseable {
         }
         int limit = Math.min(settings.claimBatch(), free);
         long began = System.nanoTime();
-        List<ClaimedJob> claimed = ports.claim().claim(settings.workerId(), settings.claim(limit));
-        metrics.claimed(claimed, System.nanoTime() - began);
-        for (ClaimedJob job : claimed) {
-          submit(job);
+        List<Lease> leased = ports.claim().lease(settings.workerId(), settings.claim(limit));
+        metrics.leased(System.nanoTime() - began);
+        Map<TenantId, List<Lease>> byTenant = new LinkedHashMap<>();
+        for (Lease lease : leased) {
+          byTenant.computeIfAbsent(lease.tenant(), t -> new ArrayList<>()).add(lease);
         }
-        deepQueue = claimed.size() == limit;
+        for (Map.Entry<TenantId, List<Lease>> group : byTenant.entrySet()) {
+          submit(new LeaseGroup(group.getKey(), List.copyOf(group.getValue())));
+        }
+        deepQueue = leased.size() == limit;
         if (deepQueue) {
           idleWait = settings.pollMin().toMillis(); // a full batch: more is probably waiting, claim again soon
-        } else if (claimed.isEmpty()) {
+        } else if (leased.isEmpty()) {
           sleep(idleWait);
           idleWait = Math.min(settings.pollMax().toMillis(), idleWait * 2);
         } else {
@@ -210,15 +226,74 @@ public final class JobWorkerPool implements AutoCloseable {
     wake.tryAcquire(millis, TimeUnit.MILLISECONDS);
   }
 
-  private void submit(ClaimedJob job) throws InterruptedException {
-    slots.acquire();
+  private void submit(LeaseGroup group) throws InterruptedException {
+    slots.acquire(group.leases().size());
     try {
       // registered under the lock of the map's bin before the task can finish and remove itself
+      inFlight.compute(group, (k, v) -> handlers.submit(() -> start(group)));
+    } catch (RuntimeException e) { // rejected: shutting down
+      inFlight.remove(group);
+      giveBack(group);
+      slots.release(group.leases().size());
+    }
+  }
+
+  /** On a handler thread: starts one tenant's leased jobs, then hands each started one to a handler. */
+  private void start(LeaseGroup group) {
+    List<ClaimedJob> started = List.of();
+    try {
+      if (state != State.RUNNING) { // leased ahead, and shutdown began first: give them back unstarted
+        releasedUnstarted.addAndGet(giveBack(group));
+        return;
+      }
+      started = ports.claim().start(settings.workerId(), group.tenant(), group.leases());
+      metrics.started(started);
+    } catch (RuntimeException e) {
+      metrics.claimFailed();
+      LOG.warn("worker {}: starting {} job(s) of {} failed; their leases will expire and they will run later: {}",
+          settings.workerId(), group.leases().size(), group.tenant(), e.toString());
+    } finally {
+      for (ClaimedJob job : started) {
+        runLater(job); // each started job keeps its room until it finishes
+      }
+      inFlight.remove(group); // after the started jobs are registered, so that a shutdown always sees them
+      int notStarted = group.leases().size() - started.size();
+      if (notStarted > 0) {
+        slots.release(notStarted);
+        wake.release();
+      }
+    }
+  }
+
+  /** Gives back leases that were not started; returns how many were still held. */
+  private int giveBack(LeaseGroup group) {
+    int given = 0;
+    for (Lease lease : group.leases()) {
+      try {
+        given += ports.release().giveBack(settings.workerId(), lease) ? 1 : 0;
+      } catch (RuntimeException e) {
+        LOG.warn("worker {}: could not give back job {} of {}; its lease will expire", settings.workerId(), lease.job(),
+            lease.tenant(), e);
+      }
+    }
+    return given;
+  }
+
+  private void runLater(ClaimedJob job) {
+    try {
       inFlight.compute(job, (k, v) -> handlers.submit(() -> runOne(job)));
     } catch (RuntimeException e) { // rejected: shutting down
-      slots.release();
       inFlight.remove(job);
-      ports.release().release(job);
+      try {
+        if (ports.release().release(job)) {
+          releasedUnstarted.incrementAndGet();
+        }
+      } catch (RuntimeException re) {
+        LOG.warn("worker {}: could not release job {} of {}; its lease will expire and it will be rescued",
+            settings.workerId(), job.job().id(), job.tenant(), re);
+      }
+      slots.release();
+      wake.release();
     }
   }
 
@@ -300,15 +375,21 @@ public final class JobWorkerPool implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     int released = 0;
-    for (Map.Entry<ClaimedJob, Future<?>> entry : inFlight.entrySet()) {
+    for (Map.Entry<Object, Future<?>> entry : inFlight.entrySet()) {
+      if (entry.getKey() instanceof LeaseGroup group) {
+        entry.getValue().cancel(true);
+        released += giveBack(group);
+        continue;
+      }
+      ClaimedJob job = (ClaimedJob) entry.getKey();
       try {
         // give the job back first, so that the handler's outcome after the interrupt finds it moved on and is dropped
-        if (ports.release().release(entry.getKey())) {
+        if (ports.release().release(job)) {
           released++;
         }
       } catch (RuntimeException e) {
         LOG.warn("worker {}: could not release job {} of {}; its lease will expire and it will be rescued",
-            settings.workerId(), entry.getKey().job().id(), entry.getKey().tenant(), e);
+            settings.workerId(), job.job().id(), job.tenant(), e);
       }
       entry.getValue().cancel(true);
     }

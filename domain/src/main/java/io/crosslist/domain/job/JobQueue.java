@@ -4,7 +4,10 @@ import io.crosslist.domain.Violations;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,13 +18,51 @@ import java.util.Objects;
 public interface JobQueue {
 
   /**
-   * Claims up to {@code request.limit()} runnable jobs, leases them to {@code worker} and starts them
-   * (PENDING to RUNNING, one attempt counted). Fair across tenants: each tenant with runnable work
-   * gets at most {@code perTenant} jobs per claim and never more than {@code tenantCap} running at
-   * once (nor {@code marketplaceCap} on one marketplace), so a tenant with a long queue cannot delay
-   * another tenant's job beyond one claim. Jobs past their expiry time are not claimed.
+   * The dispatch: leases up to {@code request.limit()} runnable jobs to {@code worker}, touching the
+   * shared dispatch index only, never a tenant's schema, so that its cost does not grow with the number
+   * of tenants. Fair across tenants: each tenant with runnable work gets at most {@code perTenant} jobs
+   * per claim and never more than {@code tenantCap} held at once (nor {@code marketplaceCap} on one
+   * marketplace), so a tenant with a long queue cannot delay another tenant's job beyond one claim.
+   * Jobs past their expiry time are not leased. Leased jobs are held for {@code worker} until it
+   * {@linkplain #start starts} them or {@linkplain #giveBack gives them back}, or the lease expires.
    */
-  List<ClaimedJob> claim(String worker, ClaimRequest request);
+  List<Lease> lease(String worker, ClaimRequest request);
+
+  /**
+   * Starts jobs of one tenant that {@code worker} leased (PENDING to RUNNING, one attempt counted), in
+   * the tenant's schema, with one statement however many there are. Returns the started ones; a leased
+   * job that can no longer start (finished or cancelled meanwhile) is left out and its entry removed.
+   */
+  List<ClaimedJob> start(String worker, TenantId tenant, List<Lease> leases);
+
+  /** Gives back a leased job that was not started: claimable again at once. False when the lease was lost. */
+  boolean giveBack(String worker, Lease lease);
+
+  /** {@link #lease} and {@link #start} of every tenant leased, in one call: the claim of tests and simple callers. */
+  default List<ClaimedJob> claim(String worker, ClaimRequest request) {
+    Map<TenantId, List<Lease>> byTenant = new LinkedHashMap<>();
+    for (Lease lease : lease(worker, request)) {
+      byTenant.computeIfAbsent(lease.tenant(), t -> new ArrayList<>()).add(lease);
+    }
+    List<ClaimedJob> started = new ArrayList<>();
+    byTenant.forEach((tenant, leases) -> started.addAll(start(worker, tenant, leases)));
+    return started;
+  }
+
+  /**
+   * A job leased to a worker and not started yet.
+   *
+   * @param tenant whose job it is
+   * @param job the job
+   * @param marketplace its marketplace (from the dispatch index)
+   */
+  record Lease(TenantId tenant, JobId job, Marketplace marketplace) {
+    public Lease {
+      Objects.requireNonNull(tenant, "tenant");
+      Objects.requireNonNull(job, "job");
+      Objects.requireNonNull(marketplace, "marketplace");
+    }
+  }
 
   /**
    * Stores the success of a claimed attempt: {@code completed} is the running job's {@code complete(...)}

@@ -17,6 +17,7 @@ import io.crosslist.domain.job.JobProgress;
 import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.JobQueue.ClaimRequest;
 import io.crosslist.domain.job.JobQueue.ClaimedJob;
+import io.crosslist.domain.job.JobQueue.Lease;
 import io.crosslist.domain.job.JobQueue.QueueDepth;
 import io.crosslist.domain.job.JobStatus;
 import io.crosslist.domain.job.MarketplaceError;
@@ -40,7 +41,7 @@ import java.util.random.RandomGenerator;
  * (the scheduler adapter); this class holds the rules.
  *
  * <p>An attempt runs in three kinds of short transactions of the job's tenant, never one long one:
- * the start (in the claim), each progress write, and the finish. A success is finished by the queue in
+ * the start (the claim's second step), each progress write, and the finish. A success is finished by the queue in
  * one step (a compare-and-set with the statistics). Any other outcome locks the job, applies the
  * outcome to the job as stored (so a cancellation requested meanwhile is seen) and writes the error
  * log and statistics with it. If the job moved on meanwhile (its lease expired and another worker
@@ -71,8 +72,23 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
   }
 
   @Override
+  public List<Lease> lease(String worker, ClaimRequest request) {
+    return queue.lease(worker, Objects.requireNonNull(request, "request"));
+  }
+
+  @Override
+  public List<ClaimedJob> start(String worker, TenantId tenant, List<Lease> leases) {
+    return queue.start(worker, tenant, Objects.requireNonNull(leases, "leases"));
+  }
+
+  @Override
   public List<ClaimedJob> claim(String worker, ClaimRequest request) {
     return queue.claim(worker, Objects.requireNonNull(request, "request"));
+  }
+
+  @Override
+  public boolean giveBack(String worker, Lease lease) {
+    return queue.giveBack(worker, Objects.requireNonNull(lease, "lease"));
   }
 
   @Override

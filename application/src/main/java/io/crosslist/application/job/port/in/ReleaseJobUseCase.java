@@ -1,6 +1,7 @@
 package io.crosslist.application.job.port.in;
 
 import io.crosslist.domain.job.JobQueue.ClaimedJob;
+import io.crosslist.domain.job.JobQueue.Lease;
 
 /**
  * In-port: a worker that shuts down gives back a job whose handler did not finish: PENDING again at
@@ -10,4 +11,7 @@ public interface ReleaseJobUseCase {
 
   /** False when the job had already moved on (finished, or rescued by another worker). */
   boolean release(ClaimedJob job);
+
+  /** Gives back a job leased to {@code worker} and not started; false when the lease was lost meanwhile. */
+  boolean giveBack(String worker, Lease lease);
 }

@@ -1,5 +1,19 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
+import io.crosslist.application.connection.port.in.KeepSessionsAliveUseCase;
+import io.crosslist.application.connection.service.SessionKeepAliveService;
+import io.crosslist.application.schedule.SessionKeepAliveTask;
+import io.crosslist.domain.connection.SessionKeepAliveGateway;
+import io.crosslist.application.job.port.in.PurgeFinishedJobsUseCase;
+import io.crosslist.application.schedule.AbandonedDraftsTask;
+import io.crosslist.application.schedule.JobCleanupTask;
+import io.crosslist.application.schedule.RecurringTaskService;
+import io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase;
+import io.crosslist.application.schedule.TokenRefreshAheadTask;
+import io.crosslist.domain.connection.ConnectedTenantIndex;
+import io.crosslist.domain.schedule.TickLedger;
+import java.time.Duration;
 import io.crosslist.application.connection.port.in.RecordListingUseCase;
 import io.crosslist.application.connection.service.RecordListingService;
 import io.crosslist.application.connection.port.in.SyncConversationsUseCase;
@@ -75,6 +89,7 @@ public final class CrosslistModule extends AbstractModule {
   private final MarketplaceGateways gateways;
   private final List<OAuthGateway> oauthGateways;
   private final List<ConversationGateway> conversationGateways;
+  private final List<SessionKeepAliveGateway> keepAliveGateways;
 
   /** With the simulated marketplaces (instant, never failing) and token endpoints: for demos and tests. */
   public CrosslistModule() {
@@ -96,9 +111,16 @@ public final class CrosslistModule extends AbstractModule {
   /** With the host's marketplace gateways, OAuth token endpoints and messaging APIs. */
   public CrosslistModule(MarketplaceGateways gateways, List<OAuthGateway> oauthGateways,
       List<ConversationGateway> conversationGateways) {
+    this(gateways, oauthGateways, conversationGateways, List.of(new SimulatedSessionKeepAlive()));
+  }
+
+  /** Also the web-session keep-alives (default: the simulated Vinted one). */
+  public CrosslistModule(MarketplaceGateways gateways, List<OAuthGateway> oauthGateways,
+      List<ConversationGateway> conversationGateways, List<SessionKeepAliveGateway> keepAliveGateways) {
     this.gateways = java.util.Objects.requireNonNull(gateways, "gateways");
     this.oauthGateways = List.copyOf(oauthGateways);
     this.conversationGateways = List.copyOf(conversationGateways);
+    this.keepAliveGateways = List.copyOf(keepAliveGateways);
   }
 
   /** A simulated gateway for every marketplace, all behaving as {@code settings} says. */
@@ -290,6 +312,35 @@ public final class CrosslistModule extends AbstractModule {
   @Provides
   RetryJobUseCase retryJob(JobManagementService service) {
     return service;
+  }
+
+  @Provides
+  @Singleton
+  KeepSessionsAliveUseCase keepSessionsAlive(MarketplaceConnectionRepository connections, JobJournal journal,
+      UnitOfWork unitOfWork, Clock clock) {
+    return new SessionKeepAliveService(connections, keepAliveGateways, journal, unitOfWork, clock);
+  }
+
+  @Provides
+  PurgeFinishedJobsUseCase purgeFinishedJobs(JobManagementService service) {
+    return service;
+  }
+
+  /**
+   * The recurring tasks: job cleanup (30 days of finished jobs kept), abandoned drafts (30 days), token
+   * refresh-ahead (tokens expiring within 10 minutes) and the Vinted keep-alive (a connection expires after
+   * 3 failures in a row), each over at most 4 tenants at once.
+   */
+  @Provides
+  @Singleton
+  RunRecurringTaskUseCase recurringTasks(TickLedger ledger, JobExecutionService engine, TenantDirectory tenants,
+      PurgeFinishedJobsUseCase purge, CleanUpAbandonedDraftsUseCase drafts, ConnectedTenantIndex connected,
+      RefreshTokensUseCase refresh, KeepSessionsAliveUseCase keepAlive) {
+    return new RecurringTaskService(ledger, List.of(
+        new JobCleanupTask(engine, engine, tenants, purge, Duration.ofDays(30), 4),
+        new AbandonedDraftsTask(tenants, drafts, 30, 4),
+        new TokenRefreshAheadTask(connected, refresh, Duration.ofMinutes(10), 4),
+        new SessionKeepAliveTask(connected, keepAlive, 3, 4)));
   }
 
   @Provides

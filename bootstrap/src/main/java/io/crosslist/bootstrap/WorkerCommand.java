@@ -4,6 +4,15 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.crosslist.adapter.persistence.PersistenceModule;
 import io.crosslist.adapter.scheduler.JobWorkerPool;
+import io.crosslist.adapter.scheduler.RecurringScheduler;
+import io.crosslist.adapter.scheduler.ScheduleSettings;
+import io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase;
+import io.crosslist.domain.ValidationException;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine.ParameterException;
 import io.crosslist.adapter.scheduler.WorkerSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
@@ -42,20 +51,63 @@ final class WorkerCommand implements Callable<Integer> {
       + " until stopped)")
   Duration stopAfter;
 
+  @Option(names = "--recurring", paramLabel = "TASK=INTERVAL", description = "interval of a recurring task as an"
+      + " ISO-8601 duration, or 'off' (repeatable; defaults: job-cleanup=PT10M, drafts-cleanup=P1D, token-refresh=PT5M,"
+      + " vinted-keep-alive=PT15M)")
+  Map<String, String> recurring = new LinkedHashMap<>();
+
+  @Option(names = "--no-recurring", description = "run no recurring tasks in this process (another instance does)")
+  boolean noRecurring;
+
+  /** The schedule: the defaults, changed by {@code --recurring}; names the option and the rule when one is wrong. */
+  ScheduleSettings schedule(String id) {
+    ScheduleSettings defaults = ScheduleSettings.defaults(id);
+    Map<String, Duration> intervals = new TreeMap<>(noRecurring ? Map.of() : defaults.intervals());
+    for (Map.Entry<String, String> entry : recurring.entrySet()) {
+      if (!defaults.intervals().containsKey(entry.getKey())) {
+        throw new ParameterException(spec.commandLine(), "--recurring " + entry.getKey() + ": no recurring task has"
+            + " that name; known: " + defaults.intervals().keySet());
+      }
+      if (entry.getValue().equalsIgnoreCase("off")) {
+        intervals.remove(entry.getKey());
+        continue;
+      }
+      try {
+        intervals.put(entry.getKey(), Duration.parse(entry.getValue()));
+      } catch (DateTimeParseException e) {
+        throw new ParameterException(spec.commandLine(), "--recurring " + entry.getKey() + ": '" + entry.getValue()
+            + "' is not an ISO-8601 duration such as PT10M, nor 'off'");
+      }
+    }
+    try {
+      return new ScheduleSettings(id, intervals, defaults.check(), defaults.maxRun(), defaults.shutdownTimeout());
+    } catch (ValidationException e) {
+      throw new ParameterException(spec.commandLine(), "--recurring: " + e.getMessage());
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     String id = workerId != null ? workerId : ManagementFactory.getRuntimeMXBean().getName();
     WorkerSettings settings = WorkerSettings.defaults(id).withConcurrency(concurrency, concurrency); // validated here
+    ScheduleSettings schedule = schedule(id);
     try (Database db = database.open();
         PersistenceModule persistence = new PersistenceModule(db.settings().withMaximumPoolSize(concurrency + 4))) {
       Injector injector = Guice.createInjector(persistence, new CrosslistModule());
       CountDownLatch stop = new CountDownLatch(1);
       Thread hook = new Thread(stop::countDown, "crosslist-worker-stop");
       Runtime.getRuntime().addShutdownHook(hook);
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
       try (JobWorkerPool pool = new JobWorkerPool(settings, injector.getInstance(JobWorkerPool.Ports.class),
-          new SimpleMeterRegistry()).start()) {
-        out.printf("worker %s running on %s with %d handler threads%n", id, db.description(), concurrency);
+          registry).start();
+          RecurringScheduler scheduler = new RecurringScheduler(schedule,
+              injector.getInstance(RunRecurringTaskUseCase.class), registry)) {
+        if (!schedule.intervals().isEmpty()) {
+          scheduler.start();
+        }
+        out.printf("worker %s running on %s with %d handler threads; recurring tasks: %s%n", id, db.description(),
+            concurrency, schedule.intervals().isEmpty() ? "none" : schedule.intervals());
         if (stopAfter != null) {
           stop.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
         } else {

@@ -16,6 +16,7 @@ final class ConnectionRow {
   public List<String> scopes;
   public byte[] sessionCookies;
   public Instant lastKeepAliveAt;
+  public int keepAliveFailures;
   public String lastError;
   public long version;
   public Instant createdAt;

@@ -33,6 +33,10 @@ interface JobMapper {
   int completeRunning(@Param("tenant") TenantId tenant, @Param("row") JobRow row, @Param("day") java.time.LocalDate day,
       @Param("durationMillis") long durationMillis);
 
+  /** Deletes up to {@code limit} jobs that ended before {@code cutoff} (their tasks cascade). */
+  int deleteFinishedBefore(@Param("tenant") TenantId tenant, @Param("cutoff") java.time.Instant cutoff,
+      @Param("limit") int limit);
+
   /** Writes {@code row} if the stored job still has the expected status and attempts; returns rows changed. */
   int transition(@Param("tenant") TenantId tenant, @Param("row") JobRow row,
       @Param("expectedStatus") String expectedStatus, @Param("expectedAttempts") int expectedAttempts);

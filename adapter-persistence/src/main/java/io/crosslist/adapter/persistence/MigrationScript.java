@@ -26,7 +26,8 @@ record MigrationScript(int version, String description, String sql) {
       load(2, "reference_data", "db/shared/V2__reference_data.sql"),
       load(3, "job_dispatch", "db/shared/V3__job_dispatch.sql"),
       load(4, "job_dispatch_marketplace_caps", "db/shared/V4__job_dispatch_marketplace_caps.sql"),
-      load(5, "connected_accounts", "db/shared/V5__connected_accounts.sql"));
+      load(5, "connected_accounts", "db/shared/V5__connected_accounts.sql"),
+      load(6, "scheduled_ticks", "db/shared/V6__scheduled_ticks.sql"));
 
   /** Scripts of every tenant schema, in order. */
   static final List<MigrationScript> TENANT = List.of(
@@ -35,7 +36,8 @@ record MigrationScript(int version, String description, String sql) {
       load(3, "job_journal_and_listings", "db/tenant/V3__job_journal_and_listings.sql"),
       load(4, "marketplace_connections", "db/tenant/V4__marketplace_connections.sql"),
       load(5, "conversations", "db/tenant/V5__conversations.sql"),
-      load(6, "listing_details", "db/tenant/V6__listing_details.sql"));
+      load(6, "listing_details", "db/tenant/V6__listing_details.sql"),
+      load(7, "keep_alive_failures", "db/tenant/V7__keep_alive_failures.sql"));
 
   MigrationScript {
     Objects.requireNonNull(description, "description");

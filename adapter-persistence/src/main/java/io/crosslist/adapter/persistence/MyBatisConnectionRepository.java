@@ -205,6 +205,7 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
     WebSession session = c.session();
     if (session != null) {
       row.lastKeepAliveAt = session.lastKeepAliveAt();
+      row.keepAliveFailures = session.failedKeepAlives();
       row.sessionCookies = seal(tenant, id, SESSION_COOKIES, session.cookies());
     }
     return row;
@@ -224,7 +225,8 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
         row.accessToken), open(tenant, id, REFRESH_TOKEN, row.refreshToken), row.tokenExpiresAt,
         Set.copyOf(row.scopes));
     WebSession session = row.sessionCookies == null ? null
-        : new WebSession(open(tenant, id, SESSION_COOKIES, row.sessionCookies), row.lastKeepAliveAt);
+        : new WebSession(open(tenant, id, SESSION_COOKIES, row.sessionCookies), row.lastKeepAliveAt,
+            row.keepAliveFailures);
     return MarketplaceConnection.reconstitute(id, Marketplace.valueOf(row.marketplace), row.externalAccountId,
         row.displayName, ConnectionStatus.valueOf(row.status), tokens, session, row.lastError, row.version,
         row.createdAt, row.updatedAt);

@@ -2,6 +2,7 @@ package io.crosslist.adapter.persistence;
 
 import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.PageCursor;
+import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.job.JobId;
 import io.crosslist.domain.Page;
 import io.crosslist.domain.job.JobSearch;
@@ -124,6 +125,15 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
       }
       return next;
     });
+  }
+
+  @Override
+  public int deleteFinishedBefore(TenantId tenant, java.time.Instant cutoff, int limit) {
+    if (limit < 1 || limit > 100_000) {
+      throw ValidationException.of("limit", "must be between 1 and 100000");
+    }
+    Objects.requireNonNull(cutoff, "cutoff");
+    return sessions.call(tenant, s -> jobs(s).deleteFinishedBefore(tenant, cutoff, limit));
   }
 
   private void makeClaimable(TenantId tenant, MarketplaceJob job) {

@@ -14,6 +14,7 @@ import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.MarketplaceTaskRepository;
 import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.product.ProductRepository;
+import io.crosslist.domain.schedule.TickLedger;
 import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.domain.tenant.TenantProvisioning;
 import java.util.Objects;
@@ -83,6 +84,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
         addMapperClass(ListingMapper.class);
         addMapperClass(ConnectionMapper.class);
         addMapperClass(ConversationMapper.class);
+        addMapperClass(TickMapper.class);
       }
     });
     bind(ConnectionLanes.class).toInstance(lanes);
@@ -101,6 +103,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(JobJournal.class).to(MyBatisJobJournal.class);
     bind(MarketplaceTaskRepository.class).to(MyBatisTaskRepository.class);
     bind(ListingRepository.class).to(MyBatisListingRepository.class);
+    bind(TickLedger.class).to(MyBatisTickLedger.class);
 
     expose(UnitOfWork.class);
     expose(ProductRepository.class);
@@ -115,6 +118,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(MarketplaceConnectionRepository.class);
     expose(ConnectedTenantIndex.class);
     expose(ConversationRepository.class);
+    expose(TickLedger.class);
   }
 
   /** Closes the connection pools. */

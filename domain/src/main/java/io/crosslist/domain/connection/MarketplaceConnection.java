@@ -125,6 +125,16 @@ public final class MarketplaceConnection {
         session.keptAliveAt(now), lastError, version, createdAt, now);
   }
 
+  /** A Vinted keep-alive failed: one more consecutive failure, and the reason as the last error. */
+  public MarketplaceConnection keepAliveFailed(String error, Instant now) {
+    requireNotRevoked("keep alive");
+    if (session == null) {
+      throw new IllegalStateException("only a web session is kept alive; connection " + id + " uses OAuth");
+    }
+    return new MarketplaceConnection(id, marketplace, externalAccountId, displayName, status, null,
+        session.keepAliveFailed(), Objects.requireNonNull(error, "error"), version, createdAt, now);
+  }
+
   private void requireNotRevoked(String action) {
     if (status == ConnectionStatus.REVOKED) {
       throw new IllegalStateException("cannot " + action + " connection " + id + ": it is revoked");

@@ -9,7 +9,8 @@ import java.util.Objects;
  * support) can see what a marketplace answered.
  *
  * @param job the job whose attempt failed, or null for an error outside a job
- * @param errorType RETRYABLE, PERMANENT, EXHAUSTED (last attempt failed) or LEASE_LOST
+ * @param errorType for jobs RETRYABLE, PERMANENT, EXHAUSTED (last attempt failed) or LEASE_LOST; for connections
+ *     TOKEN_REFRESH_REFUSED or SESSION_EXPIRED
  * @param details more text (e.g. the exception's class), or null
  */
 public record MarketplaceError(Marketplace marketplace, JobId job, String errorType, String message, String details,

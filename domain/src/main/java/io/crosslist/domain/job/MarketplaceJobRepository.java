@@ -38,4 +38,12 @@ public interface MarketplaceJobRepository {
    * @throws io.crosslist.domain.ConcurrentUpdateException when the stored job moved on; nothing is written
    */
   MarketplaceJob transition(TenantId tenant, MarketplaceJob previous, MarketplaceJob next);
+
+  /**
+   * Deletes up to {@code limit} of the tenant's jobs that ended (COMPLETED, FAILED, CANCELLED or EXPIRED)
+   * before {@code cutoff}, with their tasks. Batches keep their counts; the error log and statistics stay.
+   *
+   * @return how many jobs were deleted
+   */
+  int deleteFinishedBefore(TenantId tenant, java.time.Instant cutoff, int limit);
 }

@@ -5,9 +5,11 @@ import io.crosslist.application.job.port.in.CancelJobUseCase;
 import io.crosslist.application.job.port.in.GetBatchUseCase;
 import io.crosslist.application.job.port.in.GetJobUseCase;
 import io.crosslist.application.job.port.in.ListJobsUseCase;
+import io.crosslist.application.job.port.in.PurgeFinishedJobsUseCase;
 import io.crosslist.application.job.port.in.RetryJobUseCase;
 import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.domain.PageCursor;
+import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.job.BatchId;
 import io.crosslist.domain.job.BatchJob;
 import io.crosslist.domain.job.BatchNotFoundException;
@@ -21,12 +23,15 @@ import io.crosslist.domain.job.MarketplaceJob;
 import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.tenant.TenantId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /** What a user does with jobs and batches once enqueued: look at them, cancel them, retry them. */
 public final class JobManagementService
-    implements GetJobUseCase, ListJobsUseCase, GetBatchUseCase, CancelJobUseCase, CancelBatchUseCase, RetryJobUseCase {
+    implements GetJobUseCase, ListJobsUseCase, GetBatchUseCase, CancelJobUseCase, CancelBatchUseCase, RetryJobUseCase,
+    PurgeFinishedJobsUseCase {
   private final MarketplaceJobRepository jobs;
   private final BatchRepository batches;
   private final UnitOfWork unitOfWork;
@@ -95,5 +100,18 @@ public final class JobManagementService
       MarketplaceJob current = get(tenant, job);
       return jobs.transition(tenant, current, transition.apply(current));
     });
+  }
+
+  @Override
+  public int purgeFinished(TenantId tenant, Duration retention) {
+    if (retention == null || retention.compareTo(Duration.ofHours(1)) < 0) {
+      throw ValidationException.of("retention", "must be at least 1 hour");
+    }
+    Instant cutoff = clock.instant().minus(retention);
+    int deleted = 0;
+    for (int batch; (batch = jobs.deleteFinishedBefore(tenant, cutoff, 1_000)) > 0; ) {
+      deleted += batch; // in slices, so that no statement holds many row locks for long
+    }
+    return deleted;
   }
 }

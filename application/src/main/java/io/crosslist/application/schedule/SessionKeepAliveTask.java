@@ -1,0 +1,41 @@
+package io.crosslist.application.schedule;
+
+import io.crosslist.application.connection.port.in.KeepSessionsAliveUseCase;
+import io.crosslist.domain.connection.ConnectedTenantIndex;
+import io.crosslist.domain.marketplace.Marketplace;
+import java.util.Objects;
+
+/**
+ * Vinted session keep-alive (DataDome): every tenant with a connected Vinted session, found through
+ * the connected-accounts index, gets a keep-alive call per session; after {@code threshold} failures in
+ * a row the connection is EXPIRED and the error log says why.
+ */
+public final class SessionKeepAliveTask implements RecurringTask {
+  public static final String NAME = "vinted-keep-alive";
+  private final ConnectedTenantIndex connected;
+  private final KeepSessionsAliveUseCase keepAlive;
+  private final int threshold;
+  private final TenantSweep sweep;
+
+  public SessionKeepAliveTask(ConnectedTenantIndex connected, KeepSessionsAliveUseCase keepAlive, int threshold,
+      int parallelism) {
+    this.connected = Objects.requireNonNull(connected, "connected");
+    this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
+    if (threshold < 1 || threshold > 100) {
+      throw new IllegalArgumentException("threshold must be 1 to 100, got " + threshold);
+    }
+    this.threshold = threshold;
+    this.sweep = new TenantSweep(NAME, parallelism, 500);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public RunSummary run() {
+    return sweep.run((after, limit) -> connected.tenantsConnectedTo(Marketplace.VINTED, after, limit),
+        tenant -> keepAlive.keepAlive(tenant, threshold).changed());
+  }
+}

@@ -1,0 +1,114 @@
+package io.crosslist.application.schedule;
+
+import io.crosslist.domain.tenant.TenantId;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one piece of work for every tenant a {@link TenantPages} source yields, page by page (never a
+ * catalog scan), on at most {@code parallelism} threads. A tenant whose work throws is logged, counted
+ * and skipped, and the sweep goes on; the result is a {@link RunSummary}.
+ *
+ * <pre>{@code
+ * RunSummary summary = new TenantSweep("drafts-cleanup", 4, 500)
+ *     .run((after, limit) -> directory.activeTenants(Optional.ofNullable(after), limit),
+ *          tenant -> cleanUp.cleanUp(tenant, 30));
+ * }</pre>
+ */
+public final class TenantSweep {
+  private static final Logger LOG = System.getLogger(TenantSweep.class.getName());
+  private final String task;
+  private final int parallelism;
+  private final int pageSize;
+
+  /** One page of tenants in id order after {@code after} (null: from the start). */
+  @FunctionalInterface
+  public interface TenantPages {
+    List<TenantId> page(TenantId after, int limit);
+  }
+
+  /** What {@link TenantWork} returns for a tenant it did not apply to (e.g. no account to keep alive). */
+  public static final long SKIPPED = -1;
+
+  /** The work for one tenant: returns how many items it changed, or {@link #SKIPPED}. */
+  @FunctionalInterface
+  public interface TenantWork {
+    long run(TenantId tenant) throws Exception;
+  }
+
+  public TenantSweep(String task, int parallelism, int pageSize) {
+    this.task = Objects.requireNonNull(task, "task");
+    if (parallelism < 1 || parallelism > 64) {
+      throw new IllegalArgumentException("parallelism must be 1 to 64, got " + parallelism);
+    }
+    if (pageSize < 1 || pageSize > 10_000) {
+      throw new IllegalArgumentException("pageSize must be 1 to 10000, got " + pageSize);
+    }
+    this.parallelism = parallelism;
+    this.pageSize = pageSize;
+  }
+
+  public RunSummary run(TenantPages pages, TenantWork work) {
+    long began = System.nanoTime();
+    AtomicInteger processed = new AtomicInteger();
+    AtomicInteger skipped = new AtomicInteger();
+    List<TenantId> failed = new ArrayList<>();
+    int failures = 0;
+    long items = 0;
+    ExecutorService threads = Executors.newFixedThreadPool(parallelism, runnable -> {
+      Thread thread = new Thread(runnable, "crosslist-sweep-" + task);
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      TenantId after = null;
+      while (!Thread.currentThread().isInterrupted()) {
+        List<TenantId> page = pages.page(after, pageSize);
+        if (page.isEmpty()) {
+          break;
+        }
+        List<Future<Long>> results = new ArrayList<>(page.size());
+        for (TenantId tenant : page) {
+          results.add(threads.submit(() -> work.run(tenant)));
+        }
+        for (int i = 0; i < page.size(); i++) {
+          TenantId tenant = page.get(i);
+          try {
+            long changed = results.get(i).get();
+            if (changed == SKIPPED) {
+              skipped.incrementAndGet();
+            } else {
+              items += changed;
+              processed.incrementAndGet();
+            }
+          } catch (ExecutionException e) {
+            failures++;
+            if (failed.size() < RunSummary.FAILED_SAMPLE) {
+              failed.add(tenant);
+            }
+            LOG.log(Level.WARNING, "{0}: {1} failed, skipped: {2}", task, tenant, e.getCause().toString());
+          }
+        }
+        after = page.get(page.size() - 1);
+        if (page.size() < pageSize) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // shutdown: report what was done so far
+    } finally {
+      threads.shutdownNow();
+    }
+    return new RunSummary(task, processed.get(), failures, skipped.get(), items,
+        Duration.ofNanos(System.nanoTime() - began), failed);
+  }
+}

@@ -1,0 +1,27 @@
+package io.crosslist.application.schedule.port.in;
+
+import io.crosslist.application.schedule.RunSummary;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * In-port: runs a recurring task's tick if it is due, once across every instance on the database.
+ * After downtime a missed tick runs once, not once per interval that passed.
+ */
+public interface RunRecurringTaskUseCase {
+
+  /** The names of the tasks this instance knows. */
+  Set<String> tasks();
+
+  /**
+   * Runs the task now if its tick is due and no instance runs it.
+   *
+   * @param instance this instance's id, unique in the cluster
+   * @param interval time from this tick's start to the next tick
+   * @param maxRun after this long a run is presumed dead (its instance stopped) and the tick may be taken over
+   * @return the run's summary, or empty when the tick was not due or another instance has it
+   * @throws IllegalArgumentException when no task has that name
+   */
+  Optional<RunSummary> runIfDue(String task, String instance, Duration interval, Duration maxRun);
+}

@@ -6,32 +6,26 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** Deletes drafts nobody touched for {@code olderThanDays}, in every active tenant. */
-public final class AbandonedDraftsTask implements RecurringTask {
+public final class AbandonedDraftsTask extends TenantSweepTask {
   public static final String NAME = "drafts-cleanup";
   private final TenantDirectory tenants;
   private final CleanUpAbandonedDraftsUseCase cleanUp;
   private final int olderThanDays;
-  private final TenantSweep sweep;
 
   public AbandonedDraftsTask(TenantDirectory tenants, CleanUpAbandonedDraftsUseCase cleanUp, int olderThanDays,
       int parallelism) {
+    super(NAME, parallelism);
     this.tenants = Objects.requireNonNull(tenants, "tenants");
     this.cleanUp = Objects.requireNonNull(cleanUp, "cleanUp");
     if (olderThanDays < 1 || olderThanDays > 3_650) {
       throw new IllegalArgumentException("olderThanDays must be 1 to 3650, got " + olderThanDays);
     }
     this.olderThanDays = olderThanDays;
-    this.sweep = new TenantSweep(NAME, parallelism, 500);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
   }
 
   @Override
   public RunSummary run() {
-    return sweep.run((after, limit) -> tenants.activeTenants(Optional.ofNullable(after), limit),
+    return sweep((after, limit) -> tenants.activeTenants(Optional.ofNullable(after), limit),
         tenant -> cleanUp.cleanUp(tenant, olderThanDays));
   }
 }

@@ -14,17 +14,17 @@ import java.util.Optional;
  * active tenant's jobs that ended longer ago than the retention are deleted with their tasks
  * (batches keep their final counts).
  */
-public final class JobCleanupTask implements RecurringTask {
+public final class JobCleanupTask extends TenantSweepTask {
   public static final String NAME = "job-cleanup";
   private final ExpireOverdueJobsUseCase expire;
   private final RescueAbandonedJobsUseCase rescue;
   private final TenantDirectory tenants;
   private final PurgeFinishedJobsUseCase purge;
   private final Duration retention;
-  private final TenantSweep sweep;
 
   public JobCleanupTask(ExpireOverdueJobsUseCase expire, RescueAbandonedJobsUseCase rescue, TenantDirectory tenants,
       PurgeFinishedJobsUseCase purge, Duration retention, int parallelism) {
+    super(NAME, parallelism);
     this.expire = Objects.requireNonNull(expire, "expire");
     this.rescue = Objects.requireNonNull(rescue, "rescue");
     this.tenants = Objects.requireNonNull(tenants, "tenants");
@@ -33,12 +33,6 @@ public final class JobCleanupTask implements RecurringTask {
       throw new IllegalArgumentException("retention must be at least 1 hour, got " + retention);
     }
     this.retention = retention;
-    this.sweep = new TenantSweep(NAME, parallelism, 500);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
   }
 
   @Override
@@ -51,7 +45,7 @@ public final class JobCleanupTask implements RecurringTask {
     for (int n; (n = rescue.rescueAbandoned(1_000)) > 0; ) {
       housekeeping += n;
     }
-    RunSummary purged = sweep.run((after, limit) -> tenants.activeTenants(Optional.ofNullable(after), limit),
+    RunSummary purged = sweep((after, limit) -> tenants.activeTenants(Optional.ofNullable(after), limit),
         tenant -> purge.purgeFinished(tenant, retention));
     return new RunSummary(NAME, purged.processed(), purged.failed(), purged.skipped(),
         purged.itemsChanged() + housekeeping, Duration.ofNanos(System.nanoTime() - began), purged.failedTenants());

@@ -10,32 +10,26 @@ import java.util.Objects;
  * the connected-accounts index, gets a keep-alive call per session; after {@code threshold} failures in
  * a row the connection is EXPIRED and the error log says why.
  */
-public final class SessionKeepAliveTask implements RecurringTask {
+public final class SessionKeepAliveTask extends TenantSweepTask {
   public static final String NAME = "vinted-keep-alive";
   private final ConnectedTenantIndex connected;
   private final KeepSessionsAliveUseCase keepAlive;
   private final int threshold;
-  private final TenantSweep sweep;
 
   public SessionKeepAliveTask(ConnectedTenantIndex connected, KeepSessionsAliveUseCase keepAlive, int threshold,
       int parallelism) {
+    super(NAME, parallelism);
     this.connected = Objects.requireNonNull(connected, "connected");
     this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
     if (threshold < 1 || threshold > 100) {
       throw new IllegalArgumentException("threshold must be 1 to 100, got " + threshold);
     }
     this.threshold = threshold;
-    this.sweep = new TenantSweep(NAME, parallelism, 500);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
   }
 
   @Override
   public RunSummary run() {
-    return sweep.run((after, limit) -> connected.tenantsConnectedTo(Marketplace.VINTED, after, limit),
+    return sweep((after, limit) -> connected.tenantsConnectedTo(Marketplace.VINTED, after, limit),
         tenant -> keepAlive.keepAlive(tenant, threshold).changed());
   }
 }

@@ -57,6 +57,11 @@ public final class TenantSweep {
     this.pageSize = pageSize;
   }
 
+  /** The task this sweep serves, as named in its summary and logs. */
+  public String task() {
+    return task;
+  }
+
   public RunSummary run(TenantPages pages, TenantWork work) {
     long began = System.nanoTime();
     AtomicInteger processed = new AtomicInteger();

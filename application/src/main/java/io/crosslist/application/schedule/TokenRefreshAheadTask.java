@@ -11,34 +11,28 @@ import java.util.Objects;
  * marketplace (eBay, Etsy), found through the connected-accounts index. A refresh the marketplace
  * refuses marks the connection EXPIRED (the use case's rule); it counts as a changed item.
  */
-public final class TokenRefreshAheadTask implements RecurringTask {
+public final class TokenRefreshAheadTask extends TenantSweepTask {
   public static final String NAME = "token-refresh";
   private final ConnectedTenantIndex connected;
   private final RefreshTokensUseCase refresh;
   private final Duration window;
-  private final TenantSweep sweep;
 
   public TokenRefreshAheadTask(ConnectedTenantIndex connected, RefreshTokensUseCase refresh, Duration window,
       int parallelism) {
+    super(NAME, parallelism);
     this.connected = Objects.requireNonNull(connected, "connected");
     this.refresh = Objects.requireNonNull(refresh, "refresh");
     if (window == null || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("window must be positive, got " + window);
     }
     this.window = window;
-    this.sweep = new TenantSweep(NAME, parallelism, 500);
-  }
-
-  @Override
-  public String name() {
-    return NAME;
   }
 
   @Override
   public RunSummary run() {
     RunSummary total = null;
     for (Marketplace marketplace : new Marketplace[] {Marketplace.EBAY, Marketplace.ETSY}) {
-      RunSummary one = sweep.run((after, limit) -> connected.tenantsConnectedTo(marketplace, after, limit), tenant -> {
+      RunSummary one = sweep((after, limit) -> connected.tenantsConnectedTo(marketplace, after, limit), tenant -> {
         RefreshTokensUseCase.Summary s = refresh.refreshDue(tenant, window);
         if (s.failed() > 0 && s.refreshed() + s.expired() == 0) {
           throw new IllegalStateException(s.failed() + " refresh(es) failed");

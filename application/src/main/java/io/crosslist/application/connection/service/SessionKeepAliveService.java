@@ -58,40 +58,42 @@ public final class SessionKeepAliveService implements KeepSessionsAliveUseCase {
       if (!alive(listed) || !gateways.containsKey(listed.marketplace())) {
         continue;
       }
-      String outcome = unitOfWork.inTransaction(tenant, () -> connections.findForUpdate(tenant, listed.id())
+      Outcome outcome = unitOfWork.inTransaction(tenant, () -> connections.findForUpdate(tenant, listed.id())
           .filter(SessionKeepAliveService::alive)
           .map(current -> keepAliveLocked(tenant, current, threshold))
-          .orElse("gone"));
+          .orElse(Outcome.GONE));
       summary = switch (outcome) {
-        case "kept" -> new Summary(summary.keptAlive() + 1, summary.failed(), summary.expired());
-        case "failed" -> new Summary(summary.keptAlive(), summary.failed() + 1, summary.expired());
-        case "expired" -> new Summary(summary.keptAlive(), summary.failed() + 1, summary.expired() + 1);
-        default -> summary;
+        case KEPT -> new Summary(summary.keptAlive() + 1, summary.failed(), summary.expired());
+        case FAILED -> new Summary(summary.keptAlive(), summary.failed() + 1, summary.expired());
+        case EXPIRED -> new Summary(summary.keptAlive(), summary.failed() + 1, summary.expired() + 1);
+        case GONE -> summary; // disconnected or expired meanwhile
       };
     }
     return summary;
   }
 
-  private String keepAliveLocked(TenantId tenant, MarketplaceConnection current, int threshold) {
+  private enum Outcome { KEPT, FAILED, EXPIRED, GONE }
+
+  private Outcome keepAliveLocked(TenantId tenant, MarketplaceConnection current, int threshold) {
     Instant now = clock.instant();
     try {
       gateways.get(current.marketplace()).keepAlive(tenant, current.externalAccountId(), current.session().cookies());
       connections.update(tenant, current.keptAlive(now));
-      return "kept";
+      return Outcome.KEPT;
     } catch (MarketplaceException e) {
       MarketplaceConnection failed = current.keepAliveFailed(e.getMessage(), now);
       if (failed.session().failedKeepAlives() < threshold) {
         connections.update(tenant, failed);
         LOG.log(Level.INFO, "keep-alive {0} of {1} failed for connection {2} of {3}: {4}",
             failed.session().failedKeepAlives(), threshold, current.id(), tenant, e.getMessage());
-        return "failed";
+        return Outcome.FAILED;
       }
       connections.update(tenant, failed.expired(e.getMessage(), now));
       journal.recordError(tenant, new MarketplaceError(current.marketplace(), null, "SESSION_EXPIRED",
           e.getMessage(), "connection " + current.id() + ": " + threshold + " keep-alives failed in a row", now));
       LOG.log(Level.WARNING, "{0} session of connection {1} of {2} is EXPIRED after {3} failed keep-alives: {4}",
           current.marketplace(), current.id(), tenant, threshold, e.getMessage());
-      return "expired";
+      return Outcome.EXPIRED;
     }
   }
 

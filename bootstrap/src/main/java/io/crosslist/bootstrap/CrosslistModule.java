@@ -1,6 +1,10 @@
 package io.crosslist.bootstrap;
 
 import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
+import io.crosslist.application.connection.port.in.PollOrdersUseCase;
+import io.crosslist.application.connection.service.OrderPollingService;
+import io.crosslist.application.schedule.OrderPollingTask;
+import io.crosslist.domain.marketplace.PollCursorRepository;
 import io.crosslist.application.connection.port.in.KeepSessionsAliveUseCase;
 import io.crosslist.application.connection.service.SessionKeepAliveService;
 import io.crosslist.application.schedule.SessionKeepAliveTask;
@@ -322,25 +326,33 @@ public final class CrosslistModule extends AbstractModule {
   }
 
   @Provides
+  @Singleton
+  PollOrdersUseCase pollOrders(PollCursorRepository cursors, JobEnqueueService enqueue, Clock clock) {
+    return new OrderPollingService(gateways, cursors, enqueue, clock, Duration.ofDays(1));
+  }
+
+  @Provides
   PurgeFinishedJobsUseCase purgeFinishedJobs(JobManagementService service) {
     return service;
   }
 
   /**
    * The recurring tasks: job cleanup (30 days of finished jobs kept), abandoned drafts (30 days), token
-   * refresh-ahead (tokens expiring within 10 minutes) and the Vinted keep-alive (a connection expires after
-   * 3 failures in a row), each over at most 4 tenants at once.
+   * refresh-ahead (tokens expiring within 10 minutes), the Vinted keep-alive (a connection expires after
+   * 3 failures in a row) and the Etsy orders polling (the first poll looks back a day), each over at most 4
+   * tenants at once.
    */
   @Provides
   @Singleton
   RunRecurringTaskUseCase recurringTasks(TickLedger ledger, JobExecutionService engine, TenantDirectory tenants,
       PurgeFinishedJobsUseCase purge, CleanUpAbandonedDraftsUseCase drafts, ConnectedTenantIndex connected,
-      RefreshTokensUseCase refresh, KeepSessionsAliveUseCase keepAlive) {
+      RefreshTokensUseCase refresh, KeepSessionsAliveUseCase keepAlive, PollOrdersUseCase poll) {
     return new RecurringTaskService(ledger, List.of(
         new JobCleanupTask(engine, engine, tenants, purge, Duration.ofDays(30), 4),
         new AbandonedDraftsTask(tenants, drafts, 30, 4),
         new TokenRefreshAheadTask(connected, refresh, Duration.ofMinutes(10), 4),
-        new SessionKeepAliveTask(connected, keepAlive, 3, 4)));
+        new SessionKeepAliveTask(connected, keepAlive, 3, 4),
+        new OrderPollingTask(connected, poll, 4)));
   }
 
   @Provides

@@ -53,7 +53,7 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Option(names = "--recurring", paramLabel = "TASK=INTERVAL", description = "interval of a recurring task as an"
       + " ISO-8601 duration, or 'off' (repeatable; defaults: job-cleanup=PT10M, drafts-cleanup=P1D, token-refresh=PT5M,"
-      + " vinted-keep-alive=PT15M)")
+      + " vinted-keep-alive=PT15M, etsy-polling=PT5M)")
   Map<String, String> recurring = new LinkedHashMap<>();
 
   @Option(names = "--no-recurring", description = "run no recurring tasks in this process (another instance does)")

@@ -19,7 +19,10 @@ import io.crosslist.application.connection.port.in.KeepSessionsAliveUseCase;
 import io.crosslist.application.connection.port.in.RefreshTokensUseCase;
 import io.crosslist.application.job.port.in.PurgeFinishedJobsUseCase;
 import io.crosslist.application.job.service.JobExecutionService;
+import io.crosslist.application.connection.port.in.PollOrdersUseCase;
+import io.crosslist.application.job.handler.MarketplaceGateways;
 import io.crosslist.application.schedule.JobCleanupTask;
+import io.crosslist.application.schedule.OrderPollingTask;
 import io.crosslist.application.schedule.RecurringTask;
 import io.crosslist.application.schedule.RecurringTaskService;
 import io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase;
@@ -37,7 +40,16 @@ import io.crosslist.domain.job.JobRequest;
 import io.crosslist.domain.job.JobStatus;
 import io.crosslist.domain.job.MarketplaceJob;
 import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.job.JobSearch;
+import io.crosslist.domain.marketplace.CataloguePage;
+import io.crosslist.domain.marketplace.ExternalListing;
 import io.crosslist.domain.marketplace.MarketplaceException;
+import io.crosslist.domain.marketplace.MarketplaceGateway;
+import io.crosslist.domain.marketplace.MarketplaceOrder;
+import io.crosslist.domain.marketplace.PollCursorRepository;
+import io.crosslist.domain.marketplace.ProductEnrichment;
+import io.crosslist.domain.product.Money;
+import io.crosslist.domain.product.Product;
 import io.crosslist.domain.schedule.TickLedger;
 import io.crosslist.domain.tenant.TenantId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -181,6 +193,86 @@ class RecurringTasksTest {
     assertTrue(get.get(healthy, fine.id()).lastKeepAliveAt() != null);
     task.run();
     assertEquals(1, db.journal.recentErrors(tenant, 10).size(), "an EXPIRED session is not called again");
+  }
+
+  /** Etsy's orders endpoint as a test controls it: orders at or after {@code since}, like the real one. */
+  private static final class EtsyOrders implements MarketplaceGateway {
+    final List<MarketplaceOrder> orders = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public Marketplace marketplace() {
+      return Marketplace.ETSY;
+    }
+
+    @Override
+    public List<MarketplaceOrder> ordersSince(TenantId account, Instant since) {
+      return orders.stream().filter(o -> !o.orderedAt().isBefore(since)).toList();
+    }
+
+    @Override
+    public ExternalListing createListing(TenantId account, String idempotencyKey, Product product) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void updateListing(TenantId account, String externalId, Product product) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void deleteListing(TenantId account, String externalId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CataloguePage catalogue(TenantId account, int page, int pageSize) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ProductEnrichment enrich(TenantId account, Product product) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  @Test
+  void etsy_polling_enqueues_one_job_per_order_across_overlapping_and_repeated_runs() throws Exception {
+    EtsyOrders etsy = new EtsyOrders();
+    Injector wired = db.injector.createChildInjector(new CrosslistModule(new MarketplaceGateways(List.of(etsy)),
+        List.of(new SimulatedOAuthGateway(Marketplace.ETSY, Clock.systemUTC()))));
+    TenantId tenant = db.newTenant();
+    wired.getInstance(ConnectMarketplaceUseCase.class).connect(new ConnectCommand(tenant, Marketplace.ETSY, "shop",
+        "Etsy", new OAuthTokens(Secret.of("a", "access"), Secret.of("r", "refresh"), Instant.now().plus(
+            Duration.ofHours(2)), Set.of("s")), null));
+    Instant t0 = Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    etsy.orders.add(order("r-1", t0));
+    etsy.orders.add(order("r-2", t0.plusSeconds(60)));
+    OrderPollingTask task = new OrderPollingTask(wired.getInstance(ConnectedTenantIndex.class),
+        wired.getInstance(PollOrdersUseCase.class), 4);
+
+    // two runs at once (as after a takeover), then one more with a new order and the old ones still listed
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    Future<RunSummary> first = pool.submit(task::run);
+    Future<RunSummary> second = pool.submit(task::run);
+    first.get();
+    second.get();
+    etsy.orders.add(order("r-3", t0.plusSeconds(120)));
+    task.run();
+    task.run();
+    pool.shutdown();
+
+    List<MarketplaceJob> jobs = db.jobs.search(tenant, JobSearch.firstPage().withLimit(50)).items();
+    assertEquals(Set.of("order-poll:etsy:r-1", "order-poll:etsy:r-2", "order-poll:etsy:r-3"),
+        jobs.stream().map(MarketplaceJob::idempotencyKey).collect(java.util.stream.Collectors.toSet()));
+    assertEquals(3, jobs.size(), "one job per order");
+    assertTrue(jobs.stream().allMatch(j -> j.action() == JobAction.SYNC_ORDERS && j.marketplace() == Marketplace.ETSY));
+    assertEquals(t0.plusSeconds(120), wired.getInstance(PollCursorRepository.class).find(tenant, Marketplace.ETSY)
+        .orElseThrow());
+  }
+
+  private static MarketplaceOrder order(String id, Instant at) {
+    return new MarketplaceOrder(id, "listing-" + id, 1, Money.of("10.00", "EUR"), at.truncatedTo(
+        java.time.temporal.ChronoUnit.MICROS));
   }
 
   @Test

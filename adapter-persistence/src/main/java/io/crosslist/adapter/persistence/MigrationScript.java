@@ -37,7 +37,8 @@ record MigrationScript(int version, String description, String sql) {
       load(4, "marketplace_connections", "db/tenant/V4__marketplace_connections.sql"),
       load(5, "conversations", "db/tenant/V5__conversations.sql"),
       load(6, "listing_details", "db/tenant/V6__listing_details.sql"),
-      load(7, "keep_alive_failures", "db/tenant/V7__keep_alive_failures.sql"));
+      load(7, "keep_alive_failures", "db/tenant/V7__keep_alive_failures.sql"),
+      load(8, "poll_cursors", "db/tenant/V8__poll_cursors.sql"));
 
   MigrationScript {
     Objects.requireNonNull(description, "description");

@@ -14,6 +14,7 @@ import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.MarketplaceTaskRepository;
 import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.product.ProductRepository;
+import io.crosslist.domain.marketplace.PollCursorRepository;
 import io.crosslist.domain.schedule.TickLedger;
 import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.domain.tenant.TenantProvisioning;
@@ -85,6 +86,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
         addMapperClass(ConnectionMapper.class);
         addMapperClass(ConversationMapper.class);
         addMapperClass(TickMapper.class);
+        addMapperClass(PollCursorMapper.class);
       }
     });
     bind(ConnectionLanes.class).toInstance(lanes);
@@ -104,6 +106,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(MarketplaceTaskRepository.class).to(MyBatisTaskRepository.class);
     bind(ListingRepository.class).to(MyBatisListingRepository.class);
     bind(TickLedger.class).to(MyBatisTickLedger.class);
+    bind(PollCursorRepository.class).to(MyBatisPollCursorRepository.class);
 
     expose(UnitOfWork.class);
     expose(ProductRepository.class);
@@ -119,6 +122,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(ConnectedTenantIndex.class);
     expose(ConversationRepository.class);
     expose(TickLedger.class);
+    expose(PollCursorRepository.class);
   }
 
   /** Closes the connection pools. */

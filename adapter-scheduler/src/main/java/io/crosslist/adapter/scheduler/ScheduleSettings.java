@@ -37,7 +37,7 @@ public record ScheduleSettings(String instanceId, Map<String, Duration> interval
   /**
    * Defaults for {@code instanceId}: job cleanup every 10 minutes, abandoned drafts daily, token
    * refresh-ahead every 5 minutes,
-   * Vinted keep-alive every 15 minutes; checked every 5 s; a run presumed dead after 1 h; 30 s to finish on shutdown.
+   * Vinted keep-alive every 15 minutes, Etsy orders polling every 5 minutes; checked every 5 s; a run presumed dead after 1 h; 30 s to finish on shutdown.
    */
   public static ScheduleSettings defaults(String instanceId) {
     Map<String, Duration> intervals = new TreeMap<>();
@@ -45,6 +45,7 @@ public record ScheduleSettings(String instanceId, Map<String, Duration> interval
     intervals.put("drafts-cleanup", Duration.ofDays(1));
     intervals.put("token-refresh", Duration.ofMinutes(5));
     intervals.put("vinted-keep-alive", Duration.ofMinutes(15));
+    intervals.put("etsy-polling", Duration.ofMinutes(5));
     return new ScheduleSettings(instanceId, intervals, Duration.ofSeconds(5), Duration.ofHours(1),
         Duration.ofSeconds(30));
   }

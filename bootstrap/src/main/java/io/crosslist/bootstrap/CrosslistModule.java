@@ -4,6 +4,7 @@ import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
 import io.crosslist.application.connection.port.in.PollOrdersUseCase;
 import io.crosslist.application.connection.service.OrderPollingService;
 import io.crosslist.application.schedule.OrderPollingTask;
+import io.crosslist.application.schedule.RecurringTaskSettings;
 import io.crosslist.domain.marketplace.PollCursorRepository;
 import io.crosslist.application.connection.port.in.KeepSessionsAliveUseCase;
 import io.crosslist.application.connection.service.SessionKeepAliveService;
@@ -94,6 +95,7 @@ public final class CrosslistModule extends AbstractModule {
   private final List<OAuthGateway> oauthGateways;
   private final List<ConversationGateway> conversationGateways;
   private final List<SessionKeepAliveGateway> keepAliveGateways;
+  private RecurringTaskSettings recurring = RecurringTaskSettings.DEFAULTS;
 
   /** With the simulated marketplaces (instant, never failing) and token endpoints: for demos and tests. */
   public CrosslistModule() {
@@ -131,6 +133,12 @@ public final class CrosslistModule extends AbstractModule {
   public static MarketplaceGateways simulatedMarketplaces(SimulationSettings settings) {
     return new MarketplaceGateways(java.util.Arrays.stream(Marketplace.values())
         .map(m -> new SimulatedMarketplaceGateway(m, settings)).toList());
+  }
+
+  /** The recurring tasks' parameters (default {@link RecurringTaskSettings#DEFAULTS}); returns this module. */
+  public CrosslistModule withRecurringTasks(RecurringTaskSettings settings) {
+    this.recurring = java.util.Objects.requireNonNull(settings, "settings");
+    return this;
   }
 
   @Provides
@@ -328,7 +336,7 @@ public final class CrosslistModule extends AbstractModule {
   @Provides
   @Singleton
   PollOrdersUseCase pollOrders(PollCursorRepository cursors, JobEnqueueService enqueue, Clock clock) {
-    return new OrderPollingService(gateways, cursors, enqueue, clock, Duration.ofDays(1));
+    return new OrderPollingService(gateways, cursors, enqueue, clock, recurring.firstPollLookback());
   }
 
   @Provides
@@ -337,10 +345,8 @@ public final class CrosslistModule extends AbstractModule {
   }
 
   /**
-   * The recurring tasks: job cleanup (30 days of finished jobs kept), abandoned drafts (30 days), token
-   * refresh-ahead (tokens expiring within 10 minutes), the Vinted keep-alive (a connection expires after
-   * 3 failures in a row) and the Etsy orders polling (the first poll looks back a day), each over at most 4
-   * tenants at once.
+   * The recurring tasks: job cleanup, abandoned drafts, token refresh-ahead, the Vinted keep-alive and the
+   * Etsy orders polling, with the parameters of {@link #withRecurringTasks}.
    */
   @Provides
   @Singleton
@@ -348,11 +354,11 @@ public final class CrosslistModule extends AbstractModule {
       PurgeFinishedJobsUseCase purge, CleanUpAbandonedDraftsUseCase drafts, ConnectedTenantIndex connected,
       RefreshTokensUseCase refresh, KeepSessionsAliveUseCase keepAlive, PollOrdersUseCase poll) {
     return new RecurringTaskService(ledger, List.of(
-        new JobCleanupTask(engine, engine, tenants, purge, Duration.ofDays(30), 4),
-        new AbandonedDraftsTask(tenants, drafts, 30, 4),
-        new TokenRefreshAheadTask(connected, refresh, Duration.ofMinutes(10), 4),
-        new SessionKeepAliveTask(connected, keepAlive, 3, 4),
-        new OrderPollingTask(connected, poll, 4)));
+        new JobCleanupTask(engine, engine, tenants, purge, recurring.jobRetention(), recurring.parallelism()),
+        new AbandonedDraftsTask(tenants, drafts, recurring.draftsMaxAgeDays(), recurring.parallelism()),
+        new TokenRefreshAheadTask(connected, refresh, recurring.refreshWindow(), recurring.parallelism()),
+        new SessionKeepAliveTask(connected, keepAlive, recurring.keepAliveFailures(), recurring.parallelism()),
+        new OrderPollingTask(connected, poll, recurring.parallelism())));
   }
 
   @Provides

@@ -7,6 +7,7 @@ import io.crosslist.adapter.scheduler.JobWorkerPool;
 import io.crosslist.adapter.scheduler.RecurringScheduler;
 import io.crosslist.adapter.scheduler.ScheduleSettings;
 import io.crosslist.adapter.scheduler.WorkerSettings;
+import io.crosslist.application.schedule.RecurringTaskSettings;
 import io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase;
 import io.crosslist.domain.ValidationException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -59,6 +60,38 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--no-recurring", description = "run no recurring tasks in this process (another instance does)")
   boolean noRecurring;
 
+  @Option(names = "--job-retention", description = "job-cleanup deletes jobs finished longer ago, ISO-8601"
+      + " (default: P30D)")
+  Duration jobRetention = RecurringTaskSettings.DEFAULTS.jobRetention();
+
+  @Option(names = "--drafts-max-age-days", description = "drafts-cleanup deletes drafts untouched this many days"
+      + " (default: 30)")
+  int draftsMaxAgeDays = RecurringTaskSettings.DEFAULTS.draftsMaxAgeDays();
+
+  @Option(names = "--refresh-window", description = "token-refresh refreshes tokens expiring within this, ISO-8601"
+      + " (default: PT10M)")
+  Duration refreshWindow = RecurringTaskSettings.DEFAULTS.refreshWindow();
+
+  @Option(names = "--keep-alive-failures", description = "failed Vinted keep-alives in a row that expire a"
+      + " connection (default: 3)")
+  int keepAliveFailures = RecurringTaskSettings.DEFAULTS.keepAliveFailures();
+
+  /** The tasks' parameters from the options; names the option and the rule when one is wrong. */
+  RecurringTaskSettings taskSettings() {
+    try {
+      return new RecurringTaskSettings(jobRetention, draftsMaxAgeDays, refreshWindow, keepAliveFailures,
+          RecurringTaskSettings.DEFAULTS.firstPollLookback(), RecurringTaskSettings.DEFAULTS.parallelism());
+    } catch (ValidationException e) {
+      String message = e.getMessage();
+      for (String[] option : new String[][] {{"jobRetention", "--job-retention"},
+          {"draftsMaxAgeDays", "--drafts-max-age-days"}, {"refreshWindow", "--refresh-window"},
+          {"keepAliveFailures", "--keep-alive-failures"}}) {
+        message = message.replace(option[0], option[1]);
+      }
+      throw new ParameterException(spec.commandLine(), message);
+    }
+  }
+
   /** The schedule: the defaults, changed by {@code --recurring}; names the option and the rule when one is wrong. */
   ScheduleSettings schedule(String id) {
     ScheduleSettings defaults = ScheduleSettings.defaults(id);
@@ -92,9 +125,10 @@ final class WorkerCommand implements Callable<Integer> {
     String id = workerId != null ? workerId : ManagementFactory.getRuntimeMXBean().getName();
     WorkerSettings settings = WorkerSettings.defaults(id).withConcurrency(concurrency, concurrency); // validated here
     ScheduleSettings schedule = schedule(id);
+    RecurringTaskSettings tasks = taskSettings();
     try (Database db = database.open();
         PersistenceModule persistence = new PersistenceModule(db.settings().withMaximumPoolSize(concurrency + 4))) {
-      Injector injector = Guice.createInjector(persistence, new CrosslistModule());
+      Injector injector = Guice.createInjector(persistence, new CrosslistModule().withRecurringTasks(tasks));
       CountDownLatch stop = new CountDownLatch(1);
       Thread hook = new Thread(stop::countDown, "crosslist-worker-stop");
       Runtime.getRuntime().addShutdownHook(hook);

@@ -31,4 +31,13 @@ class WorkerCommandTest {
     assertTrue(tooShort.err().contains("intervals.job-cleanup") && tooShort.err().contains("at least 1s"),
         tooShort.err());
   }
+
+  @Test
+  void a_task_parameter_out_of_range_is_named_by_its_option() {
+    CliRun result = run("worker", "--job-retention", "PT1M", "--keep-alive-failures", "0", "--stop-after", "PT0S");
+    assertEquals(2, result.exit(), result.out());
+    assertTrue(result.err().contains("--job-retention") && result.err().contains("at least 1 hour"), result.err());
+    assertTrue(result.err().contains("--keep-alive-failures") && result.err().contains("between 1 and 100"),
+        result.err());
+  }
 }

@@ -102,12 +102,13 @@ class RecurringTasksTest {
     CountDownLatch go = new CountDownLatch(1);
     ExecutorService instances = Executors.newFixedThreadPool(2);
     List<Future<Integer>> ran = new java.util.ArrayList<>();
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
     for (String instance : List.of("instance-1", "instance-2")) {
       // each instance has its own task objects and service, as two processes would; only the database is shared
       RunRecurringTaskUseCase service = new RecurringTaskService(ledger, List.of(counting(a, runsA),
           counting(b, runsB)));
       RecurringScheduler scheduler = new RecurringScheduler(new ScheduleSettings(instance, intervals,
-          Duration.ofMillis(10), Duration.ofHours(1), Duration.ofSeconds(5)), service, new SimpleMeterRegistry());
+          Duration.ofMillis(10), Duration.ofHours(1), Duration.ofSeconds(5)), service, registry);
       ran.add(instances.submit(() -> {
         go.await();
         int count = 0;
@@ -123,6 +124,8 @@ class RecurringTasksTest {
     assertEquals(1, runsA.get());
     assertEquals(1, runsB.get());
     assertEquals(2, total, "each tick reported by the one instance that ran it");
+    assertEquals(1, registry.get("crosslist.scheduler.runs").tag("task", a).timer().count(), "the run's metric");
+    assertEquals(1, registry.get("crosslist.scheduler.runs").tag("task", b).timer().count());
   }
 
   @Test

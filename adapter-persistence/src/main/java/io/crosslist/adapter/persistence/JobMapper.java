@@ -14,7 +14,7 @@ interface JobMapper {
   Optional<JobRow> findById(@Param("tenant") TenantId tenant, @Param("id") long id);
 
   /** Starts the PENDING jobs among {@code ids} (see the mapper XML); returns the started ones. */
-  List<JobRow> startClaimed(@Param("tenant") TenantId tenant, @Param("ids") List<Long> ids,
+  List<JobRow> startClaimed(@Param("tenant") TenantId tenant, @Param("ids") Long[] ids,
       @Param("now") java.time.Instant now);
 
   /** Reads the job and locks its row until the transaction ends. */

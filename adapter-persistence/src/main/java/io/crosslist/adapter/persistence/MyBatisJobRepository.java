@@ -69,7 +69,8 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
    */
   List<MarketplaceJob> startClaimed(TenantId tenant, List<Long> ids, java.time.Instant now) {
     java.time.Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-    return sessions.call(tenant, s -> jobs(s).startClaimed(tenant, ids, at)).stream().map(JobRow::toJob).toList();
+    Long[] array = ids.toArray(Long[]::new);
+    return sessions.call(tenant, s -> jobs(s).startClaimed(tenant, array, at)).stream().map(JobRow::toJob).toList();
   }
 
   /**

@@ -1,0 +1,217 @@
+package io.crosslist.adapter.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.crosslist.adapter.http.ProductJson.ProductBody;
+import io.crosslist.adapter.http.ProductJson.ProductView;
+import io.crosslist.application.product.port.in.CreateProductUseCase;
+import io.crosslist.application.product.port.in.CreateProductUseCase.CreateProductCommand;
+import io.crosslist.application.product.port.in.GetProductUseCase;
+import io.crosslist.domain.ValidationException;
+import io.crosslist.domain.product.Product;
+import io.crosslist.domain.product.ProductId;
+import io.crosslist.domain.product.ProductNotFoundException;
+import io.crosslist.domain.product.UnknownReferenceException;
+import io.crosslist.domain.tenant.TenantId;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Crosslist's REST API on Javalin: every {@code /products} route needs a bearer JWT, and the tenant
+ * comes only from its verified claim, so one tenant's token cannot name another tenant's data. Errors
+ * are RFC 9457 {@code application/problem+json} with a stable {@code type}; no stack trace or SQL text
+ * ever reaches a response.
+ *
+ * <pre>{@code
+ * CrosslistHttpApi api = new CrosslistHttpApi(HttpSettings.of(8080, secret), new CrosslistHttpApi.Ports(create, get));
+ * api.start();
+ * ...
+ * api.close();
+ * }</pre>
+ */
+public final class CrosslistHttpApi implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CrosslistHttpApi.class);
+  private static final String PROBLEM_TYPES = "https://crosslist.io/problems/";
+  private static final String TENANT = "crosslist.tenant";
+  private final HttpSettings settings;
+  private final Ports ports;
+  private final BearerTokens tokens;
+  private final ObjectMapper json = new ObjectMapper()
+      .registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private Javalin app;
+
+  /** The in-ports the API calls. */
+  public record Ports(CreateProductUseCase createProduct, GetProductUseCase getProduct) {
+    public Ports {
+      Objects.requireNonNull(createProduct, "createProduct");
+      Objects.requireNonNull(getProduct, "getProduct");
+    }
+  }
+
+  public CrosslistHttpApi(HttpSettings settings, Ports ports) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.ports = Objects.requireNonNull(ports, "ports");
+    this.tokens = new BearerTokens(settings, Clock.systemUTC());
+  }
+
+  /** Starts listening; returns the port (useful with port 0). */
+  public synchronized int start() {
+    if (app != null) {
+      throw new IllegalStateException("the API was already started");
+    }
+    app = Javalin.create(config -> {
+      config.jetty.host = settings.host();
+      config.jetty.port = settings.port();
+      config.startup.showJavalinBanner = false;
+      config.http.maxRequestSize = settings.maxBodyBytes();
+      config.routes.get("/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
+      config.routes.before("/products*", this::authenticate);
+      config.routes.post("/products", this::createProduct);
+      config.routes.get("/products/{id}", this::getProduct);
+      config.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e));
+      config.routes.exception(ValidationException.class, (e, ctx) -> problem(ctx, new HttpProblem(422,
+          "validation", "Invalid request", "one or more fields are invalid",
+          e.violations().stream().map(v -> new HttpProblem.FieldError(v.field(), v.rule())).toList())));
+      config.routes.exception(UnknownReferenceException.class, (e, ctx) -> problem(ctx, new HttpProblem(422,
+          "validation", "Invalid request", "one or more fields are invalid",
+          List.of(new HttpProblem.FieldError(e.field(), e.getMessage())))));
+      config.routes.exception(ProductNotFoundException.class, (e, ctx) -> problem(ctx, notFound("product")));
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        problem(ctx, new HttpProblem(500, "internal", "Internal error", "the request could not be completed"));
+      });
+      // Javalin's own refusals (no such route, body over maxRequestSize, ...) as problems too
+      config.routes.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, switch (e.getStatus()) {
+        case 404 -> new HttpProblem(404, "not-found", "Not found", "no route matches " + ctx.method() + " "
+            + ctx.path());
+        case 405 -> new HttpProblem(405, "method-not-allowed", "Method not allowed", ctx.method() + " is not"
+            + " allowed on " + ctx.path());
+        case 413 -> tooLarge();
+        default -> new HttpProblem(e.getStatus(), "http-" + e.getStatus(), "HTTP " + e.getStatus(),
+            "the request was refused");
+      }));
+    }).start();
+    LOG.info("HTTP API listening on {}:{}", settings.host(), app.port());
+    return app.port();
+  }
+
+  private void authenticate(Context ctx) {
+    ctx.attribute(TENANT, tokens.tenantOf(ctx.header("Authorization")));
+  }
+
+  private static TenantId tenant(Context ctx) {
+    return Objects.requireNonNull(ctx.attribute(TENANT), "authenticated tenant");
+  }
+
+  private void createProduct(Context ctx) throws IOException {
+    ProductBody body = read(ctx, ProductBody.class);
+    Product created = ports.createProduct().create(new CreateProductCommand(tenant(ctx), body.toDetails()));
+    ctx.status(201).header("Location", "/products/" + created.id().value());
+    respond(ctx, ProductView.of(created));
+  }
+
+  private void getProduct(Context ctx) throws IOException {
+    respond(ctx, ProductView.of(ports.getProduct().get(tenant(ctx), productId(ctx))));
+  }
+
+  /** An id that is not a positive number names no product of anyone: 404, as an unknown one. */
+  private static ProductId productId(Context ctx) {
+    try {
+      return ProductId.of(Long.parseLong(ctx.pathParam("id")));
+    } catch (RuntimeException e) {
+      throw notFound("product");
+    }
+  }
+
+  private <T> T read(Context ctx, Class<T> type) {
+    String contentType = ctx.contentType();
+    if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+      throw new HttpProblem(415, "unsupported-media-type", "Unsupported media type",
+          "send the body as application/json");
+    }
+    if (ctx.contentLength() > settings.maxBodyBytes()) {
+      throw tooLarge();
+    }
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > settings.maxBodyBytes()) {
+      throw tooLarge();
+    }
+    try {
+      T value = json.readValue(bytes, type);
+      if (value == null) {
+        throw new HttpProblem(400, "malformed-json", "Malformed JSON", "the body must be a JSON object");
+      }
+      return value;
+    } catch (UnrecognizedPropertyException e) {
+      throw new HttpProblem(400, "unknown-field", "Unknown field", "the body has a field this API does not know",
+          List.of(new HttpProblem.FieldError(path(e), "is not a known field")));
+    } catch (MismatchedInputException e) {
+      throw new HttpProblem(400, "wrong-type", "Wrong type", "a field has a value of the wrong type",
+          List.of(new HttpProblem.FieldError(path(e), "has the wrong type")));
+    } catch (JsonProcessingException e) {
+      throw new HttpProblem(400, "malformed-json", "Malformed JSON", "the body is not valid JSON");
+    } catch (IOException e) {
+      throw new HttpProblem(400, "malformed-json", "Malformed JSON", "the body could not be read");
+    }
+  }
+
+  private static String path(MismatchedInputException e) {
+    return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
+  }
+
+  private static HttpProblem tooLarge() {
+    return new HttpProblem(413, "body-too-large", "Body too large", "the request body exceeds the size limit");
+  }
+
+  private static HttpProblem notFound(String what) {
+    return new HttpProblem(404, "not-found", "Not found", "no such " + what);
+  }
+
+  private void respond(Context ctx, Object body) throws IOException {
+    ctx.contentType("application/json").result(json.writeValueAsBytes(body));
+  }
+
+  private void problem(Context ctx, HttpProblem p) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", PROBLEM_TYPES + p.type);
+    body.put("title", p.title);
+    body.put("status", p.status);
+    body.put("detail", p.getMessage());
+    if (!p.errors.isEmpty()) {
+      body.put("errors", p.errors);
+    }
+    try {
+      ctx.status(p.status).contentType("application/problem+json").result(json.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      ctx.status(500).result("");
+    }
+  }
+
+  /** Stops listening; in-flight requests finish first. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (app != null) {
+      app.stop();
+      app = null;
+    }
+  }
+}

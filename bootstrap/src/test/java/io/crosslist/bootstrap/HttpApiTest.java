@@ -1,0 +1,171 @@
+package io.crosslist.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Injector;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.crosslist.adapter.http.CrosslistHttpApi;
+import io.crosslist.adapter.http.HttpSettings;
+import io.crosslist.adapter.persistence.Persistence;
+import io.crosslist.application.product.port.in.CreateProductUseCase;
+import io.crosslist.application.product.port.in.GetProductUseCase;
+import io.crosslist.application.product.port.in.ListProductsUseCase;
+import io.crosslist.domain.product.ProductSearch;
+import io.crosslist.domain.tenant.TenantId;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API over real HTTP on loopback, with the real application and PostgreSQL behind it. */
+class HttpApiTest {
+  private static final String SECRET = "a-test-secret-of-at-least-32-bytes!!";
+  private static final String PRODUCT = """
+      {"title": "Nike Air Max 90", "description": "worn twice", "price": {"amount": "89.00", "currency": "EUR"},
+       "brand": "nike", "category": "womens-shoes", "condition": "very-good", "stockQuantity": 1}""";
+  private static final Persistence db = Persistence.get();
+  private static CrosslistHttpApi api;
+  private static Injector injector;
+  private static String base;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    injector = db.injector.createChildInjector(new CrosslistModule());
+    api = new CrosslistHttpApi(HttpSettings.of(0, SECRET), new CrosslistHttpApi.Ports(
+        injector.getInstance(CreateProductUseCase.class), injector.getInstance(GetProductUseCase.class)));
+    base = "http://127.0.0.1:" + api.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+  }
+
+  private static String token(TenantId tenant, String secret, Instant expires) throws Exception {
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+        .subject(String.valueOf(tenant.value())).expirationTime(Date.from(expires)).build());
+    jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+    return jwt.serialize();
+  }
+
+  private static String token(TenantId tenant) throws Exception {
+    return token(tenant, SECRET, Instant.now().plus(Duration.ofMinutes(5)));
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String contentType, String body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> create(String token, String body) throws Exception {
+    return send("POST", "/products", token, "application/json", body);
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status, String type) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(response.body().contains("\"type\":\"https://crosslist.io/problems/" + type + "\""), response.body());
+    assertTrue(response.body().contains("\"status\":" + status), response.body());
+    assertFalse(response.body().contains("Exception") || response.body().contains("\tat ")
+        || response.body().toLowerCase().contains("select "), "no stack trace or SQL: " + response.body());
+  }
+
+  private static long idOf(HttpResponse<String> response) {
+    Matcher m = Pattern.compile("\"id\":(\\d+)").matcher(response.body());
+    assertTrue(m.find(), response.body());
+    return Long.parseLong(m.group(1));
+  }
+
+  @Test
+  void a_product_is_created_and_read_back_by_its_owner() throws Exception {
+    String owner = token(db.newTenant());
+    HttpResponse<String> created = create(owner, PRODUCT);
+    assertEquals(201, created.statusCode(), created.body());
+    long id = idOf(created);
+    assertEquals("/products/" + id, created.headers().firstValue("Location").orElse(""));
+    assertTrue(created.body().contains("\"status\":\"DRAFT\""), created.body());
+
+    HttpResponse<String> read = send("GET", "/products/" + id, owner, null, null);
+    assertEquals(200, read.statusCode(), read.body());
+    assertTrue(read.body().contains("\"title\":\"Nike Air Max 90\""), read.body());
+    assertTrue(read.body().contains("\"price\":{\"amount\":\"89.00\",\"currency\":\"EUR\"}"), read.body());
+  }
+
+  @Test
+  void another_tenants_token_gets_404_for_the_same_id_and_cannot_name_the_tenant_anywhere() throws Exception {
+    long id = idOf(create(token(db.newTenant()), PRODUCT));
+    String other = token(db.newTenant());
+    assertProblem(send("GET", "/products/" + id, other, null, null), 404, "not-found");
+    assertProblem(send("GET", "/products/" + id + "?tenant=1", other, null, null), 404, "not-found");
+  }
+
+  @Test
+  void requests_without_a_valid_token_get_401() throws Exception {
+    TenantId tenant = db.newTenant();
+    assertProblem(send("GET", "/products/1", null, null, null), 401, "unauthorized");
+    assertProblem(send("GET", "/products/1", "not-a-jwt", null, null), 401, "unauthorized");
+    assertProblem(send("GET", "/products/1", token(tenant, "another-secret-of-at-least-32-bytes!!",
+        Instant.now().plusSeconds(60)), null, null), 401, "unauthorized");
+    assertProblem(send("GET", "/products/1", token(tenant, SECRET, Instant.now().minusSeconds(1)), null, null), 401,
+        "unauthorized");
+    assertProblem(create(null, PRODUCT), 401, "unauthorized");
+  }
+
+  @Test
+  void bad_bodies_get_the_problem_that_names_what_is_wrong_and_write_nothing() throws Exception {
+    TenantId tenant = db.newTenant();
+    String owner = token(tenant);
+    assertProblem(create(owner, "{\"title\": "), 400, "malformed-json");
+    HttpResponse<String> unknown = create(owner, PRODUCT.replace("\"stockQuantity\": 1", "\"stockQuantity\": 1,"
+        + " \"tenantId\": 7"));
+    assertProblem(unknown, 400, "unknown-field");
+    assertTrue(unknown.body().contains("\"field\":\"tenantId\""), unknown.body());
+    HttpResponse<String> wrongType = create(owner, PRODUCT.replace("\"stockQuantity\": 1", "\"stockQuantity\": \"one\""));
+    assertProblem(wrongType, 400, "wrong-type");
+    assertTrue(wrongType.body().contains("\"field\":\"stockQuantity\""), wrongType.body());
+    HttpResponse<String> invalid = create(owner, "{\"title\": \" \", \"price\": {\"amount\": \"x\", \"currency\": \"EUR\"}}");
+    assertProblem(invalid, 422, "validation");
+    assertTrue(invalid.body().contains("\"field\":\"price.amount\""), invalid.body());
+    HttpResponse<String> missing = create(owner, "{\"title\": \"shoes\"}");
+    assertProblem(missing, 422, "validation");
+    assertTrue(missing.body().contains("\"field\":\"price\"") && missing.body().contains("\"field\":\"category\""),
+        missing.body());
+    assertProblem(create(owner, "{\"title\": \"" + "x".repeat(70_000) + "\"}"), 413, "body-too-large");
+    assertProblem(send("POST", "/products", owner, "text/plain", PRODUCT), 415, "unsupported-media-type");
+    assertProblem(send("GET", "/products/abc", owner, null, null), 404, "not-found");
+    assertProblem(send("GET", "/nothing-here", owner, null, null), 404, "not-found");
+    assertTrue(injector.getInstance(ListProductsUseCase.class).list(tenant, ProductSearch.firstPage()).items()
+        .isEmpty(), "no bad request wrote a product");
+  }
+
+  @Test
+  void liveness_needs_no_token() throws Exception {
+    HttpResponse<String> live = send("GET", "/health/live", null, null, null);
+    assertEquals(200, live.statusCode());
+    assertEquals("{\"status\":\"UP\"}", live.body());
+  }
+}

@@ -13,7 +13,10 @@ import com.nimbusds.jwt.SignedJWT;
 import io.crosslist.adapter.http.CrosslistHttpApi;
 import io.crosslist.adapter.http.HttpSettings;
 import io.crosslist.adapter.persistence.Persistence;
+import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
 import io.crosslist.application.product.port.in.CreateProductUseCase;
+import io.crosslist.application.product.port.in.DeleteProductUseCase;
+import io.crosslist.application.product.port.in.UpdateProductUseCase;
 import io.crosslist.application.product.port.in.GetProductUseCase;
 import io.crosslist.application.product.port.in.ListProductsUseCase;
 import io.crosslist.domain.product.ProductSearch;
@@ -48,7 +51,9 @@ class HttpApiTest {
   static void start() {
     injector = db.injector.createChildInjector(new CrosslistModule());
     api = new CrosslistHttpApi(HttpSettings.of(0, SECRET), new CrosslistHttpApi.Ports(
-        injector.getInstance(CreateProductUseCase.class), injector.getInstance(GetProductUseCase.class)));
+        injector.getInstance(CreateProductUseCase.class), injector.getInstance(GetProductUseCase.class),
+        injector.getInstance(ListProductsUseCase.class), injector.getInstance(UpdateProductUseCase.class),
+        injector.getInstance(ChangeProductStatusUseCase.class), injector.getInstance(DeleteProductUseCase.class)));
     base = "http://127.0.0.1:" + api.start();
   }
 
@@ -115,12 +120,80 @@ class HttpApiTest {
     assertTrue(read.body().contains("\"price\":{\"amount\":\"89.00\",\"currency\":\"EUR\"}"), read.body());
   }
 
+  private HttpResponse<String> sendIfMatch(String method, String path, String token, String version, String body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + token);
+    if (version != null) {
+      request.header("If-Match", version);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   @Test
-  void another_tenants_token_gets_404_for_the_same_id_and_cannot_name_the_tenant_anywhere() throws Exception {
-    long id = idOf(create(token(db.newTenant()), PRODUCT));
+  void every_product_route_with_another_tenants_token_gets_404_and_changes_nothing() throws Exception {
+    String owner = token(db.newTenant());
+    long id = idOf(create(owner, PRODUCT));
+    String before = send("GET", "/products/" + id, owner, null, null).body();
     String other = token(db.newTenant());
-    assertProblem(send("GET", "/products/" + id, other, null, null), 404, "not-found");
-    assertProblem(send("GET", "/products/" + id + "?tenant=1", other, null, null), 404, "not-found");
+    String path = "/products/" + id;
+    assertProblem(send("GET", path, other, null, null), 404, "not-found");
+    assertProblem(send("GET", path + "?tenant=1", other, null, null), 404, "not-found");
+    assertProblem(sendIfMatch("PUT", path, other, "\"0\"", PRODUCT.replace("Nike", "Stolen")), 404, "not-found");
+    assertProblem(sendIfMatch("POST", path + "/status", other, null, "{\"status\": \"PUBLISHED\"}"), 404,
+        "not-found");
+    assertProblem(send("DELETE", path, other, null, null), 404, "not-found");
+    assertFalse(send("GET", "/products", other, null, null).body().contains("\"id\":" + id + ","),
+        "another tenant's list never shows it");
+    assertEquals(before, send("GET", path, owner, null, null).body(), "unchanged");
+  }
+
+  @Test
+  void an_update_needs_the_current_version_and_a_stale_one_gets_409() throws Exception {
+    String owner = token(db.newTenant());
+    long id = idOf(create(owner, PRODUCT));
+    String path = "/products/" + id;
+    assertEquals("\"0\"", send("GET", path, owner, null, null).headers().firstValue("ETag").orElse(""));
+    assertProblem(sendIfMatch("PUT", path, owner, null, PRODUCT), 428, "version-required");
+    HttpResponse<String> updated = sendIfMatch("PUT", path, owner, "\"0\"", PRODUCT.replace("worn twice", "like new"));
+    assertEquals(200, updated.statusCode(), updated.body());
+    assertTrue(updated.body().contains("\"version\":1") && updated.body().contains("like new"), updated.body());
+    assertProblem(sendIfMatch("PUT", path, owner, "\"0\"", PRODUCT), 409, "version-conflict");
+  }
+
+  @Test
+  void status_changes_follow_the_lifecycle_and_a_deleted_product_is_gone() throws Exception {
+    String owner = token(db.newTenant());
+    long id = idOf(create(owner, PRODUCT));
+    String path = "/products/" + id;
+    HttpResponse<String> published = sendIfMatch("POST", path + "/status", owner, null, "{\"status\": \"published\"}");
+    assertEquals(200, published.statusCode(), published.body());
+    assertTrue(published.body().contains("\"status\":\"PUBLISHED\""), published.body());
+    assertProblem(sendIfMatch("POST", path + "/status", owner, null, "{\"status\": \"GONE\"}"), 422, "validation");
+    assertProblem(sendIfMatch("POST", path + "/status", owner, null, "{\"status\": \"DRAFT\"}"), 409,
+        "illegal-transition");
+    assertEquals(204, send("DELETE", path, owner, null, null).statusCode());
+    assertProblem(send("GET", path, owner, null, null), 404, "not-found");
+  }
+
+  @Test
+  void the_list_pages_with_an_opaque_cursor_and_refuses_a_forged_one() throws Exception {
+    String owner = token(db.newTenant());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(201, create(owner, PRODUCT).statusCode());
+    }
+    HttpResponse<String> first = send("GET", "/products?limit=2", owner, null, null);
+    assertEquals(200, first.statusCode(), first.body());
+    Matcher cursor = Pattern.compile("\"nextCursor\":\"([^\"]+)\"").matcher(first.body());
+    assertTrue(cursor.find(), first.body());
+    HttpResponse<String> second = send("GET", "/products?limit=2&cursor=" + cursor.group(1), owner, null, null);
+    assertEquals(1, second.body().split("\"title\"").length - 1, second.body());
+    assertTrue(second.body().contains("\"nextCursor\":null"), second.body());
+    HttpResponse<String> forged = send("GET", "/products?cursor=bm90LWEtY3Vyc29y", owner, null, null);
+    assertProblem(forged, 422, "validation");
+    assertTrue(forged.body().contains("\"field\":\"cursor\""), forged.body());
+    assertProblem(send("GET", "/products?limit=abc", owner, null, null), 422, "validation");
   }
 
   @Test

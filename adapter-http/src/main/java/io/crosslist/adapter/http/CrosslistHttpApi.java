@@ -11,11 +11,24 @@ import io.crosslist.adapter.http.ProductJson.ProductBody;
 import io.crosslist.adapter.http.ProductJson.ProductView;
 import io.crosslist.application.product.port.in.CreateProductUseCase;
 import io.crosslist.application.product.port.in.CreateProductUseCase.CreateProductCommand;
+import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
+import io.crosslist.application.product.port.in.ChangeProductStatusUseCase.ChangeProductStatusCommand;
+import io.crosslist.application.product.port.in.DeleteProductUseCase;
 import io.crosslist.application.product.port.in.GetProductUseCase;
+import io.crosslist.application.product.port.in.ListProductsUseCase;
+import io.crosslist.application.product.port.in.UpdateProductUseCase;
+import io.crosslist.application.product.port.in.UpdateProductUseCase.UpdateProductCommand;
+import io.crosslist.domain.ConcurrentUpdateException;
+import io.crosslist.domain.Page;
+import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.product.Product;
 import io.crosslist.domain.product.ProductId;
+import io.crosslist.domain.product.IllegalStatusTransitionException;
+import io.crosslist.domain.product.ProductNotEditableException;
 import io.crosslist.domain.product.ProductNotFoundException;
+import io.crosslist.domain.product.ProductSearch;
+import io.crosslist.domain.product.ProductStatus;
 import io.crosslist.domain.product.UnknownReferenceException;
 import io.crosslist.domain.tenant.TenantId;
 import io.javalin.Javalin;
@@ -27,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,10 +73,16 @@ public final class CrosslistHttpApi implements AutoCloseable {
   private Javalin app;
 
   /** The in-ports the API calls. */
-  public record Ports(CreateProductUseCase createProduct, GetProductUseCase getProduct) {
+  public record Ports(CreateProductUseCase createProduct, GetProductUseCase getProduct,
+      ListProductsUseCase listProducts, UpdateProductUseCase updateProduct,
+      ChangeProductStatusUseCase changeProductStatus, DeleteProductUseCase deleteProduct) {
     public Ports {
       Objects.requireNonNull(createProduct, "createProduct");
       Objects.requireNonNull(getProduct, "getProduct");
+      Objects.requireNonNull(listProducts, "listProducts");
+      Objects.requireNonNull(updateProduct, "updateProduct");
+      Objects.requireNonNull(changeProductStatus, "changeProductStatus");
+      Objects.requireNonNull(deleteProduct, "deleteProduct");
     }
   }
 
@@ -85,7 +105,11 @@ public final class CrosslistHttpApi implements AutoCloseable {
       config.routes.get("/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
       config.routes.before("/products*", this::authenticate);
       config.routes.post("/products", this::createProduct);
+      config.routes.get("/products", this::listProducts);
       config.routes.get("/products/{id}", this::getProduct);
+      config.routes.put("/products/{id}", this::updateProduct);
+      config.routes.post("/products/{id}/status", this::changeProductStatus);
+      config.routes.delete("/products/{id}", this::deleteProduct);
       config.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e));
       config.routes.exception(ValidationException.class, (e, ctx) -> problem(ctx, new HttpProblem(422,
           "validation", "Invalid request", "one or more fields are invalid",
@@ -94,6 +118,12 @@ public final class CrosslistHttpApi implements AutoCloseable {
           "validation", "Invalid request", "one or more fields are invalid",
           List.of(new HttpProblem.FieldError(e.field(), e.getMessage())))));
       config.routes.exception(ProductNotFoundException.class, (e, ctx) -> problem(ctx, notFound("product")));
+      config.routes.exception(ConcurrentUpdateException.class, (e, ctx) -> problem(ctx, new HttpProblem(409,
+          "version-conflict", "Version conflict", "the product changed since that version; read it again")));
+      config.routes.exception(ProductNotEditableException.class, (e, ctx) -> problem(ctx, new HttpProblem(409,
+          "not-editable", "Not editable", e.getMessage())));
+      config.routes.exception(IllegalStatusTransitionException.class, (e, ctx) -> problem(ctx, new HttpProblem(409,
+          "illegal-transition", "Illegal status change", e.getMessage())));
       config.routes.exception(Exception.class, (e, ctx) -> {
         LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         problem(ctx, new HttpProblem(500, "internal", "Internal error", "the request could not be completed"));
@@ -129,7 +159,81 @@ public final class CrosslistHttpApi implements AutoCloseable {
   }
 
   private void getProduct(Context ctx) throws IOException {
-    respond(ctx, ProductView.of(ports.getProduct().get(tenant(ctx), productId(ctx))));
+    Product product = ports.getProduct().get(tenant(ctx), productId(ctx));
+    ctx.header("ETag", "\"" + product.version() + "\"");
+    respond(ctx, ProductView.of(product));
+  }
+
+  private void listProducts(Context ctx) throws IOException {
+    ProductSearch search = new ProductSearch(
+        query(ctx, "status", v -> ProductStatus.valueOf(v.toUpperCase(java.util.Locale.ROOT))),
+        ctx.queryParam("brand"), ctx.queryParam("category"), ctx.queryParam("q"),
+        query(ctx, "minPrice", java.math.BigDecimal::new), query(ctx, "maxPrice", java.math.BigDecimal::new),
+        query(ctx, "cursor", PageCursor::decode),
+        Objects.requireNonNullElse(query(ctx, "limit", Integer::valueOf), ProductSearch.DEFAULT_LIMIT));
+    Page<Product> page = ports.listProducts().list(tenant(ctx), search);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", page.items().stream().map(ProductView::of).toList());
+    body.put("nextCursor", page.nextCursor().map(PageCursor::encode).orElse(null));
+    respond(ctx, body);
+  }
+
+  /** A query parameter parsed by {@code parse}; a value it refuses is a 422 naming the parameter. */
+  private static <T> T query(Context ctx, String name, java.util.function.Function<String, T> parse) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isEmpty()) {
+      return null;
+    }
+    try {
+      return parse.apply(value);
+    } catch (ValidationException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw ValidationException.of(name, "has an invalid value");
+    }
+  }
+
+  /** PUT with {@code If-Match: <version>} (the product's {@code version}, also sent as its ETag). */
+  private void updateProduct(Context ctx) throws IOException {
+    ProductId id = productId(ctx);
+    long version = expectedVersion(ctx).orElseThrow(() -> new HttpProblem(428, "version-required",
+        "Version required", "send If-Match with the version you read (the ETag of GET /products/{id})"));
+    ProductBody body = read(ctx, ProductBody.class);
+    respond(ctx, ProductView.of(ports.updateProduct().update(new UpdateProductCommand(tenant(ctx), id, version,
+        body.toDetails()))));
+  }
+
+  /** The body of POST /products/{id}/status. */
+  record StatusBody(String status) {}
+
+  private void changeProductStatus(Context ctx) throws IOException {
+    ProductId id = productId(ctx);
+    StatusBody body = read(ctx, StatusBody.class);
+    ProductStatus target;
+    try {
+      target = ProductStatus.valueOf(String.valueOf(body.status()).toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ValidationException.of("status", "must be one of " + java.util.Arrays.toString(ProductStatus.values()));
+    }
+    respond(ctx, ProductView.of(ports.changeProductStatus().changeStatus(new ChangeProductStatusCommand(tenant(ctx),
+        id, target, expectedVersion(ctx)))));
+  }
+
+  private void deleteProduct(Context ctx) {
+    ports.deleteProduct().delete(tenant(ctx), productId(ctx));
+    ctx.status(204);
+  }
+
+  private static OptionalLong expectedVersion(Context ctx) {
+    String match = ctx.header("If-Match");
+    if (match == null || match.isBlank()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(match.trim().replace("\"", "")));
+    } catch (NumberFormatException e) {
+      throw ValidationException.of("If-Match", "must be a product version such as \"3\"");
+    }
   }
 
   /** An id that is not a positive number names no product of anyone: 404, as an unknown one. */

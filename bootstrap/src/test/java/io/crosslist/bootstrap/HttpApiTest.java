@@ -12,6 +12,15 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.crosslist.adapter.http.CrosslistHttpApi;
 import io.crosslist.adapter.http.HttpSettings;
+import io.crosslist.adapter.http.JobPorts;
+import io.crosslist.application.job.port.in.CancelBatchUseCase;
+import io.crosslist.application.job.port.in.CancelJobUseCase;
+import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
+import io.crosslist.application.job.port.in.EnqueueJobUseCase;
+import io.crosslist.application.job.port.in.GetBatchUseCase;
+import io.crosslist.application.job.port.in.GetJobUseCase;
+import io.crosslist.application.job.port.in.ListJobsUseCase;
+import io.crosslist.application.job.port.in.RetryJobUseCase;
 import io.crosslist.adapter.persistence.Persistence;
 import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
 import io.crosslist.application.product.port.in.CreateProductUseCase;
@@ -53,7 +62,11 @@ class HttpApiTest {
     api = new CrosslistHttpApi(HttpSettings.of(0, SECRET), new CrosslistHttpApi.Ports(
         injector.getInstance(CreateProductUseCase.class), injector.getInstance(GetProductUseCase.class),
         injector.getInstance(ListProductsUseCase.class), injector.getInstance(UpdateProductUseCase.class),
-        injector.getInstance(ChangeProductStatusUseCase.class), injector.getInstance(DeleteProductUseCase.class)));
+        injector.getInstance(ChangeProductStatusUseCase.class), injector.getInstance(DeleteProductUseCase.class),
+        new JobPorts(injector.getInstance(EnqueueJobUseCase.class), injector.getInstance(EnqueueBatchUseCase.class),
+            injector.getInstance(GetJobUseCase.class), injector.getInstance(ListJobsUseCase.class),
+            injector.getInstance(CancelJobUseCase.class), injector.getInstance(RetryJobUseCase.class),
+            injector.getInstance(GetBatchUseCase.class), injector.getInstance(CancelBatchUseCase.class))));
     base = "http://127.0.0.1:" + api.start();
   }
 
@@ -233,6 +246,61 @@ class HttpApiTest {
     assertProblem(send("GET", "/nothing-here", owner, null, null), 404, "not-found");
     assertTrue(injector.getInstance(ListProductsUseCase.class).list(tenant, ProductSearch.firstPage()).items()
         .isEmpty(), "no bad request wrote a product");
+  }
+
+  @Test
+  void a_job_is_enqueued_read_listed_and_cancelled_and_a_batch_shows_its_counts() throws Exception {
+    String owner = token(db.newTenant());
+    long product = idOf(create(owner, PRODUCT));
+    HttpResponse<String> job = send("POST", "/jobs", owner,
+        "application/json", "{\"marketplace\": \"vinted\", \"action\": \"PUBLISH\", \"productId\": " + product + "}");
+    assertEquals(201, job.statusCode(), job.body());
+    long jobId = idOf(job);
+    assertTrue(job.body().contains("\"status\":\"PENDING\"") && job.body().contains("\"productId\":" + product),
+        job.body());
+    assertEquals(200, send("GET", "/jobs/" + jobId, owner, null, null).statusCode());
+    assertTrue(send("GET", "/jobs?status=pending&marketplace=VINTED", owner, null, null).body()
+        .contains("\"id\":" + jobId + ","));
+    HttpResponse<String> cancelled = send("POST", "/jobs/" + jobId + "/cancel", owner, null, null);
+    assertTrue(cancelled.body().contains("\"status\":\"CANCELLED\""), cancelled.body());
+    assertProblem(send("POST", "/jobs/" + jobId + "/retry", owner, null, null), 409, "illegal-transition");
+
+    HttpResponse<String> batch = send("POST", "/batches", owner, "application/json", "{\"description\": \"spring\","
+        + " \"jobs\": [{\"marketplace\": \"EBAY\", \"action\": \"PUBLISH\", \"productId\": " + product + "},"
+        + " {\"marketplace\": \"ETSY\", \"action\": \"PUBLISH\", \"productId\": " + product + "}]}");
+    assertEquals(201, batch.statusCode(), batch.body());
+    long batchId = idOf(batch);
+    assertTrue(batch.body().contains("\"pending\":2") && batch.body().contains("\"total\":2"), batch.body());
+    HttpResponse<String> stopped = send("POST", "/batches/" + batchId + "/cancel", owner, null, null);
+    assertTrue(stopped.body().contains("\"cancelled\":2") && stopped.body().contains("\"status\":\"CANCELLED\""),
+        stopped.body());
+
+    HttpResponse<String> badJob = send("POST", "/batches", owner, "application/json", "{\"jobs\": [{\"marketplace\":"
+        + " \"EBAY\", \"action\": \"SYNC_ORDERS\"}, {\"marketplace\": \"EBAY\", \"action\": \"SHOUT\"}]}");
+    assertProblem(badJob, 422, "validation");
+    assertTrue(badJob.body().contains("\"field\":\"jobs[1].action\""), badJob.body());
+    HttpResponse<String> noProduct = send("POST", "/jobs", owner, "application/json",
+        "{\"marketplace\": \"EBAY\", \"action\": \"PUBLISH\"}");
+    assertProblem(noProduct, 422, "validation");
+    assertTrue(noProduct.body().contains("\"field\":\"productId\""), noProduct.body());
+  }
+
+  @Test
+  void every_job_and_batch_route_with_another_tenants_token_gets_404_and_changes_nothing() throws Exception {
+    String owner = token(db.newTenant());
+    long jobId = idOf(send("POST", "/jobs", owner, "application/json",
+        "{\"marketplace\": \"EBAY\", \"action\": \"SYNC_ORDERS\"}"));
+    long batchId = idOf(send("POST", "/batches", owner, "application/json",
+        "{\"jobs\": [{\"marketplace\": \"EBAY\", \"action\": \"SYNC_ORDERS\"}]}"));
+    String other = token(db.newTenant());
+    assertProblem(send("GET", "/jobs/" + jobId, other, null, null), 404, "not-found");
+    assertProblem(send("POST", "/jobs/" + jobId + "/cancel", other, null, null), 404, "not-found");
+    assertProblem(send("POST", "/jobs/" + jobId + "/retry", other, null, null), 404, "not-found");
+    assertProblem(send("GET", "/batches/" + batchId, other, null, null), 404, "not-found");
+    assertProblem(send("POST", "/batches/" + batchId + "/cancel", other, null, null), 404, "not-found");
+    assertFalse(send("GET", "/jobs", other, null, null).body().contains("\"id\":" + jobId + ","));
+    assertTrue(send("GET", "/jobs/" + jobId, owner, null, null).body().contains("\"status\":\"PENDING\""));
+    assertTrue(send("GET", "/batches/" + batchId, owner, null, null).body().contains("\"pending\":1"));
   }
 
   @Test

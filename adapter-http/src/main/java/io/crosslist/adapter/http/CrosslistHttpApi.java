@@ -7,24 +7,41 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.crosslist.adapter.http.JobJson.BatchBody;
+import io.crosslist.adapter.http.JobJson.BatchView;
+import io.crosslist.adapter.http.JobJson.JobBody;
+import io.crosslist.adapter.http.JobJson.JobView;
 import io.crosslist.adapter.http.ProductJson.ProductBody;
 import io.crosslist.adapter.http.ProductJson.ProductView;
-import io.crosslist.application.product.port.in.CreateProductUseCase;
-import io.crosslist.application.product.port.in.CreateProductUseCase.CreateProductCommand;
-import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
+import io.crosslist.application.job.port.in.EnqueueBatchUseCase.EnqueueBatchCommand;
 import io.crosslist.application.product.port.in.ChangeProductStatusUseCase.ChangeProductStatusCommand;
+import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
+import io.crosslist.application.product.port.in.CreateProductUseCase.CreateProductCommand;
+import io.crosslist.application.product.port.in.CreateProductUseCase;
 import io.crosslist.application.product.port.in.DeleteProductUseCase;
 import io.crosslist.application.product.port.in.GetProductUseCase;
 import io.crosslist.application.product.port.in.ListProductsUseCase;
-import io.crosslist.application.product.port.in.UpdateProductUseCase;
 import io.crosslist.application.product.port.in.UpdateProductUseCase.UpdateProductCommand;
+import io.crosslist.application.product.port.in.UpdateProductUseCase;
 import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.Page;
 import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.ValidationException;
+import io.crosslist.domain.job.BatchId;
+import io.crosslist.domain.job.BatchJob;
+import io.crosslist.domain.job.BatchNotFoundException;
+import io.crosslist.domain.job.IllegalJobTransitionException;
+import io.crosslist.domain.job.JobAction;
+import io.crosslist.domain.job.JobId;
+import io.crosslist.domain.job.JobNotFoundException;
+import io.crosslist.domain.job.JobRequest;
+import io.crosslist.domain.job.JobSearch;
+import io.crosslist.domain.job.JobStatus;
+import io.crosslist.domain.job.MarketplaceJob;
+import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.product.IllegalStatusTransitionException;
 import io.crosslist.domain.product.Product;
 import io.crosslist.domain.product.ProductId;
-import io.crosslist.domain.product.IllegalStatusTransitionException;
 import io.crosslist.domain.product.ProductNotEditableException;
 import io.crosslist.domain.product.ProductNotFoundException;
 import io.crosslist.domain.product.ProductSearch;
@@ -75,7 +92,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   /** The in-ports the API calls. */
   public record Ports(CreateProductUseCase createProduct, GetProductUseCase getProduct,
       ListProductsUseCase listProducts, UpdateProductUseCase updateProduct,
-      ChangeProductStatusUseCase changeProductStatus, DeleteProductUseCase deleteProduct) {
+      ChangeProductStatusUseCase changeProductStatus, DeleteProductUseCase deleteProduct, JobPorts jobs) {
     public Ports {
       Objects.requireNonNull(createProduct, "createProduct");
       Objects.requireNonNull(getProduct, "getProduct");
@@ -83,6 +100,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
       Objects.requireNonNull(updateProduct, "updateProduct");
       Objects.requireNonNull(changeProductStatus, "changeProductStatus");
       Objects.requireNonNull(deleteProduct, "deleteProduct");
+      Objects.requireNonNull(jobs, "jobs");
     }
   }
 
@@ -110,6 +128,20 @@ public final class CrosslistHttpApi implements AutoCloseable {
       config.routes.put("/products/{id}", this::updateProduct);
       config.routes.post("/products/{id}/status", this::changeProductStatus);
       config.routes.delete("/products/{id}", this::deleteProduct);
+      config.routes.before("/jobs*", this::authenticate);
+      config.routes.before("/batches*", this::authenticate);
+      config.routes.post("/jobs", this::enqueueJob);
+      config.routes.get("/jobs", this::listJobs);
+      config.routes.get("/jobs/{id}", ctx -> respond(ctx, JobView.of(ports.jobs().get().get(tenant(ctx), jobId(ctx)))));
+      config.routes.post("/jobs/{id}/cancel", ctx -> respond(ctx, JobView.of(ports.jobs().cancel().cancel(tenant(ctx),
+          jobId(ctx)))));
+      config.routes.post("/jobs/{id}/retry", ctx -> respond(ctx, JobView.of(ports.jobs().retry().retry(tenant(ctx),
+          jobId(ctx)))));
+      config.routes.post("/batches", this::enqueueBatch);
+      config.routes.get("/batches/{id}", ctx -> respond(ctx, BatchView.of(ports.jobs().getBatch().get(tenant(ctx),
+          batchId(ctx)))));
+      config.routes.post("/batches/{id}/cancel", ctx -> respond(ctx, BatchView.of(ports.jobs().cancelBatch()
+          .cancel(tenant(ctx), batchId(ctx)))));
       config.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e));
       config.routes.exception(ValidationException.class, (e, ctx) -> problem(ctx, new HttpProblem(422,
           "validation", "Invalid request", "one or more fields are invalid",
@@ -118,6 +150,10 @@ public final class CrosslistHttpApi implements AutoCloseable {
           "validation", "Invalid request", "one or more fields are invalid",
           List.of(new HttpProblem.FieldError(e.field(), e.getMessage())))));
       config.routes.exception(ProductNotFoundException.class, (e, ctx) -> problem(ctx, notFound("product")));
+      config.routes.exception(JobNotFoundException.class, (e, ctx) -> problem(ctx, notFound("job")));
+      config.routes.exception(BatchNotFoundException.class, (e, ctx) -> problem(ctx, notFound("batch")));
+      config.routes.exception(IllegalJobTransitionException.class, (e, ctx) -> problem(ctx, new HttpProblem(409,
+          "illegal-transition", "Illegal status change", e.getMessage())));
       config.routes.exception(ConcurrentUpdateException.class, (e, ctx) -> problem(ctx, new HttpProblem(409,
           "version-conflict", "Version conflict", "the product changed since that version; read it again")));
       config.routes.exception(ProductNotEditableException.class, (e, ctx) -> problem(ctx, new HttpProblem(409,
@@ -233,6 +269,60 @@ public final class CrosslistHttpApi implements AutoCloseable {
       return OptionalLong.of(Long.parseLong(match.trim().replace("\"", "")));
     } catch (NumberFormatException e) {
       throw ValidationException.of("If-Match", "must be a product version such as \"3\"");
+    }
+  }
+
+  private void enqueueJob(Context ctx) throws IOException {
+    MarketplaceJob job = ports.jobs().enqueue().enqueue(tenant(ctx), read(ctx, JobBody.class).toRequest());
+    ctx.status(201).header("Location", "/jobs/" + job.id().value());
+    respond(ctx, JobView.of(job));
+  }
+
+  private void enqueueBatch(Context ctx) throws IOException {
+    BatchBody body = read(ctx, BatchBody.class);
+    List<JobRequest> requests = new java.util.ArrayList<>();
+    List<JobBody> jobs = body.jobs() == null ? List.of() : body.jobs();
+    for (int i = 0; i < jobs.size(); i++) {
+      try {
+        requests.add(jobs.get(i).toRequest());
+      } catch (ValidationException e) {
+        throw e.nestedUnder("jobs[" + i + "]");
+      }
+    }
+    BatchJob batch = ports.jobs().enqueueBatch().enqueue(new EnqueueBatchCommand(tenant(ctx), body.description(),
+        requests));
+    ctx.status(201).header("Location", "/batches/" + batch.id().value());
+    respond(ctx, BatchView.of(batch));
+  }
+
+  private void listJobs(Context ctx) throws IOException {
+    JobSearch search = new JobSearch(
+        query(ctx, "status", v -> JobJson.parse(JobStatus.class, "status", v)),
+        query(ctx, "marketplace", v -> JobJson.parse(Marketplace.class, "marketplace", v)),
+        query(ctx, "action", v -> JobJson.parse(JobAction.class, "action", v)),
+        query(ctx, "batch", v -> BatchId.of(Long.parseLong(v))),
+        query(ctx, "cursor", PageCursor::decode),
+        Objects.requireNonNullElse(query(ctx, "limit", Integer::valueOf), JobSearch.DEFAULT_LIMIT));
+    Page<MarketplaceJob> page = ports.jobs().list().list(tenant(ctx), search);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", page.items().stream().map(JobView::of).toList());
+    body.put("nextCursor", page.nextCursor().map(PageCursor::encode).orElse(null));
+    respond(ctx, body);
+  }
+
+  private static JobId jobId(Context ctx) {
+    try {
+      return JobId.of(Long.parseLong(ctx.pathParam("id")));
+    } catch (RuntimeException e) {
+      throw notFound("job");
+    }
+  }
+
+  private static BatchId batchId(Context ctx) {
+    try {
+      return BatchId.of(Long.parseLong(ctx.pathParam("id")));
+    } catch (RuntimeException e) {
+      throw notFound("batch");
     }
   }
 

@@ -1,0 +1,76 @@
+package io.crosslist.adapter.http;
+
+import io.crosslist.domain.FieldViolation;
+import io.crosslist.domain.ValidationException;
+import io.crosslist.domain.job.BatchCounts;
+import io.crosslist.domain.job.BatchJob;
+import io.crosslist.domain.job.JobAction;
+import io.crosslist.domain.job.JobRequest;
+import io.crosslist.domain.job.MarketplaceJob;
+import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.product.ProductId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** The JSON shapes of marketplace jobs and batches. */
+final class JobJson {
+  private JobJson() {}
+
+  /** The body of POST /jobs, and one job of a batch: e.g. publish product 7 to Vinted. */
+  record JobBody(String marketplace, String action, Long productId, Integer priority, String idempotencyKey) {
+    JobRequest toRequest() {
+      Marketplace m = parse(Marketplace.class, "marketplace", marketplace);
+      JobAction a = parse(JobAction.class, "action", action);
+      if (productId != null && productId < 1) {
+        throw ValidationException.of("productId", "must be a positive id");
+      }
+      JobRequest request;
+      try {
+        request = JobRequest.of(m, a, productId == null ? null : ProductId.of(productId));
+      } catch (ValidationException e) { // the domain's "product" is this body's "productId"
+        throw new ValidationException(e.violations().stream().map(v -> v.field().equals("product")
+            ? new FieldViolation("productId", v.rule()) : v).toList());
+      }
+      request = priority == null ? request : request.withPriority(priority);
+      return idempotencyKey == null ? request : request.withIdempotencyKey(idempotencyKey);
+    }
+  }
+
+  /** The body of POST /batches: the jobs of one bulk action. */
+  record BatchBody(String description, List<JobBody> jobs) {}
+
+  static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+    try {
+      return Enum.valueOf(type, String.valueOf(value).toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ValidationException.of(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  /** Progress as the API shows it. */
+  record ProgressView(int done, int total, String message) {}
+
+  /** A job as the API shows it; {@code result} is the handler's JSON text. */
+  record JobView(long id, String marketplace, String action, Long productId, Long batchId, String status,
+      int priority, int attempts, int maxAttempts, Instant runAfter, Instant expiresAt, ProgressView progress,
+      boolean cancelRequested, String lastError, String result, String idempotencyKey, Instant createdAt,
+      Instant updatedAt, Instant startedAt, Instant finishedAt) {
+    static JobView of(MarketplaceJob j) {
+      return new JobView(j.id().value(), j.marketplace().name(), j.action().name(),
+          j.product() == null ? null : j.product().value(), j.batch() == null ? null : j.batch().value(),
+          j.status().name(), j.priority(), j.attempts(), j.maxAttempts(), j.runAfter(), j.expiresAt(),
+          new ProgressView(j.progress().done(), j.progress().total(), j.progress().message()), j.cancelRequested(),
+          j.lastError(), j.result(), j.idempotencyKey(), j.createdAt(), j.updatedAt(), j.startedAt(), j.finishedAt());
+    }
+  }
+
+  /** A batch with its counts per status and its derived status. */
+  record BatchView(long id, String description, String status, BatchCounts counts, int total, Instant createdAt,
+      Instant updatedAt) {
+    static BatchView of(BatchJob b) {
+      return new BatchView(b.id().value(), b.description(), b.status().name(), b.counts(), b.counts().total(),
+          b.createdAt(), b.updatedAt());
+    }
+  }
+}

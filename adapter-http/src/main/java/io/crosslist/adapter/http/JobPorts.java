@@ -1,0 +1,27 @@
+package io.crosslist.adapter.http;
+
+import io.crosslist.application.job.port.in.CancelBatchUseCase;
+import io.crosslist.application.job.port.in.CancelJobUseCase;
+import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
+import io.crosslist.application.job.port.in.EnqueueJobUseCase;
+import io.crosslist.application.job.port.in.GetBatchUseCase;
+import io.crosslist.application.job.port.in.GetJobUseCase;
+import io.crosslist.application.job.port.in.ListJobsUseCase;
+import io.crosslist.application.job.port.in.RetryJobUseCase;
+import java.util.Objects;
+
+/** The job and batch in-ports the HTTP API calls. */
+public record JobPorts(EnqueueJobUseCase enqueue, EnqueueBatchUseCase enqueueBatch, GetJobUseCase get,
+    ListJobsUseCase list, CancelJobUseCase cancel, RetryJobUseCase retry, GetBatchUseCase getBatch,
+    CancelBatchUseCase cancelBatch) {
+  public JobPorts {
+    Objects.requireNonNull(enqueue, "enqueue");
+    Objects.requireNonNull(enqueueBatch, "enqueueBatch");
+    Objects.requireNonNull(get, "get");
+    Objects.requireNonNull(list, "list");
+    Objects.requireNonNull(cancel, "cancel");
+    Objects.requireNonNull(retry, "retry");
+    Objects.requireNonNull(getBatch, "getBatch");
+    Objects.requireNonNull(cancelBatch, "cancelBatch");
+  }
+}

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code crosslist} command line: {@code java -jar crosslist.jar <command>}. */
 @Command(name = "crosslist", mixinStandardHelpOptions = true, version = "crosslist 0.1.0",
     description = "Multi-tenant marketplace back end on PostgreSQL.",
-    subcommands = {DemoCommand.class, WorkerCommand.class, KeysetCommand.class, ResealCommand.class,
+    subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, WorkerCommand.class, KeysetCommand.class, ResealCommand.class,
         CommandLine.HelpCommand.class})
 public final class CrosslistCommand {
 

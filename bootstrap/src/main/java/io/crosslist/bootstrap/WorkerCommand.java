@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
     description = "Runs marketplace jobs of all tenants until stopped (against the simulated marketplaces).")
-final class WorkerCommand implements Callable<Integer> {
+class WorkerCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
@@ -119,9 +119,21 @@ final class WorkerCommand implements Callable<Integer> {
     }
   }
 
+  /** Checks this command's own options before anything starts; {@code serve} adds its HTTP options. */
+  void validate() {}
+
+  /**
+   * Starts what runs beside the workers ({@code serve}: the HTTP API), after them; closed first at shutdown,
+   * so that in-flight requests drain before the workers stop.
+   */
+  AutoCloseable startAlongside(Injector injector, Database db, PrintWriter out) {
+    return () -> { };
+  }
+
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    validate();
     String id = workerId != null ? workerId : ManagementFactory.getRuntimeMXBean().getName();
     WorkerSettings settings = WorkerSettings.defaults(id).withConcurrency(concurrency, concurrency); // validated here
     ScheduleSettings schedule = schedule(id);
@@ -142,10 +154,13 @@ final class WorkerCommand implements Callable<Integer> {
         }
         out.printf("worker %s running on %s with %d handler threads; recurring tasks: %s%n", id, db.description(),
             concurrency, schedule.intervals().isEmpty() ? "none" : schedule.intervals());
-        if (stopAfter != null) {
-          stop.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
-        } else {
-          stop.await();
+        try (AutoCloseable alongside = startAlongside(injector, db, out)) {
+          out.flush();
+          if (stopAfter != null) {
+            stop.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
+          } else {
+            stop.await();
+          }
         }
         JobWorkerPool.ShutdownReport report = pool.shutdown();
         out.printf("worker %s stopped: %d job(s) finished during shutdown, %d given back%n", id, report.finished(),

@@ -1,0 +1,78 @@
+package io.crosslist.bootstrap;
+
+import com.google.inject.Injector;
+import io.crosslist.adapter.http.CrosslistHttpApi;
+import io.crosslist.adapter.http.HttpSettings;
+import io.crosslist.adapter.http.JobPorts;
+import io.crosslist.application.job.port.in.CancelBatchUseCase;
+import io.crosslist.application.job.port.in.CancelJobUseCase;
+import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
+import io.crosslist.application.job.port.in.EnqueueJobUseCase;
+import io.crosslist.application.job.port.in.GetBatchUseCase;
+import io.crosslist.application.job.port.in.GetJobUseCase;
+import io.crosslist.application.job.port.in.ListJobsUseCase;
+import io.crosslist.application.job.port.in.RetryJobUseCase;
+import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
+import io.crosslist.application.product.port.in.CreateProductUseCase;
+import io.crosslist.application.product.port.in.DeleteProductUseCase;
+import io.crosslist.application.product.port.in.GetProductUseCase;
+import io.crosslist.application.product.port.in.ListProductsUseCase;
+import io.crosslist.application.product.port.in.UpdateProductUseCase;
+import io.crosslist.domain.ValidationException;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code crosslist serve}: the HTTP API, the job workers and the recurring tasks in one process, until
+ * SIGTERM (in-flight requests drain first, then running jobs get the shutdown timeout).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serves the REST API and runs the job workers and recurring tasks until stopped.")
+final class ServeCommand extends WorkerCommand {
+
+  @Option(names = "--http-host", defaultValue = "${env:CROSSLIST_HTTP_HOST:-127.0.0.1}",
+      description = "address to listen on (default: $CROSSLIST_HTTP_HOST or 127.0.0.1)")
+  String httpHost;
+
+  @Option(names = "--http-port", defaultValue = "${env:CROSSLIST_HTTP_PORT:-8080}",
+      description = "port to listen on, 0 for any free one (default: $CROSSLIST_HTTP_PORT or 8080)")
+  int httpPort;
+
+  @Option(names = "--jwt-secret", defaultValue = "${env:CROSSLIST_JWT_SECRET}",
+      description = "HS256 secret that signs bearer tokens, at least 32 bytes (default: $CROSSLIST_JWT_SECRET; required)")
+  String jwtSecret;
+
+  @Option(names = "--tenant-claim", defaultValue = "sub",
+      description = "claim of a verified token that names the tenant (default: sub)")
+  String tenantClaim;
+
+  private HttpSettings http;
+
+  @Override
+  void validate() {
+    try {
+      http = new HttpSettings(httpHost, httpPort, jwtSecret, tenantClaim, 64 * 1_024);
+    } catch (ValidationException e) {
+      String message = e.getMessage().replace("jwtSecret", "--jwt-secret ($CROSSLIST_JWT_SECRET)")
+          .replace("port", "--http-port").replace("host", "--http-host").replace("tenantClaim", "--tenant-claim");
+      throw new ParameterException(spec.commandLine(), message);
+    }
+  }
+
+  @Override
+  AutoCloseable startAlongside(Injector injector, Database db, PrintWriter out) {
+    CrosslistHttpApi api = new CrosslistHttpApi(http, new CrosslistHttpApi.Ports(
+        injector.getInstance(CreateProductUseCase.class), injector.getInstance(GetProductUseCase.class),
+        injector.getInstance(ListProductsUseCase.class), injector.getInstance(UpdateProductUseCase.class),
+        injector.getInstance(ChangeProductStatusUseCase.class), injector.getInstance(DeleteProductUseCase.class),
+        new JobPorts(injector.getInstance(EnqueueJobUseCase.class), injector.getInstance(EnqueueBatchUseCase.class),
+            injector.getInstance(GetJobUseCase.class), injector.getInstance(ListJobsUseCase.class),
+            injector.getInstance(CancelJobUseCase.class), injector.getInstance(RetryJobUseCase.class),
+            injector.getInstance(GetBatchUseCase.class), injector.getInstance(CancelBatchUseCase.class))));
+    int port = api.start();
+    out.printf("serving the API on http://%s:%d%n", http.host(), port);
+    return api;
+  }
+}

@@ -1,0 +1,67 @@
+package io.crosslist.bootstrap;
+
+import static io.crosslist.bootstrap.CliRun.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.crosslist.adapter.persistence.Persistence;
+import io.crosslist.adapter.persistence.TestDatabase;
+import io.crosslist.domain.tenant.TenantId;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code serve} end to end: the real process wiring, a token from {@code token}, real HTTP. */
+class ServeCommandTest {
+  private static final String SECRET = "serve-test-secret-of-at-least-32-bytes";
+
+  @Test
+  void serve_answers_a_token_holder_then_stops_cleanly() throws Exception {
+    TenantId tenant = Persistence.get().newTenant();
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    CompletableFuture<CliRun> serve = CompletableFuture.supplyAsync(() -> run("serve", "--jdbc-url",
+        TestDatabase.get().jdbcUrl(), "--http-port", String.valueOf(port), "--jwt-secret", SECRET, "--no-recurring",
+        "--stop-after", "PT6S"));
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://127.0.0.1:" + port;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      try {
+        if (http.send(HttpRequest.newBuilder(URI.create(base + "/health/live")).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+          break;
+        }
+      } catch (java.io.IOException e) {
+        assertTrue(System.nanoTime() < deadline, "serve did not start: " + (serve.isDone() ? serve.get() : ""));
+        Thread.sleep(100);
+      }
+    }
+    CliRun minted = run("token", "--tenant", String.valueOf(tenant.value()), "--jwt-secret", SECRET);
+    assertEquals(0, minted.exit(), minted.err());
+    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/products"))
+        .header("Authorization", "Bearer " + minted.out().trim()).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Levi's 501\", \"price\": {\"amount\": \"40.00\","
+            + " \"currency\": \"EUR\"}, \"category\": \"mens-jeans\", \"condition\": \"good\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(201, created.statusCode(), created.body());
+
+    CliRun stopped = serve.get(60, TimeUnit.SECONDS);
+    assertEquals(0, stopped.exit(), stopped.err());
+    assertTrue(stopped.out().contains("serving the API on http://127.0.0.1:" + port), stopped.out());
+  }
+
+  @Test
+  void serve_without_a_jwt_secret_names_the_option() {
+    CliRun result = run("serve", "--jwt-secret", "short", "--stop-after", "PT0S");
+    assertEquals(2, result.exit());
+    assertTrue(result.err().contains("--jwt-secret") && result.err().contains("at least 32 bytes"), result.err());
+  }
+}

@@ -18,7 +18,11 @@ import io.crosslist.application.product.port.in.DeleteProductUseCase;
 import io.crosslist.application.product.port.in.GetProductUseCase;
 import io.crosslist.application.product.port.in.ListProductsUseCase;
 import io.crosslist.application.product.port.in.UpdateProductUseCase;
+import io.crosslist.application.port.out.Readiness;
 import io.crosslist.domain.ValidationException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -62,7 +66,12 @@ final class ServeCommand extends WorkerCommand {
   }
 
   @Override
-  AutoCloseable startAlongside(Injector injector, Database db, PrintWriter out) {
+  MeterRegistry newRegistry() {
+    return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  }
+
+  @Override
+  AutoCloseable startAlongside(Injector injector, Database db, MeterRegistry registry, PrintWriter out) {
     CrosslistHttpApi api = new CrosslistHttpApi(http, new CrosslistHttpApi.Ports(
         injector.getInstance(CreateProductUseCase.class), injector.getInstance(GetProductUseCase.class),
         injector.getInstance(ListProductsUseCase.class), injector.getInstance(UpdateProductUseCase.class),
@@ -70,7 +79,9 @@ final class ServeCommand extends WorkerCommand {
         new JobPorts(injector.getInstance(EnqueueJobUseCase.class), injector.getInstance(EnqueueBatchUseCase.class),
             injector.getInstance(GetJobUseCase.class), injector.getInstance(ListJobsUseCase.class),
             injector.getInstance(CancelJobUseCase.class), injector.getInstance(RetryJobUseCase.class),
-            injector.getInstance(GetBatchUseCase.class), injector.getInstance(CancelBatchUseCase.class))));
+            injector.getInstance(GetBatchUseCase.class), injector.getInstance(CancelBatchUseCase.class))),
+        new CrosslistHttpApi.Operations(injector.getInstance(Readiness.class), registry,
+            ((PrometheusMeterRegistry) registry)::scrape));
     int port = api.start();
     out.printf("serving the API on http://%s:%d%n", http.host(), port);
     return api;

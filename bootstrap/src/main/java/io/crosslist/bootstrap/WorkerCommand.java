@@ -10,6 +10,7 @@ import io.crosslist.adapter.scheduler.WorkerSettings;
 import io.crosslist.application.schedule.RecurringTaskSettings;
 import io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase;
 import io.crosslist.domain.ValidationException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -126,8 +127,13 @@ class WorkerCommand implements Callable<Integer> {
    * Starts what runs beside the workers ({@code serve}: the HTTP API), after them; closed first at shutdown,
    * so that in-flight requests drain before the workers stop.
    */
-  AutoCloseable startAlongside(Injector injector, Database db, PrintWriter out) {
+  AutoCloseable startAlongside(Injector injector, Database db, MeterRegistry registry, PrintWriter out) {
     return () -> { };
+  }
+
+  /** Where the workers' and tasks' meters go ({@code serve} exports them at {@code /metrics}). */
+  MeterRegistry newRegistry() {
+    return new SimpleMeterRegistry();
   }
 
   @Override
@@ -144,7 +150,7 @@ class WorkerCommand implements Callable<Integer> {
       CountDownLatch stop = new CountDownLatch(1);
       Thread hook = new Thread(stop::countDown, "crosslist-worker-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      MeterRegistry registry = newRegistry();
       try (JobWorkerPool pool = new JobWorkerPool(settings, injector.getInstance(JobWorkerPool.Ports.class),
           registry).start();
           RecurringScheduler scheduler = new RecurringScheduler(schedule,
@@ -154,7 +160,7 @@ class WorkerCommand implements Callable<Integer> {
         }
         out.printf("worker %s running on %s with %d handler threads; recurring tasks: %s%n", id, db.description(),
             concurrency, schedule.intervals().isEmpty() ? "none" : schedule.intervals());
-        try (AutoCloseable alongside = startAlongside(injector, db, out)) {
+        try (AutoCloseable alongside = startAlongside(injector, db, registry, out)) {
           out.flush();
           if (stopAfter != null) {
             stop.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);

@@ -29,7 +29,10 @@ import io.crosslist.application.product.port.in.UpdateProductUseCase;
 import io.crosslist.application.product.port.in.GetProductUseCase;
 import io.crosslist.application.product.port.in.ListProductsUseCase;
 import io.crosslist.domain.product.ProductSearch;
+import io.crosslist.application.port.out.Readiness;
 import io.crosslist.domain.tenant.TenantId;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,6 +54,7 @@ class HttpApiTest {
       {"title": "Nike Air Max 90", "description": "worn twice", "price": {"amount": "89.00", "currency": "EUR"},
        "brand": "nike", "category": "womens-shoes", "condition": "very-good", "stockQuantity": 1}""";
   private static final Persistence db = Persistence.get();
+  private static final PrometheusMeterRegistry METRICS = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private static CrosslistHttpApi api;
   private static Injector injector;
   private static String base;
@@ -66,7 +70,8 @@ class HttpApiTest {
         new JobPorts(injector.getInstance(EnqueueJobUseCase.class), injector.getInstance(EnqueueBatchUseCase.class),
             injector.getInstance(GetJobUseCase.class), injector.getInstance(ListJobsUseCase.class),
             injector.getInstance(CancelJobUseCase.class), injector.getInstance(RetryJobUseCase.class),
-            injector.getInstance(GetBatchUseCase.class), injector.getInstance(CancelBatchUseCase.class))));
+            injector.getInstance(GetBatchUseCase.class), injector.getInstance(CancelBatchUseCase.class))),
+        new CrosslistHttpApi.Operations(injector.getInstance(Readiness.class), METRICS, METRICS::scrape));
     base = "http://127.0.0.1:" + api.start();
   }
 
@@ -301,6 +306,23 @@ class HttpApiTest {
     assertFalse(send("GET", "/jobs", other, null, null).body().contains("\"id\":" + jobId + ","));
     assertTrue(send("GET", "/jobs/" + jobId, owner, null, null).body().contains("\"status\":\"PENDING\""));
     assertTrue(send("GET", "/batches/" + batchId, owner, null, null).body().contains("\"pending\":1"));
+  }
+
+  @Test
+  void readiness_metrics_and_request_ids_need_no_token() throws Exception {
+    HttpResponse<String> ready = send("GET", "/health/ready", null, null, null);
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertTrue(ready.body().contains("\"status\":\"UP\"") && ready.body().contains("shared schema at version"),
+        ready.body());
+    String owner = token(db.newTenant());
+    HttpResponse<String> missing = http.send(HttpRequest.newBuilder(URI.create(base + "/products/424242"))
+        .header("Authorization", "Bearer " + owner).header("X-Request-Id", "trace-42").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals("trace-42", missing.headers().firstValue("X-Request-Id").orElse(""));
+    assertTrue(send("GET", "/health/live", null, null, null).headers().firstValue("X-Request-Id").isPresent());
+    String metrics = send("GET", "/metrics", null, null, null).body();
+    assertTrue(metrics.contains("http_server_requests_seconds_count{method=\"GET\",route=\"/products/{id}\","
+        + "status=\"404\"}"), metrics.lines().filter(l -> l.startsWith("http_server")).toList().toString());
   }
 
   @Test

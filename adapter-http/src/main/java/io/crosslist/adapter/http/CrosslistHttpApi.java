@@ -14,6 +14,7 @@ import io.crosslist.adapter.http.JobJson.JobView;
 import io.crosslist.adapter.http.ProductJson.ProductBody;
 import io.crosslist.adapter.http.ProductJson.ProductView;
 import io.crosslist.application.job.port.in.EnqueueBatchUseCase.EnqueueBatchCommand;
+import io.crosslist.application.port.out.Readiness;
 import io.crosslist.application.product.port.in.ChangeProductStatusUseCase.ChangeProductStatusCommand;
 import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
 import io.crosslist.application.product.port.in.CreateProductUseCase.CreateProductCommand;
@@ -51,13 +52,18 @@ import io.crosslist.domain.tenant.TenantId;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +85,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CrosslistHttpApi.class);
   private static final String PROBLEM_TYPES = "https://crosslist.io/problems/";
   private static final String TENANT = "crosslist.tenant";
+  private static final String REQUEST_ID = "X-Request-Id";
   private final HttpSettings settings;
   private final Ports ports;
   private final BearerTokens tokens;
@@ -104,9 +111,24 @@ public final class CrosslistHttpApi implements AutoCloseable {
     }
   }
 
-  public CrosslistHttpApi(HttpSettings settings, Ports ports) {
+  /**
+   * What the operations endpoints need: {@code /health/ready} asks {@code readiness}; requests are timed
+   * in {@code registry} ({@code http.server.requests} by method, route and status); {@code /metrics}
+   * answers {@code scrape} (the Prometheus text, or null when metrics are not exported).
+   */
+  public record Operations(Readiness readiness, MeterRegistry registry, Supplier<String> scrape) {
+    public Operations {
+      Objects.requireNonNull(readiness, "readiness");
+      Objects.requireNonNull(registry, "registry");
+    }
+  }
+
+  private final Operations operations;
+
+  public CrosslistHttpApi(HttpSettings settings, Ports ports, Operations operations) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.ports = Objects.requireNonNull(ports, "ports");
+    this.operations = Objects.requireNonNull(operations, "operations");
     this.tokens = new BearerTokens(settings, Clock.systemUTC());
   }
 
@@ -120,7 +142,17 @@ public final class CrosslistHttpApi implements AutoCloseable {
       config.jetty.port = settings.port();
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes();
+      config.requestLogger.http(this::logAndTime);
+      config.routes.before(this::requestId);
       config.routes.get("/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
+      config.routes.get("/health/ready", this::ready);
+      config.routes.get("/metrics", ctx -> {
+        String text = operations.scrape() == null ? null : operations.scrape().get();
+        if (text == null) {
+          throw new HttpProblem(404, "not-found", "Not found", "metrics are not exported by this server");
+        }
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(text);
+      });
       config.routes.before("/products*", this::authenticate);
       config.routes.post("/products", this::createProduct);
       config.routes.get("/products", this::listProducts);
@@ -181,6 +213,33 @@ public final class CrosslistHttpApi implements AutoCloseable {
 
   private void authenticate(Context ctx) {
     ctx.attribute(TENANT, tokens.tenantOf(ctx.header("Authorization")));
+  }
+
+  /** Echoes a sane {@code X-Request-Id} or makes one, for the response and the request log. */
+  private void requestId(Context ctx) {
+    String given = ctx.header(REQUEST_ID);
+    String id = given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given : UUID.randomUUID().toString();
+    ctx.attribute(REQUEST_ID, id);
+    ctx.header(REQUEST_ID, id);
+  }
+
+  private void ready(Context ctx) throws IOException {
+    Readiness.Status status = operations.readiness().check();
+    ctx.status(status.ready() ? 200 : 503);
+    respond(ctx, Map.of("status", status.ready() ? "UP" : "DOWN", "detail", status.detail()));
+  }
+
+  /** One structured line per request, and the latency timer by route template (never the raw path). */
+  private void logAndTime(Context ctx, Float millis) {
+    var endpoint = ctx.endpoints().lastHttpEndpoint();
+    String route = endpoint == null ? "unmatched" : endpoint.path;
+    Timer.builder("http.server.requests").tag("method", ctx.method().name()).tag("route", route)
+        .tag("status", String.valueOf(ctx.statusCode())).register(operations.registry())
+        .record(Duration.ofNanos((long) (millis * 1_000_000)));
+    TenantId tenant = ctx.attribute(TENANT);
+    LOG.info("request id={} method={} route={} status={} tenant={} ms={}", ctx.<String>attribute(REQUEST_ID),
+        ctx.method().name(), route, ctx.statusCode(), tenant == null ? "-" : tenant.value(),
+        String.format(java.util.Locale.ROOT, "%.1f", millis));
   }
 
   private static TenantId tenant(Context ctx) {

@@ -2,6 +2,7 @@ package io.crosslist.adapter.persistence;
 
 import com.google.inject.PrivateModule;
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.application.port.out.Readiness;
 import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.domain.connection.ConnectedTenantIndex;
 import io.crosslist.domain.connection.MarketplaceConnectionRepository;
@@ -96,6 +97,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(ConnectedTenantIndex.class).to(MyBatisConnectionRepository.class);
     bind(ConversationRepository.class).to(MyBatisConversationRepository.class);
     bind(TenantProvisioning.class).toInstance(migrations);
+    bind(Readiness.class).toInstance(migrations);
     bind(UnitOfWork.class).to(MyBatisUnitOfWork.class);
     bind(ProductRepository.class).to(MyBatisProductRepository.class);
     bind(TenantDirectory.class).to(MyBatisTenantDirectory.class);
@@ -112,6 +114,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(ProductRepository.class);
     expose(TenantDirectory.class);
     expose(TenantProvisioning.class);
+    expose(Readiness.class);
     expose(MarketplaceJobRepository.class);
     expose(BatchRepository.class);
     expose(JobQueue.class);

@@ -2,6 +2,7 @@ package io.crosslist.adapter.persistence;
 
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantProvisioning;
+import io.crosslist.application.port.out.Readiness;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * advisory lock, so concurrent instances wait for each other and a failure leaves nothing behind
  * (PostgreSQL DDL is transactional). Versions are recorded centrally in the shared schema.
  */
-final class SchemaMigrations implements TenantProvisioning {
+final class SchemaMigrations implements TenantProvisioning, Readiness {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
   /** Advisory lock class ids ('CLSH', 'CLTN'): keep Crosslist's locks apart from other users'. */
   private static final int SHARED_LOCK = 0x434c5348;
@@ -38,6 +39,23 @@ final class SchemaMigrations implements TenantProvisioning {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.sharedScripts = List.copyOf(sharedScripts);
     this.tenantScripts = List.copyOf(tenantScripts);
+  }
+
+  /** Readiness: the database answers within 2 s and its shared schema is at this build's newest version. */
+  @Override
+  public Status check() {
+    int latest = sharedScripts.stream().mapToInt(MigrationScript::version).max().orElse(0);
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+      st.setQueryTimeout(2);
+      try (ResultSet rs = st.executeQuery("select coalesce(max(version), 0) from crosslist.shared_migrations")) {
+        rs.next();
+        int applied = rs.getInt(1);
+        return applied == latest ? new Status(true, "database up, shared schema at version " + applied)
+            : new Status(false, "shared schema at version " + applied + ", this build expects " + latest);
+      }
+    } catch (SQLException e) {
+      return new Status(false, "database unavailable (SQLState " + e.getSQLState() + ")");
+    }
   }
 
   /** Brings the shared schema to the newest version; returns how many scripts it applied. */

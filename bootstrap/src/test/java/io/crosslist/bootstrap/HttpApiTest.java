@@ -326,6 +326,20 @@ class HttpApiTest {
   }
 
   @Test
+  void the_openapi_document_lists_exactly_the_routes_served() throws Exception {
+    HttpResponse<String> served = send("GET", "/openapi.json", null, null, null);
+    assertEquals(200, served.statusCode());
+    com.fasterxml.jackson.databind.JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(served.body());
+    assertEquals("3.1.0", doc.get("openapi").asText());
+    java.util.Set<String> documented = new java.util.TreeSet<>();
+    doc.get("paths").properties().forEach(path -> path.getValue().fieldNames()
+        .forEachRemaining(method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
+    assertEquals(new java.util.TreeSet<>(api.routes()), documented,
+        "a route missing from /openapi.json, or documented but not served");
+  }
+
+  @Test
   void liveness_needs_no_token() throws Exception {
     HttpResponse<String> live = send("GET", "/health/live", null, null, null);
     assertEquals(200, live.statusCode());

@@ -50,7 +50,10 @@ import io.crosslist.domain.product.ProductStatus;
 import io.crosslist.domain.product.UnknownReferenceException;
 import io.crosslist.domain.tenant.TenantId;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -124,6 +127,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   }
 
   private final Operations operations;
+  private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public CrosslistHttpApi(HttpSettings settings, Ports ports, Operations operations) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -144,9 +148,10 @@ public final class CrosslistHttpApi implements AutoCloseable {
       config.http.maxRequestSize = settings.maxBodyBytes();
       config.requestLogger.http(this::logAndTime);
       config.routes.before(this::requestId);
-      config.routes.get("/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
-      config.routes.get("/health/ready", this::ready);
-      config.routes.get("/metrics", ctx -> {
+      route(config, HandlerType.GET, "/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
+      route(config, HandlerType.GET, "/health/ready", this::ready);
+      route(config, HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+      route(config, HandlerType.GET, "/metrics", ctx -> {
         String text = operations.scrape() == null ? null : operations.scrape().get();
         if (text == null) {
           throw new HttpProblem(404, "not-found", "Not found", "metrics are not exported by this server");
@@ -154,25 +159,25 @@ public final class CrosslistHttpApi implements AutoCloseable {
         ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(text);
       });
       config.routes.before("/products*", this::authenticate);
-      config.routes.post("/products", this::createProduct);
-      config.routes.get("/products", this::listProducts);
-      config.routes.get("/products/{id}", this::getProduct);
-      config.routes.put("/products/{id}", this::updateProduct);
-      config.routes.post("/products/{id}/status", this::changeProductStatus);
-      config.routes.delete("/products/{id}", this::deleteProduct);
+      route(config, HandlerType.POST, "/products", this::createProduct);
+      route(config, HandlerType.GET, "/products", this::listProducts);
+      route(config, HandlerType.GET, "/products/{id}", this::getProduct);
+      route(config, HandlerType.PUT, "/products/{id}", this::updateProduct);
+      route(config, HandlerType.POST, "/products/{id}/status", this::changeProductStatus);
+      route(config, HandlerType.DELETE, "/products/{id}", this::deleteProduct);
       config.routes.before("/jobs*", this::authenticate);
       config.routes.before("/batches*", this::authenticate);
-      config.routes.post("/jobs", this::enqueueJob);
-      config.routes.get("/jobs", this::listJobs);
-      config.routes.get("/jobs/{id}", ctx -> respond(ctx, JobView.of(ports.jobs().get().get(tenant(ctx), jobId(ctx)))));
-      config.routes.post("/jobs/{id}/cancel", ctx -> respond(ctx, JobView.of(ports.jobs().cancel().cancel(tenant(ctx),
+      route(config, HandlerType.POST, "/jobs", this::enqueueJob);
+      route(config, HandlerType.GET, "/jobs", this::listJobs);
+      route(config, HandlerType.GET, "/jobs/{id}", ctx -> respond(ctx, JobView.of(ports.jobs().get().get(tenant(ctx), jobId(ctx)))));
+      route(config, HandlerType.POST, "/jobs/{id}/cancel", ctx -> respond(ctx, JobView.of(ports.jobs().cancel().cancel(tenant(ctx),
           jobId(ctx)))));
-      config.routes.post("/jobs/{id}/retry", ctx -> respond(ctx, JobView.of(ports.jobs().retry().retry(tenant(ctx),
+      route(config, HandlerType.POST, "/jobs/{id}/retry", ctx -> respond(ctx, JobView.of(ports.jobs().retry().retry(tenant(ctx),
           jobId(ctx)))));
-      config.routes.post("/batches", this::enqueueBatch);
-      config.routes.get("/batches/{id}", ctx -> respond(ctx, BatchView.of(ports.jobs().getBatch().get(tenant(ctx),
+      route(config, HandlerType.POST, "/batches", this::enqueueBatch);
+      route(config, HandlerType.GET, "/batches/{id}", ctx -> respond(ctx, BatchView.of(ports.jobs().getBatch().get(tenant(ctx),
           batchId(ctx)))));
-      config.routes.post("/batches/{id}/cancel", ctx -> respond(ctx, BatchView.of(ports.jobs().cancelBatch()
+      route(config, HandlerType.POST, "/batches/{id}/cancel", ctx -> respond(ctx, BatchView.of(ports.jobs().cancelBatch()
           .cancel(tenant(ctx), batchId(ctx)))));
       config.routes.exception(HttpProblem.class, (e, ctx) -> problem(ctx, e));
       config.routes.exception(ValidationException.class, (e, ctx) -> problem(ctx, new HttpProblem(422,
@@ -209,6 +214,17 @@ public final class CrosslistHttpApi implements AutoCloseable {
     }).start();
     LOG.info("HTTP API listening on {}:{}", settings.host(), app.port());
     return app.port();
+  }
+
+  /** Every route goes through here, so that {@link #routes()} lists exactly what is served. */
+  private void route(JavalinConfig config, HandlerType method, String path, Handler handler) {
+    routes.add(method.name() + " " + path);
+    config.routes.addHttpHandler(method, path, handler);
+  }
+
+  /** The routes this API serves, as {@code "METHOD /path/{param}"}; the OpenAPI document lists the same. */
+  public List<String> routes() {
+    return List.copyOf(routes);
   }
 
   private void authenticate(Context ctx) {
@@ -456,6 +472,15 @@ public final class CrosslistHttpApi implements AutoCloseable {
       ctx.status(p.status).contentType("application/problem+json").result(json.writeValueAsBytes(body));
     } catch (JsonProcessingException e) {
       ctx.status(500).result("");
+    }
+  }
+
+  /** The OpenAPI 3.1 document of this API (a resource of this module, checked against {@link #routes()} by a test). */
+  public static byte[] openApi() {
+    try (var in = CrosslistHttpApi.class.getResourceAsStream("openapi.json")) {
+      return Objects.requireNonNull(in, "openapi.json").readAllBytes();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

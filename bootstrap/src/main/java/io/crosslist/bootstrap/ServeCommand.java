@@ -1,7 +1,11 @@
 package io.crosslist.bootstrap;
 
 import com.google.inject.Injector;
+import io.crosslist.adapter.http.ConnectionPorts;
 import io.crosslist.adapter.http.CrosslistHttpApi;
+import io.crosslist.application.connection.port.in.ConnectMarketplaceUseCase;
+import io.crosslist.application.connection.port.in.DisconnectMarketplaceUseCase;
+import io.crosslist.application.connection.port.in.GetConnectionsUseCase;
 import io.crosslist.adapter.http.HttpSettings;
 import io.crosslist.adapter.http.JobPorts;
 import io.crosslist.application.job.port.in.CancelBatchUseCase;
@@ -79,7 +83,9 @@ final class ServeCommand extends WorkerCommand {
         new JobPorts(injector.getInstance(EnqueueJobUseCase.class), injector.getInstance(EnqueueBatchUseCase.class),
             injector.getInstance(GetJobUseCase.class), injector.getInstance(ListJobsUseCase.class),
             injector.getInstance(CancelJobUseCase.class), injector.getInstance(RetryJobUseCase.class),
-            injector.getInstance(GetBatchUseCase.class), injector.getInstance(CancelBatchUseCase.class))),
+            injector.getInstance(GetBatchUseCase.class), injector.getInstance(CancelBatchUseCase.class)),
+        new ConnectionPorts(injector.getInstance(ConnectMarketplaceUseCase.class),
+            injector.getInstance(DisconnectMarketplaceUseCase.class), injector.getInstance(GetConnectionsUseCase.class))),
         new CrosslistHttpApi.Operations(injector.getInstance(Readiness.class), registry,
             ((PrometheusMeterRegistry) registry)::scrape));
     int port = api.start();

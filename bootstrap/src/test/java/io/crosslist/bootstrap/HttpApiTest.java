@@ -10,7 +10,11 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.crosslist.adapter.http.ConnectionPorts;
 import io.crosslist.adapter.http.CrosslistHttpApi;
+import io.crosslist.application.connection.port.in.ConnectMarketplaceUseCase;
+import io.crosslist.application.connection.port.in.DisconnectMarketplaceUseCase;
+import io.crosslist.application.connection.port.in.GetConnectionsUseCase;
 import io.crosslist.adapter.http.HttpSettings;
 import io.crosslist.adapter.http.JobPorts;
 import io.crosslist.application.job.port.in.CancelBatchUseCase;
@@ -70,7 +74,9 @@ class HttpApiTest {
         new JobPorts(injector.getInstance(EnqueueJobUseCase.class), injector.getInstance(EnqueueBatchUseCase.class),
             injector.getInstance(GetJobUseCase.class), injector.getInstance(ListJobsUseCase.class),
             injector.getInstance(CancelJobUseCase.class), injector.getInstance(RetryJobUseCase.class),
-            injector.getInstance(GetBatchUseCase.class), injector.getInstance(CancelBatchUseCase.class))),
+            injector.getInstance(GetBatchUseCase.class), injector.getInstance(CancelBatchUseCase.class)),
+        new ConnectionPorts(injector.getInstance(ConnectMarketplaceUseCase.class),
+            injector.getInstance(DisconnectMarketplaceUseCase.class), injector.getInstance(GetConnectionsUseCase.class))),
         new CrosslistHttpApi.Operations(injector.getInstance(Readiness.class), METRICS, METRICS::scrape));
     base = "http://127.0.0.1:" + api.start();
   }
@@ -337,6 +343,27 @@ class HttpApiTest {
         .forEachRemaining(method -> documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey())));
     assertEquals(new java.util.TreeSet<>(api.routes()), documented,
         "a route missing from /openapi.json, or documented but not served");
+  }
+
+  @Test
+  void a_connection_is_made_listed_without_secrets_and_unreachable_for_another_tenant() throws Exception {
+    String owner = token(db.newTenant());
+    String vinted = "{\"marketplace\": \"VINTED\", \"externalAccountId\": \"member-1\", \"displayName\": \"Vinted\","
+        + " \"sessionCookies\": \"_vinted_fr_session=SECRET-COOKIE; datadome=dd\"}";
+    HttpResponse<String> connected = send("POST", "/connections", owner, "application/json", vinted);
+    assertEquals(201, connected.statusCode(), connected.body());
+    long id = idOf(connected);
+    HttpResponse<String> list = send("GET", "/connections", owner, null, null);
+    assertTrue(list.body().contains("\"status\":\"CONNECTED\""), list.body());
+    assertFalse(list.body().contains("SECRET-COOKIE") || connected.body().contains("SECRET-COOKIE"), "no secret out");
+    assertProblem(send("POST", "/connections", owner, "application/json", vinted), 409, "already-connected");
+
+    String other = token(db.newTenant());
+    assertProblem(send("GET", "/connections/" + id, other, null, null), 404, "not-found");
+    assertProblem(send("DELETE", "/connections/" + id, other, null, null), 404, "not-found");
+    assertEquals("[]", send("GET", "/connections", other, null, null).body());
+    HttpResponse<String> revoked = send("DELETE", "/connections/" + id, owner, null, null);
+    assertTrue(revoked.body().contains("\"status\":\"REVOKED\""), revoked.body());
   }
 
   @Test

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.crosslist.adapter.http.ConnectionJson.ConnectBody;
+import io.crosslist.adapter.http.ConnectionJson.ConnectionBody;
 import io.crosslist.adapter.http.JobJson.BatchBody;
 import io.crosslist.adapter.http.JobJson.BatchView;
 import io.crosslist.adapter.http.JobJson.JobBody;
@@ -28,6 +30,9 @@ import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.Page;
 import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.ValidationException;
+import io.crosslist.domain.connection.ConnectionAlreadyExistsException;
+import io.crosslist.domain.connection.ConnectionId;
+import io.crosslist.domain.connection.ConnectionNotFoundException;
 import io.crosslist.domain.job.BatchId;
 import io.crosslist.domain.job.BatchJob;
 import io.crosslist.domain.job.BatchNotFoundException;
@@ -102,7 +107,8 @@ public final class CrosslistHttpApi implements AutoCloseable {
   /** The in-ports the API calls. */
   public record Ports(CreateProductUseCase createProduct, GetProductUseCase getProduct,
       ListProductsUseCase listProducts, UpdateProductUseCase updateProduct,
-      ChangeProductStatusUseCase changeProductStatus, DeleteProductUseCase deleteProduct, JobPorts jobs) {
+      ChangeProductStatusUseCase changeProductStatus, DeleteProductUseCase deleteProduct, JobPorts jobs,
+      ConnectionPorts connections) {
     public Ports {
       Objects.requireNonNull(createProduct, "createProduct");
       Objects.requireNonNull(getProduct, "getProduct");
@@ -111,6 +117,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
       Objects.requireNonNull(changeProductStatus, "changeProductStatus");
       Objects.requireNonNull(deleteProduct, "deleteProduct");
       Objects.requireNonNull(jobs, "jobs");
+      Objects.requireNonNull(connections, "connections");
     }
   }
 
@@ -174,6 +181,19 @@ public final class CrosslistHttpApi implements AutoCloseable {
           jobId(ctx)))));
       route(config, HandlerType.POST, "/jobs/{id}/retry", ctx -> respond(ctx, JobView.of(ports.jobs().retry().retry(tenant(ctx),
           jobId(ctx)))));
+      config.routes.before("/connections*", this::authenticate);
+      route(config, HandlerType.GET, "/connections", ctx -> respond(ctx, ports.connections().get().list(tenant(ctx))
+          .stream().map(ConnectionBody::of).toList()));
+      route(config, HandlerType.POST, "/connections", ctx -> {
+        ConnectionBody created = ConnectionBody.of(ports.connections().connect().connect(
+            read(ctx, ConnectBody.class).toCommand(tenant(ctx))));
+        ctx.status(201).header("Location", "/connections/" + created.id());
+        respond(ctx, created);
+      });
+      route(config, HandlerType.GET, "/connections/{id}", ctx -> respond(ctx, ConnectionBody.of(
+          ports.connections().get().get(tenant(ctx), connectionId(ctx)))));
+      route(config, HandlerType.DELETE, "/connections/{id}", ctx -> respond(ctx, ConnectionBody.of(
+          ports.connections().disconnect().disconnect(tenant(ctx), connectionId(ctx)))));
       route(config, HandlerType.POST, "/batches", this::enqueueBatch);
       route(config, HandlerType.GET, "/batches/{id}", ctx -> respond(ctx, BatchView.of(ports.jobs().getBatch().get(tenant(ctx),
           batchId(ctx)))));
@@ -187,6 +207,9 @@ public final class CrosslistHttpApi implements AutoCloseable {
           "validation", "Invalid request", "one or more fields are invalid",
           List.of(new HttpProblem.FieldError(e.field(), e.getMessage())))));
       config.routes.exception(ProductNotFoundException.class, (e, ctx) -> problem(ctx, notFound("product")));
+      config.routes.exception(ConnectionNotFoundException.class, (e, ctx) -> problem(ctx, notFound("connection")));
+      config.routes.exception(ConnectionAlreadyExistsException.class, (e, ctx) -> problem(ctx, new HttpProblem(409,
+          "already-connected", "Already connected", e.getMessage())));
       config.routes.exception(JobNotFoundException.class, (e, ctx) -> problem(ctx, notFound("job")));
       config.routes.exception(BatchNotFoundException.class, (e, ctx) -> problem(ctx, notFound("batch")));
       config.routes.exception(IllegalJobTransitionException.class, (e, ctx) -> problem(ctx, new HttpProblem(409,
@@ -383,6 +406,14 @@ public final class CrosslistHttpApi implements AutoCloseable {
     body.put("items", page.items().stream().map(JobView::of).toList());
     body.put("nextCursor", page.nextCursor().map(PageCursor::encode).orElse(null));
     respond(ctx, body);
+  }
+
+  private static ConnectionId connectionId(Context ctx) {
+    try {
+      return ConnectionId.of(Long.parseLong(ctx.pathParam("id")));
+    } catch (RuntimeException e) {
+      throw notFound("connection");
+    }
   }
 
   private static JobId jobId(Context ctx) {

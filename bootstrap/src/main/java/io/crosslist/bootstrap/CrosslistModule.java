@@ -1,5 +1,8 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.adapter.http.ConnectionPorts;
+import io.crosslist.adapter.http.CrosslistHttpApi;
+import io.crosslist.adapter.http.JobPorts;
 import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
 import io.crosslist.application.connection.port.in.PollOrdersUseCase;
 import io.crosslist.application.connection.service.OrderPollingService;
@@ -18,7 +21,6 @@ import io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase;
 import io.crosslist.application.schedule.TokenRefreshAheadTask;
 import io.crosslist.domain.connection.ConnectedTenantIndex;
 import io.crosslist.domain.schedule.TickLedger;
-import java.time.Duration;
 import io.crosslist.application.connection.port.in.RecordListingUseCase;
 import io.crosslist.application.connection.service.RecordListingService;
 import io.crosslist.application.connection.port.in.SyncConversationsUseCase;
@@ -359,6 +361,17 @@ public final class CrosslistModule extends AbstractModule {
         new TokenRefreshAheadTask(connected, refresh, recurring.refreshWindow(), recurring.parallelism()),
         new SessionKeepAliveTask(connected, keepAlive, recurring.keepAliveFailures(), recurring.parallelism()),
         new OrderPollingTask(connected, poll, recurring.parallelism())));
+  }
+
+  /** The in-ports the HTTP API calls ({@code serve} and the HTTP tests build it from these). */
+  @Provides
+  CrosslistHttpApi.Ports httpPorts(CreateProductUseCase create, GetProductUseCase get, ListProductsUseCase list,
+      UpdateProductUseCase update, ChangeProductStatusUseCase status, DeleteProductUseCase delete,
+      JobEnqueueService enqueue, JobManagementService jobs, ConnectMarketplaceUseCase connect,
+      DisconnectMarketplaceUseCase disconnect, GetConnectionsUseCase connections) {
+    return new CrosslistHttpApi.Ports(create, get, list, update, status, delete,
+        new JobPorts(enqueue, enqueue, jobs, jobs, jobs, jobs, jobs, jobs),
+        new ConnectionPorts(connect, disconnect, connections));
   }
 
   @Provides

@@ -1,27 +1,8 @@
 package io.crosslist.bootstrap;
 
 import com.google.inject.Injector;
-import io.crosslist.adapter.http.ConnectionPorts;
 import io.crosslist.adapter.http.CrosslistHttpApi;
-import io.crosslist.application.connection.port.in.ConnectMarketplaceUseCase;
-import io.crosslist.application.connection.port.in.DisconnectMarketplaceUseCase;
-import io.crosslist.application.connection.port.in.GetConnectionsUseCase;
 import io.crosslist.adapter.http.HttpSettings;
-import io.crosslist.adapter.http.JobPorts;
-import io.crosslist.application.job.port.in.CancelBatchUseCase;
-import io.crosslist.application.job.port.in.CancelJobUseCase;
-import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
-import io.crosslist.application.job.port.in.EnqueueJobUseCase;
-import io.crosslist.application.job.port.in.GetBatchUseCase;
-import io.crosslist.application.job.port.in.GetJobUseCase;
-import io.crosslist.application.job.port.in.ListJobsUseCase;
-import io.crosslist.application.job.port.in.RetryJobUseCase;
-import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
-import io.crosslist.application.product.port.in.CreateProductUseCase;
-import io.crosslist.application.product.port.in.DeleteProductUseCase;
-import io.crosslist.application.product.port.in.GetProductUseCase;
-import io.crosslist.application.product.port.in.ListProductsUseCase;
-import io.crosslist.application.product.port.in.UpdateProductUseCase;
 import io.crosslist.application.port.out.Readiness;
 import io.crosslist.domain.ValidationException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,16 +57,7 @@ final class ServeCommand extends WorkerCommand {
 
   @Override
   AutoCloseable startAlongside(Injector injector, Database db, MeterRegistry registry, PrintWriter out) {
-    CrosslistHttpApi api = new CrosslistHttpApi(http, new CrosslistHttpApi.Ports(
-        injector.getInstance(CreateProductUseCase.class), injector.getInstance(GetProductUseCase.class),
-        injector.getInstance(ListProductsUseCase.class), injector.getInstance(UpdateProductUseCase.class),
-        injector.getInstance(ChangeProductStatusUseCase.class), injector.getInstance(DeleteProductUseCase.class),
-        new JobPorts(injector.getInstance(EnqueueJobUseCase.class), injector.getInstance(EnqueueBatchUseCase.class),
-            injector.getInstance(GetJobUseCase.class), injector.getInstance(ListJobsUseCase.class),
-            injector.getInstance(CancelJobUseCase.class), injector.getInstance(RetryJobUseCase.class),
-            injector.getInstance(GetBatchUseCase.class), injector.getInstance(CancelBatchUseCase.class)),
-        new ConnectionPorts(injector.getInstance(ConnectMarketplaceUseCase.class),
-            injector.getInstance(DisconnectMarketplaceUseCase.class), injector.getInstance(GetConnectionsUseCase.class))),
+    CrosslistHttpApi api = new CrosslistHttpApi(http, injector.getInstance(CrosslistHttpApi.Ports.class),
         new CrosslistHttpApi.Operations(injector.getInstance(Readiness.class), registry,
             ((PrometheusMeterRegistry) registry)::scrape));
     int port = api.start();

@@ -10,27 +10,9 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.crosslist.adapter.http.ConnectionPorts;
 import io.crosslist.adapter.http.CrosslistHttpApi;
-import io.crosslist.application.connection.port.in.ConnectMarketplaceUseCase;
-import io.crosslist.application.connection.port.in.DisconnectMarketplaceUseCase;
-import io.crosslist.application.connection.port.in.GetConnectionsUseCase;
 import io.crosslist.adapter.http.HttpSettings;
-import io.crosslist.adapter.http.JobPorts;
-import io.crosslist.application.job.port.in.CancelBatchUseCase;
-import io.crosslist.application.job.port.in.CancelJobUseCase;
-import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
-import io.crosslist.application.job.port.in.EnqueueJobUseCase;
-import io.crosslist.application.job.port.in.GetBatchUseCase;
-import io.crosslist.application.job.port.in.GetJobUseCase;
-import io.crosslist.application.job.port.in.ListJobsUseCase;
-import io.crosslist.application.job.port.in.RetryJobUseCase;
 import io.crosslist.adapter.persistence.Persistence;
-import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
-import io.crosslist.application.product.port.in.CreateProductUseCase;
-import io.crosslist.application.product.port.in.DeleteProductUseCase;
-import io.crosslist.application.product.port.in.UpdateProductUseCase;
-import io.crosslist.application.product.port.in.GetProductUseCase;
 import io.crosslist.application.product.port.in.ListProductsUseCase;
 import io.crosslist.domain.product.ProductSearch;
 import io.crosslist.application.port.out.Readiness;
@@ -67,16 +49,7 @@ class HttpApiTest {
   @BeforeAll
   static void start() {
     injector = db.injector.createChildInjector(new CrosslistModule());
-    api = new CrosslistHttpApi(HttpSettings.of(0, SECRET), new CrosslistHttpApi.Ports(
-        injector.getInstance(CreateProductUseCase.class), injector.getInstance(GetProductUseCase.class),
-        injector.getInstance(ListProductsUseCase.class), injector.getInstance(UpdateProductUseCase.class),
-        injector.getInstance(ChangeProductStatusUseCase.class), injector.getInstance(DeleteProductUseCase.class),
-        new JobPorts(injector.getInstance(EnqueueJobUseCase.class), injector.getInstance(EnqueueBatchUseCase.class),
-            injector.getInstance(GetJobUseCase.class), injector.getInstance(ListJobsUseCase.class),
-            injector.getInstance(CancelJobUseCase.class), injector.getInstance(RetryJobUseCase.class),
-            injector.getInstance(GetBatchUseCase.class), injector.getInstance(CancelBatchUseCase.class)),
-        new ConnectionPorts(injector.getInstance(ConnectMarketplaceUseCase.class),
-            injector.getInstance(DisconnectMarketplaceUseCase.class), injector.getInstance(GetConnectionsUseCase.class))),
+    api = new CrosslistHttpApi(HttpSettings.of(0, SECRET), injector.getInstance(CrosslistHttpApi.Ports.class),
         new CrosslistHttpApi.Operations(injector.getInstance(Readiness.class), METRICS, METRICS::scrape));
     base = "http://127.0.0.1:" + api.start();
   }

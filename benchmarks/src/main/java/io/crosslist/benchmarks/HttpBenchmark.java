@@ -26,6 +26,7 @@ import io.crosslist.application.product.service.CreateProductService;
 import io.crosslist.application.product.service.DeleteProductService;
 import io.crosslist.application.product.service.ProductQueryService;
 import io.crosslist.application.product.service.UpdateProductService;
+import io.crosslist.application.tenant.ProvisionTenantService;
 import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.job.BatchRepository;
 import io.crosslist.domain.job.MarketplaceJobRepository;
@@ -142,7 +143,8 @@ public final class HttpBenchmark {
         new UpdateProductService(products, unitOfWork, clock), new ChangeProductStatusService(products, unitOfWork,
         clock), new DeleteProductService(products, clock),
         new JobPorts(enqueue, enqueue, manage, manage, manage, manage, manage, manage),
-        new ConnectionPorts(connections, connections, connections));
+        new ConnectionPorts(connections, connections, connections),
+        new ProvisionTenantService(injector.getInstance(TenantProvisioning.class)));
   }
 
   private static HikariDataSource baselinePool(String url, int size) {

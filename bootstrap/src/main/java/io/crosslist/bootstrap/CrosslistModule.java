@@ -368,10 +368,10 @@ public final class CrosslistModule extends AbstractModule {
   CrosslistHttpApi.Ports httpPorts(CreateProductUseCase create, GetProductUseCase get, ListProductsUseCase list,
       UpdateProductUseCase update, ChangeProductStatusUseCase status, DeleteProductUseCase delete,
       JobEnqueueService enqueue, JobManagementService jobs, ConnectMarketplaceUseCase connect,
-      DisconnectMarketplaceUseCase disconnect, GetConnectionsUseCase connections) {
+      DisconnectMarketplaceUseCase disconnect, GetConnectionsUseCase connections, ProvisionTenantUseCase provision) {
     return new CrosslistHttpApi.Ports(create, get, list, update, status, delete,
         new JobPorts(enqueue, enqueue, jobs, jobs, jobs, jobs, jobs, jobs),
-        new ConnectionPorts(connect, disconnect, connections));
+        new ConnectionPorts(connect, disconnect, connections), provision);
   }
 
   @Provides

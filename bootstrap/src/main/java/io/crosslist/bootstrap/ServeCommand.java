@@ -42,7 +42,7 @@ final class ServeCommand extends WorkerCommand {
   @Override
   void validate() {
     try {
-      http = new HttpSettings(httpHost, httpPort, jwtSecret, tenantClaim, 64 * 1_024);
+      http = new HttpSettings(httpHost, httpPort, jwtSecret, tenantClaim, "admin", 64 * 1_024);
     } catch (ValidationException e) {
       String message = e.getMessage().replace("jwtSecret", "--jwt-secret ($CROSSLIST_JWT_SECRET)")
           .replace("port", "--http-port").replace("host", "--http-host").replace("tenantClaim", "--tenant-claim");

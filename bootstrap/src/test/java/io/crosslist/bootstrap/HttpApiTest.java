@@ -340,6 +340,26 @@ class HttpApiTest {
   }
 
   @Test
+  void only_an_admin_token_provisions_a_tenant_whose_own_token_then_works() throws Exception {
+    TenantId fresh = Persistence.unusedTenant();
+    String body = "{\"tenantId\": " + fresh.value() + "}";
+    assertProblem(send("POST", "/admin/tenants", null, "application/json", body), 401, "unauthorized");
+    assertProblem(send("POST", "/admin/tenants", token(db.newTenant()), "application/json", body), 403, "forbidden");
+
+    SignedJWT admin = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("1")
+        .claim("admin", true).expirationTime(Date.from(Instant.now().plusSeconds(60))).build());
+    admin.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+    HttpResponse<String> created = send("POST", "/admin/tenants", admin.serialize(), "application/json", body);
+    assertEquals(201, created.statusCode(), created.body());
+    assertTrue(created.body().contains("\"schema\":\"user_" + fresh.value() + "\""), created.body());
+    assertEquals(200, send("POST", "/admin/tenants", admin.serialize(), "application/json", body).statusCode(),
+        "provisioning again changes nothing");
+    assertProblem(send("POST", "/admin/tenants", admin.serialize(), "application/json", "{\"tenantId\": -3}"), 422,
+        "validation");
+    assertEquals(201, create(token(fresh), PRODUCT).statusCode());
+  }
+
+  @Test
   void liveness_needs_no_token() throws Exception {
     HttpResponse<String> live = send("GET", "/health/live", null, null, null);
     assertEquals(200, live.statusCode());

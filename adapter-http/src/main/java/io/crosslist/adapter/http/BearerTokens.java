@@ -18,6 +18,10 @@ import java.util.Date;
 final class BearerTokens {
   private final MACVerifier verifier;
   private final String tenantClaim;
+  private final String adminClaim;
+
+  /** Who a verified token speaks for: its tenant, and whether it may use the admin routes. */
+  record Caller(TenantId tenant, boolean admin) {}
   private final Clock clock;
 
   BearerTokens(HttpSettings settings, Clock clock) {
@@ -27,11 +31,12 @@ final class BearerTokens {
       throw new IllegalArgumentException("jwtSecret: " + e.getMessage(), e);
     }
     this.tenantClaim = settings.tenantClaim();
+    this.adminClaim = settings.adminClaim();
     this.clock = clock;
   }
 
-  /** The tenant of a valid token; a 401 problem for a missing, malformed, forged or expired one. */
-  TenantId tenantOf(String authorization) {
+  /** The caller of a valid token; a 401 problem for a missing, malformed, forged or expired one. */
+  Caller callerOf(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw unauthorized("a bearer token is required (Authorization: Bearer <JWT>)");
     }
@@ -58,11 +63,13 @@ final class BearerTokens {
       throw unauthorized("the bearer token is not valid yet (nbf)");
     }
     Object value = claims.getClaim(tenantClaim);
+    TenantId tenant;
     try {
-      return TenantId.of(value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value)));
+      tenant = TenantId.of(value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value)));
     } catch (RuntimeException e) {
       throw unauthorized("the bearer token's " + tenantClaim + " claim must be a positive user id");
     }
+    return new Caller(tenant, Boolean.TRUE.equals(claims.getClaim(adminClaim)));
   }
 
   private static HttpProblem unauthorized(String detail) {

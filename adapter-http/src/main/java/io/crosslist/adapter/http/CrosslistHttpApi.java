@@ -19,6 +19,7 @@ import io.crosslist.application.job.port.in.EnqueueBatchUseCase.EnqueueBatchComm
 import io.crosslist.application.port.out.Readiness;
 import io.crosslist.application.product.port.in.ChangeProductStatusUseCase.ChangeProductStatusCommand;
 import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
+import io.crosslist.application.tenant.ProvisionTenantUseCase;
 import io.crosslist.application.product.port.in.CreateProductUseCase.CreateProductCommand;
 import io.crosslist.application.product.port.in.CreateProductUseCase;
 import io.crosslist.application.product.port.in.DeleteProductUseCase;
@@ -108,7 +109,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   public record Ports(CreateProductUseCase createProduct, GetProductUseCase getProduct,
       ListProductsUseCase listProducts, UpdateProductUseCase updateProduct,
       ChangeProductStatusUseCase changeProductStatus, DeleteProductUseCase deleteProduct, JobPorts jobs,
-      ConnectionPorts connections) {
+      ConnectionPorts connections, ProvisionTenantUseCase provisionTenant) {
     public Ports {
       Objects.requireNonNull(createProduct, "createProduct");
       Objects.requireNonNull(getProduct, "getProduct");
@@ -118,6 +119,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
       Objects.requireNonNull(deleteProduct, "deleteProduct");
       Objects.requireNonNull(jobs, "jobs");
       Objects.requireNonNull(connections, "connections");
+      Objects.requireNonNull(provisionTenant, "provisionTenant");
     }
   }
 
@@ -181,6 +183,8 @@ public final class CrosslistHttpApi implements AutoCloseable {
           jobId(ctx)))));
       route(config, HandlerType.POST, "/jobs/{id}/retry", ctx -> respond(ctx, JobView.of(ports.jobs().retry().retry(tenant(ctx),
           jobId(ctx)))));
+      config.routes.before("/admin*", this::authenticateAdmin);
+      route(config, HandlerType.POST, "/admin/tenants", this::provisionTenant);
       config.routes.before("/connections*", this::authenticate);
       route(config, HandlerType.GET, "/connections", ctx -> respond(ctx, ports.connections().get().list(tenant(ctx))
           .stream().map(ConnectionBody::of).toList()));
@@ -251,7 +255,31 @@ public final class CrosslistHttpApi implements AutoCloseable {
   }
 
   private void authenticate(Context ctx) {
-    ctx.attribute(TENANT, tokens.tenantOf(ctx.header("Authorization")));
+    ctx.attribute(TENANT, tokens.callerOf(ctx.header("Authorization")).tenant());
+  }
+
+  /** The admin routes: a valid token whose admin claim is {@code true}; any other valid token gets 403. */
+  private void authenticateAdmin(Context ctx) {
+    if (!tokens.callerOf(ctx.header("Authorization")).admin()) {
+      throw new HttpProblem(403, "forbidden", "Forbidden", "this route needs a token with the admin claim");
+    }
+  }
+
+  /** The body of POST /admin/tenants. */
+  record ProvisionBody(Long tenantId) {}
+
+  private void provisionTenant(Context ctx) throws IOException {
+    Long id = read(ctx, ProvisionBody.class).tenantId();
+    TenantId tenant;
+    try {
+      tenant = TenantId.of(id == null ? 0 : id);
+    } catch (RuntimeException e) {
+      throw ValidationException.of("tenantId", "must be a positive user id");
+    }
+    var result = ports.provisionTenant().provision(tenant);
+    ctx.status(result.created() ? 201 : 200);
+    respond(ctx, Map.of("tenantId", tenant.value(), "schema", tenant.schemaName(), "created", result.created(),
+        "fromVersion", result.fromVersion(), "toVersion", result.toVersion()));
   }
 
   /** Echoes a sane {@code X-Request-Id} or makes one, for the response and the request log. */

@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
  * @param port 0 (any free port) to 65,535
  * @param jwtSecret the HS256 key that signs bearer tokens, at least 32 bytes
  * @param tenantClaim the verified token's claim that names the tenant (a positive user id); default {@code sub}
+ * @param adminClaim the boolean claim that grants the admin routes ({@code /admin/...}); default {@code admin}
  * @param maxBodyBytes the largest request body accepted (larger ones get 413), 1 KiB to 16 MiB
  */
-public record HttpSettings(String host, int port, String jwtSecret, String tenantClaim, int maxBodyBytes) {
+public record HttpSettings(String host, int port, String jwtSecret, String tenantClaim, String adminClaim,
+    int maxBodyBytes) {
 
   public HttpSettings {
     Violations v = new Violations();
@@ -21,6 +23,7 @@ public record HttpSettings(String host, int port, String jwtSecret, String tenan
     v.require(jwtSecret != null && jwtSecret.getBytes(StandardCharsets.UTF_8).length >= 32, "jwtSecret",
         "must be at least 32 bytes (HS256)");
     v.require(tenantClaim != null && !tenantClaim.isBlank(), "tenantClaim", "is required");
+    v.require(adminClaim != null && !adminClaim.isBlank(), "adminClaim", "is required");
     v.require(maxBodyBytes >= 1_024 && maxBodyBytes <= 16 * 1_024 * 1_024, "maxBodyBytes",
         "must be between 1024 and 16777216");
     v.throwIfAny();
@@ -28,6 +31,6 @@ public record HttpSettings(String host, int port, String jwtSecret, String tenan
 
   /** Loopback, the given port and secret, the tenant in {@code sub}, bodies up to 64 KiB. */
   public static HttpSettings of(int port, String jwtSecret) {
-    return new HttpSettings("127.0.0.1", port, jwtSecret, "sub", 64 * 1_024);
+    return new HttpSettings("127.0.0.1", port, jwtSecret, "sub", "admin", 64 * 1_024);
   }
 }

@@ -14,6 +14,10 @@ import io.crosslist.adapter.http.ConnectionPorts;
 import io.crosslist.adapter.http.CrosslistHttpApi;
 import io.crosslist.adapter.http.HttpSettings;
 import io.crosslist.adapter.http.JobPorts;
+import io.crosslist.adapter.http.TenantPorts;
+import io.crosslist.application.tenant.TenantAdministrationService;
+import io.crosslist.domain.tenant.TenantDirectory;
+import io.crosslist.domain.tenant.TenantSuspension;
 import io.crosslist.adapter.persistence.PersistenceModule;
 import io.crosslist.adapter.persistence.PersistenceSettings;
 import io.crosslist.application.connection.service.MarketplaceConnectionService;
@@ -144,7 +148,14 @@ public final class HttpBenchmark {
         clock), new DeleteProductService(products, clock),
         new JobPorts(enqueue, enqueue, manage, manage, manage, manage, manage, manage),
         new ConnectionPorts(connections, connections, connections),
-        new ProvisionTenantService(injector.getInstance(TenantProvisioning.class)));
+        tenants(injector));
+  }
+
+  private static TenantPorts tenants(Injector injector) {
+    TenantAdministrationService admin = new TenantAdministrationService(injector.getInstance(TenantDirectory.class),
+        injector.getInstance(TenantSuspension.class));
+    return new TenantPorts(new ProvisionTenantService(injector.getInstance(TenantProvisioning.class)), admin, admin,
+        admin);
   }
 
   private static HikariDataSource baselinePool(String url, int size) {

@@ -3,6 +3,7 @@ package io.crosslist.bootstrap;
 import io.crosslist.adapter.http.ConnectionPorts;
 import io.crosslist.adapter.http.CrosslistHttpApi;
 import io.crosslist.adapter.http.JobPorts;
+import io.crosslist.adapter.http.TenantPorts;
 import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
 import io.crosslist.application.connection.port.in.PollOrdersUseCase;
 import io.crosslist.application.connection.service.OrderPollingService;
@@ -69,10 +70,12 @@ import io.crosslist.application.product.service.ProductQueryService;
 import io.crosslist.application.product.service.UpdateProductService;
 import io.crosslist.application.tenant.ProvisionTenantService;
 import io.crosslist.application.tenant.ProvisionTenantUseCase;
+import io.crosslist.application.tenant.TenantAdministrationService;
 import io.crosslist.domain.job.BatchRepository;
 import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.tenant.TenantProvisioning;
+import io.crosslist.domain.tenant.TenantSuspension;
 import io.crosslist.adapter.marketplace.SimulatedMarketplaceGateway;
 import io.crosslist.adapter.marketplace.SimulationSettings;
 import io.crosslist.adapter.scheduler.JobWorkerPool;
@@ -368,15 +371,22 @@ public final class CrosslistModule extends AbstractModule {
   CrosslistHttpApi.Ports httpPorts(CreateProductUseCase create, GetProductUseCase get, ListProductsUseCase list,
       UpdateProductUseCase update, ChangeProductStatusUseCase status, DeleteProductUseCase delete,
       JobEnqueueService enqueue, JobManagementService jobs, ConnectMarketplaceUseCase connect,
-      DisconnectMarketplaceUseCase disconnect, GetConnectionsUseCase connections, ProvisionTenantUseCase provision) {
+      DisconnectMarketplaceUseCase disconnect, GetConnectionsUseCase connections, ProvisionTenantUseCase provision,
+      TenantAdministrationService tenants) {
     return new CrosslistHttpApi.Ports(create, get, list, update, status, delete,
         new JobPorts(enqueue, enqueue, jobs, jobs, jobs, jobs, jobs, jobs),
-        new ConnectionPorts(connect, disconnect, connections), provision);
+        new ConnectionPorts(connect, disconnect, connections), new TenantPorts(provision, tenants, tenants, tenants));
   }
 
   @Provides
   @Singleton
   ProvisionTenantUseCase provisionTenant(TenantProvisioning provisioning) {
     return new ProvisionTenantService(provisioning);
+  }
+
+  @Provides
+  @Singleton
+  TenantAdministrationService tenantAdministration(TenantDirectory directory, TenantSuspension suspension) {
+    return new TenantAdministrationService(directory, suspension);
   }
 }

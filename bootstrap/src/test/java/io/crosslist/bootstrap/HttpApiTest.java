@@ -346,17 +346,81 @@ class HttpApiTest {
     assertProblem(send("POST", "/admin/tenants", null, "application/json", body), 401, "unauthorized");
     assertProblem(send("POST", "/admin/tenants", token(db.newTenant()), "application/json", body), 403, "forbidden");
 
+    String admin = adminToken();
+    HttpResponse<String> created = send("POST", "/admin/tenants", admin, "application/json", body);
+    assertEquals(201, created.statusCode(), created.body());
+    assertTrue(created.body().contains("\"schema\":\"user_" + fresh.value() + "\""), created.body());
+    assertEquals(200, send("POST", "/admin/tenants", admin, "application/json", body).statusCode(),
+        "provisioning again changes nothing");
+    assertProblem(send("POST", "/admin/tenants", admin, "application/json", "{\"tenantId\": -3}"), 422,
+        "validation");
+    assertEquals(201, create(token(fresh), PRODUCT).statusCode());
+  }
+
+  private static String adminToken() throws Exception {
     SignedJWT admin = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("1")
         .claim("admin", true).expirationTime(Date.from(Instant.now().plusSeconds(60))).build());
     admin.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-    HttpResponse<String> created = send("POST", "/admin/tenants", admin.serialize(), "application/json", body);
-    assertEquals(201, created.statusCode(), created.body());
-    assertTrue(created.body().contains("\"schema\":\"user_" + fresh.value() + "\""), created.body());
-    assertEquals(200, send("POST", "/admin/tenants", admin.serialize(), "application/json", body).statusCode(),
-        "provisioning again changes nothing");
-    assertProblem(send("POST", "/admin/tenants", admin.serialize(), "application/json", "{\"tenantId\": -3}"), 422,
-        "validation");
-    assertEquals(201, create(token(fresh), PRODUCT).statusCode());
+    return admin.serialize();
+  }
+
+  @Test
+  void a_suspended_tenant_gets_403_until_an_admin_reactivates_it_and_other_tenants_are_unaffected() throws Exception {
+    TenantId tenant = db.newTenant();
+    TenantId other = db.newTenant();
+    long product = idOf(create(token(tenant), PRODUCT));
+    String admin = adminToken();
+
+    HttpResponse<String> suspended = send("POST", "/admin/tenants/" + tenant.value() + "/suspend", admin, null, null);
+    assertEquals(200, suspended.statusCode(), suspended.body());
+    assertTrue(suspended.body().contains("\"status\":\"SUSPENDED\""), suspended.body());
+    assertProblem(send("GET", "/products/" + product, token(tenant), null, null), 403, "tenant-suspended");
+    assertProblem(create(token(tenant), PRODUCT), 403, "tenant-suspended");
+    assertProblem(send("GET", "/jobs", token(tenant), null, null), 403, "tenant-suspended");
+    assertEquals(201, create(token(other), PRODUCT).statusCode(), "another tenant is not affected");
+
+    HttpResponse<String> shown = send("GET", "/admin/tenants/" + tenant.value(), admin, null, null);
+    assertEquals(200, shown.statusCode(), shown.body());
+    assertTrue(shown.body().contains("\"schema\":\"user_" + tenant.value() + "\""), shown.body());
+    assertTrue(shown.body().contains("\"schemaVersion\":"), shown.body());
+
+    assertEquals(200, send("POST", "/admin/tenants/" + tenant.value() + "/reactivate", admin, null, null).statusCode());
+    assertEquals(200, send("GET", "/products/" + product, token(tenant), null, null).statusCode());
+  }
+
+  @Test
+  void admins_page_through_tenants_and_only_admins_reach_the_admin_routes() throws Exception {
+    TenantId first = db.newTenant();
+    TenantId second = db.newTenant();
+    String admin = adminToken();
+    HttpResponse<String> page = send("GET", "/admin/tenants?limit=1&cursor="
+        + io.crosslist.domain.PageCursor.after(first.value() - 1).encode(), admin, null, null);
+    assertEquals(200, page.statusCode(), page.body());
+    assertEquals(first.value(), idOf(page));
+    Matcher next = Pattern.compile("\"nextCursor\":\"([^\"]+)\"").matcher(page.body());
+    assertTrue(next.find(), page.body());
+    HttpResponse<String> following = send("GET", "/admin/tenants?limit=1&cursor=" + next.group(1), admin, null, null);
+    assertEquals(second.value(), idOf(following));
+
+    assertProblem(send("GET", "/admin/tenants?limit=0", admin, null, null), 422, "validation");
+    assertProblem(send("GET", "/admin/tenants?cursor=forged", admin, null, null), 422, "validation");
+    assertProblem(send("POST", "/admin/tenants/" + Persistence.unusedTenant().value() + "/suspend", admin, null,
+        null), 404, "not-found");
+    assertProblem(send("GET", "/admin/tenants/abc", admin, null, null), 404, "not-found");
+    for (String[] route : new String[][] {{"GET", "/admin/tenants"}, {"GET", "/admin/tenants/" + first.value()},
+        {"POST", "/admin/tenants/" + first.value() + "/suspend"},
+        {"POST", "/admin/tenants/" + first.value() + "/reactivate"}}) {
+      assertProblem(send(route[0], route[1], token(first), null, null), 403, "forbidden");
+      assertProblem(send(route[0], route[1], null, null, null), 401, "unauthorized");
+    }
+    assertTrue(send("GET", "/admin/tenants/" + first.value(), admin, null, null).body().contains("\"ACTIVE\""),
+        "refused calls changed nothing");
+  }
+
+  @Test
+  void a_token_for_a_tenant_that_was_never_provisioned_gets_403() throws Exception {
+    assertProblem(send("GET", "/products", token(Persistence.unusedTenant()), null, null), 403,
+        "tenant-not-provisioned");
   }
 
   @Test

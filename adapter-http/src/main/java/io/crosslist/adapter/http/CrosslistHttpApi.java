@@ -19,7 +19,6 @@ import io.crosslist.application.job.port.in.EnqueueBatchUseCase.EnqueueBatchComm
 import io.crosslist.application.port.out.Readiness;
 import io.crosslist.application.product.port.in.ChangeProductStatusUseCase.ChangeProductStatusCommand;
 import io.crosslist.application.product.port.in.ChangeProductStatusUseCase;
-import io.crosslist.application.tenant.ProvisionTenantUseCase;
 import io.crosslist.application.product.port.in.CreateProductUseCase.CreateProductCommand;
 import io.crosslist.application.product.port.in.CreateProductUseCase;
 import io.crosslist.application.product.port.in.DeleteProductUseCase;
@@ -55,6 +54,7 @@ import io.crosslist.domain.product.ProductSearch;
 import io.crosslist.domain.product.ProductStatus;
 import io.crosslist.domain.product.UnknownReferenceException;
 import io.crosslist.domain.tenant.TenantId;
+import io.crosslist.domain.tenant.UnknownTenantException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -109,7 +109,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   public record Ports(CreateProductUseCase createProduct, GetProductUseCase getProduct,
       ListProductsUseCase listProducts, UpdateProductUseCase updateProduct,
       ChangeProductStatusUseCase changeProductStatus, DeleteProductUseCase deleteProduct, JobPorts jobs,
-      ConnectionPorts connections, ProvisionTenantUseCase provisionTenant) {
+      ConnectionPorts connections, TenantPorts tenants) {
     public Ports {
       Objects.requireNonNull(createProduct, "createProduct");
       Objects.requireNonNull(getProduct, "getProduct");
@@ -119,7 +119,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
       Objects.requireNonNull(deleteProduct, "deleteProduct");
       Objects.requireNonNull(jobs, "jobs");
       Objects.requireNonNull(connections, "connections");
-      Objects.requireNonNull(provisionTenant, "provisionTenant");
+      Objects.requireNonNull(tenants, "tenants");
     }
   }
 
@@ -136,6 +136,10 @@ public final class CrosslistHttpApi implements AutoCloseable {
   }
 
   private final Operations operations;
+  /** How long a tenant's status is trusted before the registry is asked again (changes made here apply at once). */
+  private static final Duration TENANT_STATUS_TTL = Duration.ofSeconds(2);
+  private final TenantGate gate;
+  private final AdminRoutes admin;
   private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public CrosslistHttpApi(HttpSettings settings, Ports ports, Operations operations) {
@@ -143,6 +147,8 @@ public final class CrosslistHttpApi implements AutoCloseable {
     this.ports = Objects.requireNonNull(ports, "ports");
     this.operations = Objects.requireNonNull(operations, "operations");
     this.tokens = new BearerTokens(settings, Clock.systemUTC());
+    this.gate = new TenantGate(ports.tenants().get(), TENANT_STATUS_TTL.toNanos(), System::nanoTime);
+    this.admin = new AdminRoutes(this, ports.tenants(), gate);
   }
 
   /** Starts listening; returns the port (useful with port 0). */
@@ -184,7 +190,11 @@ public final class CrosslistHttpApi implements AutoCloseable {
       route(config, HandlerType.POST, "/jobs/{id}/retry", ctx -> respond(ctx, JobView.of(ports.jobs().retry().retry(tenant(ctx),
           jobId(ctx)))));
       config.routes.before("/admin*", this::authenticateAdmin);
-      route(config, HandlerType.POST, "/admin/tenants", this::provisionTenant);
+      route(config, HandlerType.POST, "/admin/tenants", admin::provision);
+      route(config, HandlerType.GET, "/admin/tenants", admin::list);
+      route(config, HandlerType.GET, "/admin/tenants/{id}", admin::get);
+      route(config, HandlerType.POST, "/admin/tenants/{id}/suspend", admin::suspend);
+      route(config, HandlerType.POST, "/admin/tenants/{id}/reactivate", admin::reactivate);
       config.routes.before("/connections*", this::authenticate);
       route(config, HandlerType.GET, "/connections", ctx -> respond(ctx, ports.connections().get().list(tenant(ctx))
           .stream().map(ConnectionBody::of).toList()));
@@ -214,6 +224,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
       config.routes.exception(ConnectionNotFoundException.class, (e, ctx) -> problem(ctx, notFound("connection")));
       config.routes.exception(ConnectionAlreadyExistsException.class, (e, ctx) -> problem(ctx, new HttpProblem(409,
           "already-connected", "Already connected", e.getMessage())));
+      config.routes.exception(UnknownTenantException.class, (e, ctx) -> problem(ctx, notFound("tenant")));
       config.routes.exception(JobNotFoundException.class, (e, ctx) -> problem(ctx, notFound("job")));
       config.routes.exception(BatchNotFoundException.class, (e, ctx) -> problem(ctx, notFound("batch")));
       config.routes.exception(IllegalJobTransitionException.class, (e, ctx) -> problem(ctx, new HttpProblem(409,
@@ -254,8 +265,11 @@ public final class CrosslistHttpApi implements AutoCloseable {
     return List.copyOf(routes);
   }
 
+  /** The tenant routes: a valid token whose tenant is provisioned and active (401 and 403 otherwise). */
   private void authenticate(Context ctx) {
-    ctx.attribute(TENANT, tokens.callerOf(ctx.header("Authorization")).tenant());
+    TenantId tenant = tokens.callerOf(ctx.header("Authorization")).tenant();
+    ctx.attribute(TENANT, tenant);
+    gate.admit(tenant);
   }
 
   /** The admin routes: a valid token whose admin claim is {@code true}; any other valid token gets 403. */
@@ -263,23 +277,6 @@ public final class CrosslistHttpApi implements AutoCloseable {
     if (!tokens.callerOf(ctx.header("Authorization")).admin()) {
       throw new HttpProblem(403, "forbidden", "Forbidden", "this route needs a token with the admin claim");
     }
-  }
-
-  /** The body of POST /admin/tenants. */
-  record ProvisionBody(Long tenantId) {}
-
-  private void provisionTenant(Context ctx) throws IOException {
-    Long id = read(ctx, ProvisionBody.class).tenantId();
-    TenantId tenant;
-    try {
-      tenant = TenantId.of(id == null ? 0 : id);
-    } catch (RuntimeException e) {
-      throw ValidationException.of("tenantId", "must be a positive user id");
-    }
-    var result = ports.provisionTenant().provision(tenant);
-    ctx.status(result.created() ? 201 : 200);
-    respond(ctx, Map.of("tenantId", tenant.value(), "schema", tenant.schemaName(), "created", result.created(),
-        "fromVersion", result.fromVersion(), "toVersion", result.toVersion()));
   }
 
   /** Echoes a sane {@code X-Request-Id} or makes one, for the response and the request log. */
@@ -309,7 +306,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
         String.format(java.util.Locale.ROOT, "%.1f", millis));
   }
 
-  private static TenantId tenant(Context ctx) {
+  static TenantId tenant(Context ctx) {
     return Objects.requireNonNull(ctx.attribute(TENANT), "authenticated tenant");
   }
 
@@ -341,7 +338,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   }
 
   /** A query parameter parsed by {@code parse}; a value it refuses is a 422 naming the parameter. */
-  private static <T> T query(Context ctx, String name, java.util.function.Function<String, T> parse) {
+  static <T> T query(Context ctx, String name, java.util.function.Function<String, T> parse) {
     String value = ctx.queryParam(name);
     if (value == null || value.isEmpty()) {
       return null;
@@ -469,7 +466,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
     }
   }
 
-  private <T> T read(Context ctx, Class<T> type) {
+  <T> T read(Context ctx, Class<T> type) {
     String contentType = ctx.contentType();
     if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new HttpProblem(415, "unsupported-media-type", "Unsupported media type",
@@ -514,7 +511,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
     return new HttpProblem(404, "not-found", "Not found", "no such " + what);
   }
 
-  private void respond(Context ctx, Object body) throws IOException {
+  void respond(Context ctx, Object body) throws IOException {
     ctx.contentType("application/json").result(json.writeValueAsBytes(body));
   }
 

@@ -4,14 +4,16 @@ import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.tenant.Tenant;
 import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.domain.tenant.TenantId;
+import io.crosslist.domain.tenant.TenantStatus;
+import io.crosslist.domain.tenant.TenantSuspension;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 
-/** {@link TenantDirectory} on the shared registry table. */
+/** {@link TenantDirectory} and {@link TenantSuspension} on the shared registry table. */
 @Singleton
-final class MyBatisTenantDirectory implements TenantDirectory {
+final class MyBatisTenantDirectory implements TenantDirectory, TenantSuspension {
   static final int MAX_PAGE = 10_000;
   private final MyBatisUnitOfWork sessions;
 
@@ -28,6 +30,22 @@ final class MyBatisTenantDirectory implements TenantDirectory {
     long afterId = after.map(TenantId::value).orElse(0L);
     return sessions.callShared(s -> s.getMapper(TenantRegistryMapper.class).activeTenantIds(afterId, limit))
         .stream().map(TenantId::of).toList();
+  }
+
+  @Override
+  public List<Tenant> tenants(Optional<TenantId> after, int limit) {
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
+    }
+    long afterId = after.map(TenantId::value).orElse(0L);
+    return sessions.callShared(s -> s.getMapper(TenantRegistryMapper.class).tenants(afterId, limit))
+        .stream().map(TenantRow::toTenant).toList();
+  }
+
+  @Override
+  public Optional<Tenant> changeStatus(TenantId tenant, TenantStatus status) {
+    return sessions.callShared(s -> s.getMapper(TenantRegistryMapper.class).changeStatus(tenant.value(),
+        status.name())).map(TenantRow::toTenant);
   }
 
   @Override

@@ -19,6 +19,7 @@ import io.crosslist.domain.marketplace.PollCursorRepository;
 import io.crosslist.domain.schedule.TickLedger;
 import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.domain.tenant.TenantProvisioning;
+import io.crosslist.domain.tenant.TenantSuspension;
 import java.util.Objects;
 import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
@@ -101,6 +102,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(UnitOfWork.class).to(MyBatisUnitOfWork.class);
     bind(ProductRepository.class).to(MyBatisProductRepository.class);
     bind(TenantDirectory.class).to(MyBatisTenantDirectory.class);
+    bind(TenantSuspension.class).to(MyBatisTenantDirectory.class);
     bind(MarketplaceJobRepository.class).to(MyBatisJobRepository.class);
     bind(BatchRepository.class).to(MyBatisBatchRepository.class);
     bind(JobQueue.class).to(MyBatisJobQueue.class);
@@ -113,6 +115,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(UnitOfWork.class);
     expose(ProductRepository.class);
     expose(TenantDirectory.class);
+    expose(TenantSuspension.class);
     expose(TenantProvisioning.class);
     expose(Readiness.class);
     expose(MarketplaceJobRepository.class);

@@ -9,5 +9,9 @@ interface TenantRegistryMapper {
 
   List<Long> activeTenantIds(@Param("afterId") long afterId, @Param("limit") int limit);
 
+  List<TenantRow> tenants(@Param("afterId") long afterId, @Param("limit") int limit);
+
   Optional<TenantRow> find(@Param("id") long id);
+
+  Optional<TenantRow> changeStatus(@Param("id") long id, @Param("status") String status);
 }

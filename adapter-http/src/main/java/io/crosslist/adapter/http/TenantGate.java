@@ -1,0 +1,56 @@
+package io.crosslist.adapter.http;
+
+import io.crosslist.application.tenant.GetTenantUseCase;
+import io.crosslist.domain.tenant.Tenant;
+import io.crosslist.domain.tenant.TenantId;
+import io.crosslist.domain.tenant.TenantStatus;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Lets a verified caller's tenant through only while it is provisioned and active: a suspended tenant
+ * gets 403, an unprovisioned one too. The registry answer is remembered for {@code ttlNanos}, so the
+ * check costs a database read per tenant and period instead of per request; a change made through this
+ * API takes effect at once, one made elsewhere (another process) within the period.
+ */
+final class TenantGate {
+  private static final int MAX_ENTRIES = 100_000;
+  private final GetTenantUseCase registry;
+  private final long ttlNanos;
+  private final LongSupplier nanoTime;
+  private final Map<TenantId, Seen> seen = new ConcurrentHashMap<>();
+
+  private record Seen(TenantStatus status, long until) {}
+
+  TenantGate(GetTenantUseCase registry, long ttlNanos, LongSupplier nanoTime) {
+    this.registry = registry;
+    this.ttlNanos = ttlNanos;
+    this.nanoTime = nanoTime;
+  }
+
+  /** Returns when the tenant may use the API; throws a 403 problem otherwise. */
+  void admit(TenantId tenant) {
+    long now = nanoTime.getAsLong();
+    Seen entry = seen.get(tenant);
+    if (entry == null || now - entry.until() > 0) {
+      Tenant found = registry.find(tenant).orElseThrow(() -> new HttpProblem(403, "tenant-not-provisioned",
+          "Tenant not provisioned", "the token's tenant has not been provisioned; an administrator provisions it"
+          + " with POST /admin/tenants"));
+      if (seen.size() >= MAX_ENTRIES) {
+        seen.clear();
+      }
+      entry = new Seen(found.status(), now + ttlNanos);
+      seen.put(tenant, entry);
+    }
+    if (entry.status() != TenantStatus.ACTIVE) {
+      throw new HttpProblem(403, "tenant-suspended", "Tenant suspended",
+          "the token's tenant is suspended; an administrator can reactivate it");
+    }
+  }
+
+  /** Remembers a status this process just wrote, so the next request sees it. */
+  void changed(Tenant tenant) {
+    seen.put(tenant.id(), new Seen(tenant.status(), nanoTime.getAsLong() + ttlNanos));
+  }
+}

@@ -14,6 +14,12 @@ import io.crosslist.adapter.http.ConnectionPorts;
 import io.crosslist.adapter.http.CrosslistHttpApi;
 import io.crosslist.adapter.http.HttpSettings;
 import io.crosslist.adapter.http.JobPorts;
+import io.crosslist.adapter.http.ActivityPorts;
+import io.crosslist.application.connection.service.MarketplaceActivityService;
+import io.crosslist.application.job.service.JobReportService;
+import io.crosslist.domain.marketplace.ListingRepository;
+import io.crosslist.domain.conversation.ConversationRepository;
+import io.crosslist.domain.job.JobJournal;
 import io.crosslist.adapter.http.TenantPorts;
 import io.crosslist.application.tenant.TenantAdministrationService;
 import io.crosslist.domain.tenant.TenantDirectory;
@@ -147,8 +153,15 @@ public final class HttpBenchmark {
         new UpdateProductService(products, unitOfWork, clock), new ChangeProductStatusService(products, unitOfWork,
         clock), new DeleteProductService(products, clock),
         new JobPorts(enqueue, enqueue, manage, manage, manage, manage, manage, manage),
-        new ConnectionPorts(connections, connections, connections),
+        new ConnectionPorts(connections, connections, connections), activity(injector, products),
         tenants(injector));
+  }
+
+  private static ActivityPorts activity(Injector injector, ProductRepository products) {
+    MarketplaceActivityService activity = new MarketplaceActivityService(products,
+        injector.getInstance(ListingRepository.class), injector.getInstance(ConversationRepository.class));
+    JobReportService reports = new JobReportService(injector.getInstance(JobJournal.class));
+    return new ActivityPorts(activity, activity, reports, reports);
   }
 
   private static TenantPorts tenants(Injector injector) {

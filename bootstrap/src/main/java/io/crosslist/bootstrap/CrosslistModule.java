@@ -1,5 +1,6 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.adapter.http.ActivityPorts;
 import io.crosslist.adapter.http.ConnectionPorts;
 import io.crosslist.adapter.http.CrosslistHttpApi;
 import io.crosslist.adapter.http.JobPorts;
@@ -71,6 +72,8 @@ import io.crosslist.application.product.service.UpdateProductService;
 import io.crosslist.application.tenant.ProvisionTenantService;
 import io.crosslist.application.tenant.ProvisionTenantUseCase;
 import io.crosslist.application.tenant.TenantAdministrationService;
+import io.crosslist.application.connection.service.MarketplaceActivityService;
+import io.crosslist.application.job.service.JobReportService;
 import io.crosslist.domain.job.BatchRepository;
 import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.product.ProductRepository;
@@ -372,10 +375,24 @@ public final class CrosslistModule extends AbstractModule {
       UpdateProductUseCase update, ChangeProductStatusUseCase status, DeleteProductUseCase delete,
       JobEnqueueService enqueue, JobManagementService jobs, ConnectMarketplaceUseCase connect,
       DisconnectMarketplaceUseCase disconnect, GetConnectionsUseCase connections, ProvisionTenantUseCase provision,
-      TenantAdministrationService tenants) {
+      MarketplaceActivityService activity, JobReportService reports, TenantAdministrationService tenants) {
     return new CrosslistHttpApi.Ports(create, get, list, update, status, delete,
         new JobPorts(enqueue, enqueue, jobs, jobs, jobs, jobs, jobs, jobs),
-        new ConnectionPorts(connect, disconnect, connections), new TenantPorts(provision, tenants, tenants, tenants));
+        new ConnectionPorts(connect, disconnect, connections), new ActivityPorts(activity, activity, reports, reports),
+        new TenantPorts(provision, tenants, tenants, tenants));
+  }
+
+  @Provides
+  @Singleton
+  MarketplaceActivityService marketplaceActivity(ProductRepository products, ListingRepository listings,
+      ConversationRepository conversations) {
+    return new MarketplaceActivityService(products, listings, conversations);
+  }
+
+  @Provides
+  @Singleton
+  JobReportService jobReports(JobJournal journal) {
+    return new JobReportService(journal);
   }
 
   @Provides

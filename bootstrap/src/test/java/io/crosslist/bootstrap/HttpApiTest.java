@@ -17,6 +17,19 @@ import io.crosslist.application.product.port.in.ListProductsUseCase;
 import io.crosslist.domain.product.ProductSearch;
 import io.crosslist.application.port.out.Readiness;
 import io.crosslist.domain.tenant.TenantId;
+import io.crosslist.domain.conversation.ConversationMessage;
+import io.crosslist.domain.conversation.ConversationRepository;
+import io.crosslist.domain.conversation.ConversationThread;
+import io.crosslist.domain.job.JobAction;
+import io.crosslist.domain.job.JobJournal;
+import io.crosslist.domain.job.MarketplaceError;
+import io.crosslist.domain.marketplace.ListingRepository;
+import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.marketplace.MarketplaceListing;
+import io.crosslist.domain.product.Money;
+import io.crosslist.domain.product.ProductId;
+import java.time.LocalDate;
+import java.util.List;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
@@ -421,6 +434,71 @@ class HttpApiTest {
   void a_token_for_a_tenant_that_was_never_provisioned_gets_403() throws Exception {
     assertProblem(send("GET", "/products", token(Persistence.unusedTenant()), null, null), 403,
         "tenant-not-provisioned");
+  }
+
+  @Test
+  void a_products_listings_the_conversations_the_error_log_and_the_statistics_are_read_by_their_owner_only()
+      throws Exception {
+    TenantId tenant = db.newTenant();
+    String owner = token(tenant);
+    long product = idOf(create(owner, PRODUCT));
+    Instant at = Instant.parse("2026-11-30T10:15:00Z");
+    injector.getInstance(ListingRepository.class).save(tenant, MarketplaceListing.published(ProductId.of(product),
+        Marketplace.VINTED, "v-77", "https://vinted.example/items/v-77", Money.of("89.00", "EUR"), at));
+    injector.getInstance(ConversationRepository.class).record(tenant, new ConversationThread(Marketplace.VINTED,
+        "thread-1", "anna", "v-77", 2, at), List.of(new ConversationMessage("m-1", true, "still available?", at)));
+    JobJournal journal = injector.getInstance(JobJournal.class);
+    for (int day = 0; day < 3; day++) {
+      journal.recordError(tenant, new MarketplaceError(Marketplace.EBAY, null, "PERMANENT", "refused " + day, null,
+          at.minus(Duration.ofDays(day))));
+      journal.recordFinished(tenant, LocalDate.parse("2026-11-30").minusDays(day), Marketplace.EBAY,
+          JobAction.PUBLISH, true, 100);
+    }
+
+    HttpResponse<String> listings = send("GET", "/products/" + product + "/listings", owner, null, null);
+    assertEquals(200, listings.statusCode(), listings.body());
+    assertTrue(listings.body().contains("\"externalId\":\"v-77\"") && listings.body().contains("\"amount\":\"89.00\""),
+        listings.body());
+    HttpResponse<String> threads = send("GET", "/conversations", owner, null, null);
+    assertTrue(threads.body().contains("\"buyerName\":\"anna\"") && threads.body().contains("\"unreadCount\":2"),
+        threads.body());
+
+    // [from, to): the errors of 11-29 and 11-30, newest first, one per page
+    HttpResponse<String> first = send("GET", "/error-log?from=2026-11-29&to=2026-12-01&limit=1", owner, null, null);
+    assertEquals(200, first.statusCode(), first.body());
+    assertTrue(first.body().contains("\"message\":\"refused 0\""), first.body());
+    Matcher next = Pattern.compile("\"nextCursor\":\"([^\"]+)\"").matcher(first.body());
+    assertTrue(next.find(), first.body());
+    HttpResponse<String> second = send("GET", "/error-log?from=2026-11-29&to=2026-12-01&limit=1&cursor="
+        + next.group(1), owner, null, null);
+    assertTrue(second.body().contains("\"message\":\"refused 1\"") && second.body().contains("\"nextCursor\":null"),
+        second.body());
+    assertTrue(send("GET", "/error-log?marketplace=VINTED", owner, null, null).body().contains("\"items\":[]"));
+
+    HttpResponse<String> stats = send("GET", "/statistics?from=2026-11-29&to=2026-11-30", owner, null, null);
+    assertEquals(200, stats.statusCode(), stats.body());
+    assertEquals(2, stats.body().split("\"succeeded\":1").length - 1, stats.body());
+    assertTrue(stats.body().indexOf("2026-11-29") < stats.body().indexOf("\"day\":\"2026-11-30\""), "oldest first");
+
+    assertProblem(send("GET", "/statistics?from=2026-12-01&to=2026-11-01", owner, null, null), 422, "validation");
+    assertProblem(send("GET", "/statistics?from=2024-01-01&to=2026-11-01", owner, null, null), 422, "validation");
+    HttpResponse<String> badDate = send("GET", "/statistics?from=yesterday", owner, null, null);
+    assertProblem(badDate, 422, "validation");
+    assertTrue(badDate.body().contains("\"field\":\"from\"") && badDate.body().contains("ISO-8601"), badDate.body());
+    assertProblem(send("GET", "/error-log?from=2026-12-01&to=2026-11-01", owner, null, null), 422, "validation");
+    assertProblem(send("GET", "/error-log?cursor=forged", owner, null, null), 422, "validation");
+    assertProblem(send("GET", "/conversations?limit=0", owner, null, null), 422, "validation");
+
+    // another tenant: the product is not there, and its own logs are empty
+    String other = token(db.newTenant());
+    assertProblem(send("GET", "/products/" + product + "/listings", other, null, null), 404, "not-found");
+    assertEquals("[]", send("GET", "/conversations", other, null, null).body());
+    assertTrue(send("GET", "/error-log", other, null, null).body().contains("\"items\":[]"));
+    assertTrue(send("GET", "/statistics?from=2026-11-29&to=2026-11-30", other, null, null).body()
+        .contains("\"items\":[]"));
+    for (String path : List.of("/products/" + product + "/listings", "/conversations", "/error-log", "/statistics")) {
+      assertProblem(send("GET", path, null, null, null), 401, "unauthorized");
+    }
   }
 
   @Test

@@ -109,7 +109,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   public record Ports(CreateProductUseCase createProduct, GetProductUseCase getProduct,
       ListProductsUseCase listProducts, UpdateProductUseCase updateProduct,
       ChangeProductStatusUseCase changeProductStatus, DeleteProductUseCase deleteProduct, JobPorts jobs,
-      ConnectionPorts connections, TenantPorts tenants) {
+      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants) {
     public Ports {
       Objects.requireNonNull(createProduct, "createProduct");
       Objects.requireNonNull(getProduct, "getProduct");
@@ -119,6 +119,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
       Objects.requireNonNull(deleteProduct, "deleteProduct");
       Objects.requireNonNull(jobs, "jobs");
       Objects.requireNonNull(connections, "connections");
+      Objects.requireNonNull(activity, "activity");
       Objects.requireNonNull(tenants, "tenants");
     }
   }
@@ -140,6 +141,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   private static final Duration TENANT_STATUS_TTL = Duration.ofSeconds(2);
   private final TenantGate gate;
   private final AdminRoutes admin;
+  private final ActivityRoutes activity;
   private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public CrosslistHttpApi(HttpSettings settings, Ports ports, Operations operations) {
@@ -149,6 +151,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
     this.tokens = new BearerTokens(settings, Clock.systemUTC());
     this.gate = new TenantGate(ports.tenants().get(), TENANT_STATUS_TTL.toNanos(), System::nanoTime);
     this.admin = new AdminRoutes(this, ports.tenants(), gate);
+    this.activity = new ActivityRoutes(this, ports.activity(), Clock.systemUTC());
   }
 
   /** Starts listening; returns the port (useful with port 0). */
@@ -180,6 +183,13 @@ public final class CrosslistHttpApi implements AutoCloseable {
       route(config, HandlerType.PUT, "/products/{id}", this::updateProduct);
       route(config, HandlerType.POST, "/products/{id}/status", this::changeProductStatus);
       route(config, HandlerType.DELETE, "/products/{id}", this::deleteProduct);
+      route(config, HandlerType.GET, "/products/{id}/listings", ctx -> activity.listings(ctx, productId(ctx)));
+      config.routes.before("/conversations*", this::authenticate);
+      config.routes.before("/error-log*", this::authenticate);
+      config.routes.before("/statistics*", this::authenticate);
+      route(config, HandlerType.GET, "/conversations", activity::conversations);
+      route(config, HandlerType.GET, "/error-log", activity::errorLog);
+      route(config, HandlerType.GET, "/statistics", activity::statistics);
       config.routes.before("/jobs*", this::authenticate);
       config.routes.before("/batches*", this::authenticate);
       route(config, HandlerType.POST, "/jobs", this::enqueueJob);
@@ -339,6 +349,11 @@ public final class CrosslistHttpApi implements AutoCloseable {
 
   /** A query parameter parsed by {@code parse}; a value it refuses is a 422 naming the parameter. */
   static <T> T query(Context ctx, String name, java.util.function.Function<String, T> parse) {
+    return query(ctx, name, parse, "has an invalid value");
+  }
+
+  /** As {@link #query(Context, String, java.util.function.Function)}, with the rule a refused value breaks. */
+  static <T> T query(Context ctx, String name, java.util.function.Function<String, T> parse, String rule) {
     String value = ctx.queryParam(name);
     if (value == null || value.isEmpty()) {
       return null;
@@ -348,7 +363,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
     } catch (ValidationException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw ValidationException.of(name, "has an invalid value");
+      throw ValidationException.of(name, rule);
     }
   }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 
 /** A row of {@code marketplace_error_log}. */
 final class ErrorLogRow {
+  public long id;
   public String marketplace;
   public Long jobId;
   public String errorType;

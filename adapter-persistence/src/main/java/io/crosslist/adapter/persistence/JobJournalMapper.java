@@ -1,6 +1,7 @@
 package io.crosslist.adapter.persistence;
 
 import io.crosslist.domain.tenant.TenantId;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.ibatis.annotations.Param;
@@ -10,11 +11,13 @@ interface JobJournalMapper {
 
   int insertError(@Param("tenant") TenantId tenant, @Param("row") ErrorLogRow row);
 
-  List<ErrorLogRow> recentErrors(@Param("tenant") TenantId tenant, @Param("limit") int limit);
+  List<ErrorLogRow> errors(@Param("tenant") TenantId tenant, @Param("from") Instant from, @Param("to") Instant to,
+      @Param("marketplace") String marketplace, @Param("beforeId") Long beforeId, @Param("limit") int limit);
 
   int addFinished(@Param("tenant") TenantId tenant, @Param("day") LocalDate day, @Param("marketplace") String marketplace,
       @Param("action") String action, @Param("succeeded") int succeeded, @Param("failed") int failed,
       @Param("durationMillis") long durationMillis);
 
-  List<StatisticsRow> statistics(@Param("tenant") TenantId tenant, @Param("day") LocalDate day);
+  List<StatisticsRow> statistics(@Param("tenant") TenantId tenant, @Param("from") LocalDate from,
+      @Param("to") LocalDate to);
 }

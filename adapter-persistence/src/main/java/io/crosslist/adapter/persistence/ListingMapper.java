@@ -3,11 +3,14 @@ package io.crosslist.adapter.persistence;
 import io.crosslist.domain.tenant.TenantId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Param;
 
 /** Statements on {@code ${tenant}.marketplace_listings} and {@code ${tenant}.marketplace_orders}. */
 interface ListingMapper {
+
+  List<ListingRow> listingsOf(@Param("tenant") TenantId tenant, @Param("productId") long productId);
 
   Optional<ListingRow> find(@Param("tenant") TenantId tenant, @Param("productId") long productId,
       @Param("marketplace") String marketplace);

@@ -1,6 +1,10 @@
 package io.crosslist.adapter.persistence;
 
-import io.crosslist.domain.ValidationException;
+import io.crosslist.domain.Page;
+import io.crosslist.domain.PageCursor;
+import io.crosslist.domain.Violations;
+import io.crosslist.domain.job.ErrorLogEntry;
+import io.crosslist.domain.job.ErrorLogSearch;
 import io.crosslist.domain.job.JobAction;
 import io.crosslist.domain.job.JobJournal;
 import io.crosslist.domain.job.JobStatistics;
@@ -10,6 +14,7 @@ import io.crosslist.domain.tenant.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,17 +42,30 @@ final class MyBatisJobJournal implements JobJournal {
   }
 
   @Override
-  public List<MarketplaceError> recentErrors(TenantId tenant, int limit) {
-    if (limit < 1 || limit > 500) {
-      throw ValidationException.of("limit", "must be between 1 and 500");
-    }
-    return sessions.call(tenant, s -> s.getMapper(JobJournalMapper.class).recentErrors(tenant, limit)).stream()
-        .map(ErrorLogRow::toError).toList();
+  public Page<ErrorLogEntry> errors(TenantId tenant, ErrorLogSearch search) {
+    Objects.requireNonNull(search, "search");
+    // one row more than asked says whether a next page exists
+    List<ErrorLogRow> rows = sessions.call(tenant, s -> s.getMapper(JobJournalMapper.class).errors(tenant,
+        search.from(), search.to(), search.marketplace() == null ? null : search.marketplace().name(),
+        search.after() == null ? null : search.after().lastId(), search.limit() + 1));
+    List<ErrorLogEntry> entries = rows.stream().limit(search.limit())
+        .map(r -> new ErrorLogEntry(r.id, r.toError())).toList();
+    return new Page<>(entries, rows.size() > search.limit()
+        ? PageCursor.after(entries.get(entries.size() - 1).id()) : null);
   }
 
   @Override
-  public List<JobStatistics> statistics(TenantId tenant, LocalDate day) {
-    return sessions.call(tenant, s -> s.getMapper(JobJournalMapper.class).statistics(tenant, day)).stream()
+  public List<JobStatistics> statistics(TenantId tenant, LocalDate from, LocalDate to) {
+    new Violations()
+        .require(from != null, "from", "is required")
+        .require(to != null, "to", "is required")
+        .throwIfAny();
+    new Violations()
+        .require(!from.isAfter(to), "from", "must not be after to")
+        .require(ChronoUnit.DAYS.between(from, to) < MAX_STATISTICS_DAYS, "to",
+            "must be less than " + MAX_STATISTICS_DAYS + " days after from")
+        .throwIfAny();
+    return sessions.call(tenant, s -> s.getMapper(JobJournalMapper.class).statistics(tenant, from, to)).stream()
         .map(StatisticsRow::toStatistics).toList();
   }
 }

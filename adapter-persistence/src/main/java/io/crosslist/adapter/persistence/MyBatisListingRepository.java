@@ -9,6 +9,7 @@ import io.crosslist.domain.tenant.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,6 +27,12 @@ final class MyBatisListingRepository implements ListingRepository {
   public Optional<MarketplaceListing> find(TenantId tenant, ProductId product, Marketplace marketplace) {
     return sessions.call(tenant, s -> s.getMapper(ListingMapper.class).find(tenant, product.value(),
         marketplace.name())).map(ListingRow::toListing);
+  }
+
+  @Override
+  public List<MarketplaceListing> listingsOf(TenantId tenant, ProductId product) {
+    return sessions.call(tenant, s -> s.getMapper(ListingMapper.class).listingsOf(tenant, product.value())).stream()
+        .map(ListingRow::toListing).toList();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.crosslist.domain.job;
 
+import io.crosslist.domain.Page;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
 import java.time.LocalDate;
@@ -23,9 +24,28 @@ public interface JobJournal {
   void recordFinished(TenantId tenant, LocalDate day, Marketplace marketplace, JobAction action, boolean succeeded,
       long durationMillis);
 
+  /** One page of the tenant's error log, newest first, filtered as {@code search} says. */
+  Page<ErrorLogEntry> errors(TenantId tenant, ErrorLogSearch search);
+
   /** The newest {@code limit} (1 to 500) entries of the tenant's error log, newest first. */
-  List<MarketplaceError> recentErrors(TenantId tenant, int limit);
+  default List<MarketplaceError> recentErrors(TenantId tenant, int limit) {
+    return errors(tenant, ErrorLogSearch.newest(limit)).items().stream().map(ErrorLogEntry::error).toList();
+  }
+
+  /** The longest range {@link #statistics(TenantId, LocalDate, LocalDate)} answers, in days. */
+  int MAX_STATISTICS_DAYS = 366;
+
+  /**
+   * The statistics of the days {@code from} to {@code to}, both included, per (day, marketplace, action),
+   * oldest day first. Days without finished jobs have no entry.
+   *
+   * @throws io.crosslist.domain.ValidationException when {@code from} is after {@code to} or the range is
+   *     longer than {@value #MAX_STATISTICS_DAYS} days
+   */
+  List<JobStatistics> statistics(TenantId tenant, LocalDate from, LocalDate to);
 
   /** The statistics of one day, per (marketplace, action). */
-  List<JobStatistics> statistics(TenantId tenant, LocalDate day);
+  default List<JobStatistics> statistics(TenantId tenant, LocalDate day) {
+    return statistics(tenant, day, day);
+  }
 }

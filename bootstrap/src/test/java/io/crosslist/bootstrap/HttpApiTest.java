@@ -501,6 +501,51 @@ class HttpApiTest {
     }
   }
 
+  /**
+   * The cross-tenant walk: every served route that names a resource by id, called with tenant B's token on
+   * tenant A's ids, answers 404, and A's resources read the same afterwards. A new route with an id that this
+   * walk does not know fails the test, so the walk cannot fall behind the API.
+   */
+  @Test
+  void every_route_with_an_id_walked_with_another_tenants_token_gets_404_and_changes_nothing() throws Exception {
+    String a = token(db.newTenant());
+    long product = idOf(create(a, PRODUCT));
+    long job = idOf(send("POST", "/jobs", a, "application/json", "{\"marketplace\": \"EBAY\", \"action\": \"SYNC_ORDERS\"}"));
+    long batch = idOf(send("POST", "/batches", a, "application/json",
+        "{\"jobs\": [{\"marketplace\": \"EBAY\", \"action\": \"SYNC_ORDERS\"}]}"));
+    long connection = idOf(send("POST", "/connections", a, "application/json",
+        "{\"marketplace\": \"VINTED\", \"externalAccountId\": \"m-9\", \"displayName\": \"V\", \"sessionCookies\": \"c=1\"}"));
+    java.util.Map<String, Long> idOf = java.util.Map.of("/products/", product, "/jobs/", job, "/batches/", batch,
+        "/connections/", connection);
+    java.util.Map<String, String> before = new java.util.TreeMap<>();
+    for (var e : idOf.entrySet()) {
+      before.put(e.getKey(), send("GET", e.getKey() + e.getValue(), a, null, null).body());
+    }
+    String b = token(db.newTenant());
+    int walked = 0;
+    for (String route : api.routes()) {
+      if (!route.contains("{id}") || route.contains("/admin/")) {
+        continue; // the admin routes name tenants, not a tenant's resources, and need the admin claim
+      }
+      String method = route.substring(0, route.indexOf(' '));
+      String template = route.substring(route.indexOf(' ') + 1);
+      String prefix = template.substring(0, template.indexOf("{id}"));
+      Long id = idOf.get(prefix);
+      assertTrue(id != null, "the cross-tenant walk does not know the resource of " + route);
+      String path = template.replace("{id}", String.valueOf(id));
+      HttpResponse<String> response = method.equals("PUT") || method.equals("POST") && path.endsWith("/status")
+          ? sendIfMatch(method, path, b, "\"1\"", path.endsWith("/status") ? "{\"status\": \"PUBLISHED\"}" : PRODUCT)
+          : send(method, path, b, null, null);
+      assertProblem(response, 404, "not-found");
+      walked++;
+    }
+    assertTrue(walked >= 12, "walked " + walked + " routes");
+    for (var e : idOf.entrySet()) {
+      assertEquals(before.get(e.getKey()), send("GET", e.getKey() + e.getValue(), a, null, null).body(),
+          "tenant A's " + e.getKey() + " is unchanged");
+    }
+  }
+
   @Test
   void liveness_needs_no_token() throws Exception {
     HttpResponse<String> live = send("GET", "/health/live", null, null, null);

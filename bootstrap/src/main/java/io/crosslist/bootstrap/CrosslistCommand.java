@@ -4,6 +4,7 @@ import io.crosslist.domain.DomainException;
 import io.crosslist.domain.tenant.InvalidTenantIdException;
 import io.crosslist.domain.tenant.TenantId;
 import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,12 +16,31 @@ import picocli.CommandLine.Command;
 public final class CrosslistCommand {
 
   public static void main(String[] args) {
-    System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv()));
   }
 
-  /** The configured command line; tests run it with their own writers. */
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+  /**
+   * Runs one command line and returns its exit code; tests give their own writers and environment.
+   * Settings come from the command line, then {@code env}, then the configuration file ({@link ConfigDefaults}).
+   */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+    ConfigDefaults defaults;
+    CommandLine cli;
+    try {
+      defaults = ConfigDefaults.load(args, env);
+      cli = commandLine(out, err, defaults);
+      defaults.checkKeys(cli);
+    } catch (IllegalArgumentException e) {
+      err.println("error: " + e.getMessage());
+      return 2;
+    }
+    return cli.execute(args);
+  }
+
+  /** The configured command line, its defaults taken from {@code defaults}. */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, ConfigDefaults defaults) {
     CommandLine cli = new CommandLine(new CrosslistCommand());
+    cli.setDefaultValueProvider(defaults);
     // "@file" is ours (--secret-keyset @keyset.json); picocli's own @-files would splice the file's text
     // into the arguments, and print key material in a usage error
     cli.setExpandAtFiles(false);

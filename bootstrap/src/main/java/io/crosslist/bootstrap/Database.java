@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,23 +34,49 @@ final class Database implements AutoCloseable {
    * @param configuredUrl the JDBC URL; null or blank for an embedded PostgreSQL
    * @param keyset the Tink keyset (JSON) that encrypts credentials at rest, or {@code @path} to a file
    *     holding it; null when none is configured
+   * @param dataDirectory where the embedded PostgreSQL keeps its data (kept across runs: an existing
+   *     cluster is reused, a missing one is created); null for a temporary directory removed at exit
    */
-  static Database open(String configuredUrl, String keyset) {
+  static Database open(String configuredUrl, String keyset, Path dataDirectory) {
     if (configuredUrl != null && !configuredUrl.isBlank()) {
+      requireReachable(configuredUrl);
       return new Database(withKeyset(PersistenceSettings.forJdbcUrl(configuredUrl), keyset), null,
           redact(configuredUrl));
     }
+    boolean throwaway = dataDirectory == null;
     try {
-      Path dataDirectory = Files.createTempDirectory("crosslist-pg-");
-      LOG.info("no {} configured: starting an embedded PostgreSQL in {} (removed at exit)", URL_VARIABLE,
-          dataDirectory);
-      EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(true)
+      Path directory = throwaway ? Files.createTempDirectory("crosslist-pg-") : dataDirectory.toAbsolutePath();
+      Files.createDirectories(directory);
+      boolean existing = Files.exists(directory.resolve("PG_VERSION"));
+      LOG.info("no {} configured: {} embedded PostgreSQL in {}{}", URL_VARIABLE, existing ? "reusing the" : "creating an",
+          directory, throwaway ? " (removed at exit)" : "");
+      EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(directory).setCleanDataDirectory(throwaway)
           .start();
       return new Database(withKeyset(PersistenceSettings.forJdbcUrl(pg.getJdbcUrl("postgres", "postgres")), keyset),
-          pg, "embedded PostgreSQL in " + dataDirectory);
+          pg, "embedded PostgreSQL in " + directory + (throwaway ? " (temporary)" : existing ? " (existing data)"
+          : " (new; kept for the next run)"));
     } catch (IOException e) {
-      throw new UncheckedIOException("could not start the embedded PostgreSQL: " + e.getMessage(), e);
+      throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory + ": "
+          + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Connects once before anything is built on the URL, so that a wrong URL, a database that does not exist
+   * or a server that is down is one line naming {@code --jdbc-url}, not a failure deep inside the pool.
+   */
+  private static void requireReachable(String url) {
+    try (Connection ignored = DriverManager.getConnection(url)) {
+      // reachable
+    } catch (SQLException e) {
+      throw new IllegalArgumentException(ConfigDefaults.describe("--jdbc-url") + ": cannot connect to "
+          + redact(url) + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code ~/.crosslist/postgres}: where the embedded PostgreSQL keeps its data unless told otherwise. */
+  static Path defaultDataDirectory() {
+    return Path.of(System.getProperty("user.home"), ".crosslist", "postgres");
   }
 
   /** {@code settings} with {@code keyset} (JSON, or {@code @path}), if one is given. */

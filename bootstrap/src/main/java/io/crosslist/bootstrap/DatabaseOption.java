@@ -1,21 +1,33 @@
 package io.crosslist.bootstrap;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The database options every command that needs a database shares (a picocli mixin). */
 final class DatabaseOption {
 
-  @Option(names = "--jdbc-url", defaultValue = "${env:CROSSLIST_JDBC_URL}",
-      description = "PostgreSQL JDBC URL (default: $CROSSLIST_JDBC_URL; when unset, an embedded PostgreSQL)")
+  @Option(names = "--jdbc-url", description = "PostgreSQL JDBC URL (default: $CROSSLIST_JDBC_URL; when unset, an"
+      + " embedded PostgreSQL in --data-dir)")
   String jdbcUrl;
 
-  @Option(names = "--secret-keyset", defaultValue = "${env:CROSSLIST_SECRET_KEYSET}",
-      description = "Tink keyset (JSON, or @file) that encrypts marketplace credentials (default:"
-          + " $CROSSLIST_SECRET_KEYSET; when unset, credentials cannot be stored)")
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "data directory of the embedded PostgreSQL used"
+      + " when no --jdbc-url is set; it survives restarts (default: $CROSSLIST_DATA_DIR, else ~/.crosslist/postgres)")
+  Path dataDir;
+
+  @Option(names = "--secret-keyset", description = "Tink keyset (JSON, or @file) that encrypts marketplace credentials"
+      + " (default: $CROSSLIST_SECRET_KEYSET; when unset, credentials cannot be stored)")
   String secretKeyset;
 
-  /** Opens the configured database, or an embedded one when none is configured. */
+  /** Opens the configured database, or the embedded one in the data directory (created on first use). */
   Database open() {
-    return Database.open(jdbcUrl, secretKeyset);
+    return Database.open(jdbcUrl, secretKeyset, dataDir != null ? dataDir : Database.defaultDataDirectory());
+  }
+
+  /**
+   * As {@link #open()}, but without {@code --data-dir} the embedded PostgreSQL lives in a fresh temporary
+   * directory removed at exit: for the demo, which shows a first run every time.
+   */
+  Database openThrowaway() {
+    return Database.open(jdbcUrl, secretKeyset, dataDir);
   }
 }

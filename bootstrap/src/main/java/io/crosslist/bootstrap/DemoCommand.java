@@ -50,6 +50,9 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   DatabaseOption database;
 
+  @Mixin
+  ConfigOption config;
+
   @Option(names = "--tenant", defaultValue = "1", description = "tenant (user) id, a positive integer (default: 1)")
   TenantId tenant;
 
@@ -64,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Database db = database.open();
+    try (Database db = database.openThrowaway();
         PersistenceModule persistence = new PersistenceModule(db.settings())) {
       out.println("database: " + db.description());
       // the simulated marketplaces, with a small eBay catalogue to import

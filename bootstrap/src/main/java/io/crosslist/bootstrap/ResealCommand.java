@@ -29,6 +29,9 @@ final class ResealCommand implements Callable<Integer> {
   @Mixin
   DatabaseOption database;
 
+  @Mixin
+  ConfigOption config;
+
   @Option(names = "--scope", defaultValue = "OLD_KEYS",
       description = "OLD_KEYS (rotation) or PLAINTEXT (legacy import); default OLD_KEYS")
   ResealScope scope;

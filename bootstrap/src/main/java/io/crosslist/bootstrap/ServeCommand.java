@@ -9,6 +9,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -21,15 +23,15 @@ import picocli.CommandLine.ParameterException;
     description = "Serves the REST API and runs the job workers and recurring tasks until stopped.")
 final class ServeCommand extends WorkerCommand {
 
-  @Option(names = "--http-host", defaultValue = "${env:CROSSLIST_HTTP_HOST:-127.0.0.1}",
-      description = "address to listen on (default: $CROSSLIST_HTTP_HOST or 127.0.0.1)")
+  @Option(names = "--http-host", defaultValue = "127.0.0.1",
+      description = "address to listen on (default: $CROSSLIST_HTTP_HOST, else 127.0.0.1)")
   String httpHost;
 
-  @Option(names = "--http-port", defaultValue = "${env:CROSSLIST_HTTP_PORT:-8080}",
-      description = "port to listen on, 0 for any free one (default: $CROSSLIST_HTTP_PORT or 8080)")
+  @Option(names = "--http-port", defaultValue = "8080",
+      description = "port to listen on, 0 for any free one (default: $CROSSLIST_HTTP_PORT, else 8080)")
   int httpPort;
 
-  @Option(names = "--jwt-secret", defaultValue = "${env:CROSSLIST_JWT_SECRET}",
+  @Option(names = "--jwt-secret",
       description = "HS256 secret that signs bearer tokens, at least 32 bytes (default: $CROSSLIST_JWT_SECRET; required)")
   String jwtSecret;
 
@@ -44,8 +46,11 @@ final class ServeCommand extends WorkerCommand {
     try {
       http = new HttpSettings(httpHost, httpPort, jwtSecret, tenantClaim, "admin", 64 * 1_024);
     } catch (ValidationException e) {
-      String message = e.getMessage().replace("jwtSecret", "--jwt-secret ($CROSSLIST_JWT_SECRET)")
-          .replace("port", "--http-port").replace("host", "--http-host").replace("tenantClaim", "--tenant-claim");
+      Map<String, String> options = Map.of("host", "--http-host", "port", "--http-port", "jwtSecret", "--jwt-secret",
+          "tenantClaim", "--tenant-claim");
+      String message = e.violations().stream()
+          .map(v -> ConfigDefaults.describe(options.getOrDefault(v.field(), v.field())) + ": " + v.rule())
+          .collect(Collectors.joining("; "));
       throw new ParameterException(spec.commandLine(), message);
     }
   }

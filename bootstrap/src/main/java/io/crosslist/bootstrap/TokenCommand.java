@@ -26,12 +26,18 @@ final class TokenCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  @picocli.CommandLine.Mixin
+  ConfigOption config;
+
   @Option(names = "--tenant", required = true, description = "the tenant (user id) the token names")
   TenantId tenant;
 
-  @Option(names = "--jwt-secret", defaultValue = "${env:CROSSLIST_JWT_SECRET}",
+  @Option(names = "--jwt-secret",
       description = "the server's HS256 secret (default: $CROSSLIST_JWT_SECRET)")
   String jwtSecret;
+
+  @Option(names = "--admin", description = "adds the admin claim, for the /admin routes (provisioning tenants)")
+  boolean admin;
 
   @Option(names = "--ttl", defaultValue = "PT1H", description = "how long the token is valid, ISO-8601 (default: PT1H)")
   Duration ttl;
@@ -39,14 +45,14 @@ final class TokenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (jwtSecret == null || jwtSecret.getBytes(StandardCharsets.UTF_8).length < 32) {
-      throw new ParameterException(spec.commandLine(), "--jwt-secret ($CROSSLIST_JWT_SECRET): must be at least 32"
-          + " bytes (HS256)");
+      throw new ParameterException(spec.commandLine(), ConfigDefaults.describe("--jwt-secret") + ": must be at least"
+          + " 32 bytes (HS256)");
     }
     if (ttl.isNegative() || ttl.isZero()) {
       throw new ParameterException(spec.commandLine(), "--ttl: must be positive");
     }
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
-        .subject(String.valueOf(tenant.value())).issueTime(new Date())
+        .subject(String.valueOf(tenant.value())).issueTime(new Date()).claim("admin", admin ? Boolean.TRUE : null)
         .expirationTime(Date.from(Instant.now().plus(ttl))).build());
     try {
       jwt.sign(new MACSigner(jwtSecret.getBytes(StandardCharsets.UTF_8)));

@@ -20,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +41,9 @@ class WorkerCommand implements Callable<Integer> {
   @Mixin
   DatabaseOption database;
 
+  @Mixin
+  ConfigOption config;
+
   @Option(names = "--worker-id", description = "name in job leases (default: <host pid>@<host>)")
   String workerId;
 
@@ -53,7 +54,7 @@ class WorkerCommand implements Callable<Integer> {
       + " until stopped)")
   Duration stopAfter;
 
-  @Option(names = "--recurring", paramLabel = "TASK=INTERVAL", description = "interval of a recurring task as an"
+  @Option(names = "--recurring", paramLabel = "TASK=INTERVAL", split = ",", description = "interval of a recurring task as an"
       + " ISO-8601 duration, or 'off' (repeatable; defaults: job-cleanup=PT10M, drafts-cleanup=P1D, token-refresh=PT5M,"
       + " vinted-keep-alive=PT15M, etsy-polling=PT5M)")
   Map<String, String> recurring = new LinkedHashMap<>();
@@ -76,6 +77,9 @@ class WorkerCommand implements Callable<Integer> {
   @Option(names = "--keep-alive-failures", description = "failed Vinted keep-alives in a row that expire a"
       + " connection (default: 3)")
   int keepAliveFailures = RecurringTaskSettings.DEFAULTS.keepAliveFailures();
+
+  /** Time a JVM shutdown grants the drain beyond the workers' own shutdown timeout (the HTTP drain, closing). */
+  private static final long DRAIN_MARGIN_MILLIS = 10_000;
 
   /** The tasks' parameters from the options; names the option and the rule when one is wrong. */
   RecurringTaskSettings taskSettings() {
@@ -147,11 +151,9 @@ class WorkerCommand implements Callable<Integer> {
     try (Database db = database.open();
         PersistenceModule persistence = new PersistenceModule(db.settings().withMaximumPoolSize(concurrency + 4))) {
       Injector injector = Guice.createInjector(persistence, new CrosslistModule().withRecurringTasks(tasks));
-      CountDownLatch stop = new CountDownLatch(1);
-      Thread hook = new Thread(stop::countDown, "crosslist-worker-stop");
-      Runtime.getRuntime().addShutdownHook(hook);
       MeterRegistry registry = newRegistry();
-      try (JobWorkerPool pool = new JobWorkerPool(settings, injector.getInstance(JobWorkerPool.Ports.class),
+      try (StopSignals signals = new StopSignals(settings.shutdownTimeout().toMillis() + DRAIN_MARGIN_MILLIS);
+          JobWorkerPool pool = new JobWorkerPool(settings, injector.getInstance(JobWorkerPool.Ports.class),
           registry).start();
           RecurringScheduler scheduler = new RecurringScheduler(schedule,
               injector.getInstance(RunRecurringTaskUseCase.class), registry)) {
@@ -162,21 +164,11 @@ class WorkerCommand implements Callable<Integer> {
             concurrency, schedule.intervals().isEmpty() ? "none" : schedule.intervals());
         try (AutoCloseable alongside = startAlongside(injector, db, registry, out)) {
           out.flush();
-          if (stopAfter != null) {
-            stop.await(stopAfter.toMillis(), TimeUnit.MILLISECONDS);
-          } else {
-            stop.await();
-          }
+          signals.await(stopAfter != null ? stopAfter.toMillis() : -1);
         }
         JobWorkerPool.ShutdownReport report = pool.shutdown();
         out.printf("worker %s stopped: %d job(s) finished during shutdown, %d given back%n", id, report.finished(),
             report.released());
-      } finally {
-        try {
-          Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-          // already shutting down
-        }
       }
       return 0;
     }

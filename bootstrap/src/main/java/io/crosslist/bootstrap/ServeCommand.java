@@ -8,7 +8,10 @@ import io.crosslist.domain.ValidationException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -32,8 +35,13 @@ final class ServeCommand extends WorkerCommand {
   int httpPort;
 
   @Option(names = "--jwt-secret",
-      description = "HS256 secret that signs bearer tokens, at least 32 bytes (default: $CROSSLIST_JWT_SECRET; required)")
+      description = "HS256 secret that signs bearer tokens, at least 32 bytes (default: $CROSSLIST_JWT_SECRET; required"
+          + " unless --jwt-keys is given)")
   String jwtSecret;
+
+  @Option(names = "--jwt-keys", paramLabel = "FILE", description = "RS256 public keys that verify bearer tokens: a"
+      + " JWKS file (JSON) or a PEM public key (default: $CROSSLIST_JWT_KEYS); with it, --jwt-secret is optional")
+  Path jwtKeys;
 
   @Option(names = "--tenant-claim", defaultValue = "sub",
       description = "claim of a verified token that names the tenant (default: sub)")
@@ -43,11 +51,20 @@ final class ServeCommand extends WorkerCommand {
 
   @Override
   void validate() {
+    String keys = null;
+    if (jwtKeys != null) {
+      try {
+        keys = Files.readString(jwtKeys);
+      } catch (IOException e) {
+        throw new ParameterException(spec.commandLine(), ConfigDefaults.describe("--jwt-keys") + ": cannot read "
+            + jwtKeys + " (" + e.getClass().getSimpleName() + ")");
+      }
+    }
     try {
-      http = new HttpSettings(httpHost, httpPort, jwtSecret, tenantClaim, "admin", 64 * 1_024);
+      http = new HttpSettings(httpHost, httpPort, jwtSecret, keys, tenantClaim, "admin", 64 * 1_024);
     } catch (ValidationException e) {
       Map<String, String> options = Map.of("host", "--http-host", "port", "--http-port", "jwtSecret", "--jwt-secret",
-          "tenantClaim", "--tenant-claim");
+          "jwtKeys", "--jwt-keys", "tenantClaim", "--tenant-claim");
       String message = e.violations().stream()
           .map(v -> ConfigDefaults.describe(options.getOrDefault(v.field(), v.field())) + ": " + v.rule())
           .collect(Collectors.joining("; "));

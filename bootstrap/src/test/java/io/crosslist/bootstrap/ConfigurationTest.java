@@ -106,4 +106,18 @@ class ConfigurationTest {
     assertFalse(result.err().contains("hunter2") || result.err().contains("\tat ") || result.err().contains("Guice"),
         result.err());
   }
+
+  @Test
+  void serve_names_an_unreadable_or_unusable_key_file() throws Exception {
+    CliRun missing = run("serve", "--jwt-keys", dir.resolve("absent.jwks").toString(), "--stop-after", "PT0S");
+    assertEquals(2, missing.exit());
+    assertTrue(missing.err().contains("--jwt-keys (CROSSLIST_JWT_KEYS, or jwt-keys in the configuration file): cannot"
+        + " read " + dir.resolve("absent.jwks")), missing.err());
+    Path garbage = dir.resolve("garbage.jwks");
+    Files.writeString(garbage, "{\"keys\": []}");
+    CliRun unusable = run("serve", "--jwt-keys", garbage.toString(), "--stop-after", "PT0S");
+    assertEquals(2, unusable.exit());
+    assertTrue(unusable.err().contains("--jwt-keys (CROSSLIST_JWT_KEYS, or jwt-keys in the configuration file):"),
+        unusable.err());
+  }
 }

@@ -2,37 +2,94 @@ package io.crosslist.adapter.http;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.GeneralSecurityException;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 /**
- * Verifies {@code Authorization: Bearer <JWT>} (HS256) and reads the tenant from the configured claim
- * of the verified token: the only place a request's tenant comes from.
+ * Verifies {@code Authorization: Bearer <JWT>} and reads the tenant from the configured claim of the
+ * verified token: the only place a request's tenant comes from. HS256 tokens are checked against the
+ * secret, RS256 tokens against the public keys (the key whose {@code kid} the token names, or, without a
+ * {@code kid}, each key in turn); any other algorithm, and an algorithm that has no key configured, is refused.
  */
 final class BearerTokens {
-  private final MACVerifier verifier;
+  private final MACVerifier secret;
+  private final List<RsaVerifier> publicKeys;
   private final String tenantClaim;
   private final String adminClaim;
+  private final Clock clock;
 
   /** Who a verified token speaks for: its tenant, and whether it may use the admin routes. */
   record Caller(TenantId tenant, boolean admin) {}
-  private final Clock clock;
+
+  private record RsaVerifier(String keyId, JWSVerifier verifier) {}
 
   BearerTokens(HttpSettings settings, Clock clock) {
     try {
-      this.verifier = new MACVerifier(settings.jwtSecret().getBytes(StandardCharsets.UTF_8));
+      this.secret = settings.jwtSecret() == null ? null
+          : new MACVerifier(settings.jwtSecret().getBytes(StandardCharsets.UTF_8));
     } catch (JOSEException e) {
-      throw new IllegalArgumentException("jwtSecret: " + e.getMessage(), e);
+      throw ValidationException.of("jwtSecret", e.getMessage());
     }
+    this.publicKeys = settings.jwtKeys() == null ? List.of() : rsaVerifiers(settings.jwtKeys());
     this.tenantClaim = settings.tenantClaim();
     this.adminClaim = settings.adminClaim();
     this.clock = clock;
+  }
+
+  /** The RS256 verifiers of a JWK set (its RSA public keys) or of one PEM public key. */
+  static List<RsaVerifier> rsaVerifiers(String keys) {
+    List<RSAKey> rsa = new ArrayList<>();
+    String text = keys.trim();
+    try {
+      if (text.startsWith("-----BEGIN PUBLIC KEY-----")) {
+        String base64 = text.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+        RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA")
+            .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        rsa.add(new RSAKey.Builder(key).build());
+      } else {
+        for (JWK jwk : JWKSet.parse(text).getKeys()) {
+          if (jwk instanceof RSAKey key && !key.isPrivate()) {
+            rsa.add(key);
+          } else if (jwk instanceof RSAKey) {
+            throw ValidationException.of("jwtKeys", "must hold public keys only (key " + jwk.getKeyID()
+                + " is private)");
+          }
+        }
+      }
+    } catch (ParseException | IllegalArgumentException | GeneralSecurityException | ClassCastException e) {
+      throw ValidationException.of("jwtKeys", "must be a JWK set (JSON) or a PEM RSA public key");
+    }
+    if (rsa.isEmpty()) {
+      throw ValidationException.of("jwtKeys", "holds no RSA public key");
+    }
+    List<RsaVerifier> verifiers = new ArrayList<>();
+    for (RSAKey key : rsa) {
+      try {
+        verifiers.add(new RsaVerifier(key.getKeyID(), new RSASSAVerifier(key)));
+      } catch (JOSEException e) {
+        throw ValidationException.of("jwtKeys", "key " + key.getKeyID() + ": " + e.getMessage());
+      }
+    }
+    return List.copyOf(verifiers);
   }
 
   /** The caller of a valid token; a 401 problem for a missing, malformed, forged or expired one. */
@@ -48,11 +105,7 @@ final class BearerTokens {
     } catch (ParseException e) {
       throw unauthorized("the bearer token is not a signed JWT");
     }
-    try {
-      if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
-        throw unauthorized("the bearer token's signature is not valid");
-      }
-    } catch (JOSEException e) {
+    if (!verified(jwt)) {
       throw unauthorized("the bearer token's signature is not valid");
     }
     Date now = Date.from(clock.instant());
@@ -70,6 +123,26 @@ final class BearerTokens {
       throw unauthorized("the bearer token's " + tenantClaim + " claim must be a positive user id");
     }
     return new Caller(tenant, Boolean.TRUE.equals(claims.getClaim(adminClaim)));
+  }
+
+  private boolean verified(SignedJWT jwt) {
+    JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
+    try {
+      if (JWSAlgorithm.HS256.equals(algorithm)) {
+        return secret != null && jwt.verify(secret);
+      }
+      if (JWSAlgorithm.RS256.equals(algorithm)) {
+        String keyId = jwt.getHeader().getKeyID();
+        for (RsaVerifier key : publicKeys) {
+          if ((keyId == null || key.keyId() == null || keyId.equals(key.keyId())) && jwt.verify(key.verifier())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (JOSEException | IllegalStateException e) {
+      return false;
+    }
   }
 
   private static HttpProblem unauthorized(String detail) {

@@ -46,8 +46,13 @@ final class AdminRoutes {
     }
     var result = tenants.provision().provision(tenant);
     ctx.status(result.created() ? 201 : 200);
-    api.respond(ctx, Map.of("tenantId", tenant.value(), "schema", tenant.schemaName(), "created", result.created(),
-        "fromVersion", result.fromVersion(), "toVersion", result.toVersion()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("tenantId", tenant.value());
+    body.put("schema", tenant.schemaName());
+    body.put("created", result.created());
+    body.put("fromVersion", result.fromVersion());
+    body.put("toVersion", result.toVersion());
+    api.respond(ctx, body);
   }
 
   void list(Context ctx) throws IOException {

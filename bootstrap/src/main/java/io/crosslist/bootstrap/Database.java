@@ -39,9 +39,9 @@ final class Database implements AutoCloseable {
    */
   static Database open(String configuredUrl, String keyset, Path dataDirectory) {
     if (configuredUrl != null && !configuredUrl.isBlank()) {
+      PersistenceSettings settings = withKeyset(PersistenceSettings.forJdbcUrl(configuredUrl), keyset); // the rules first
       requireReachable(configuredUrl);
-      return new Database(withKeyset(PersistenceSettings.forJdbcUrl(configuredUrl), keyset), null,
-          redact(configuredUrl));
+      return new Database(settings, null, redact(configuredUrl));
     }
     boolean throwaway = dataDirectory == null;
     try {

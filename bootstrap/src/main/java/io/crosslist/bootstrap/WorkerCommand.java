@@ -10,6 +10,7 @@ import io.crosslist.adapter.scheduler.WorkerSettings;
 import io.crosslist.application.schedule.RecurringTaskSettings;
 import io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase;
 import io.crosslist.domain.ValidationException;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
@@ -140,6 +141,17 @@ class WorkerCommand implements Callable<Integer> {
     return new SimpleMeterRegistry();
   }
 
+  /** The pool's connections by state ({@code crosslist.db.pool.connections}), read when the registry is scraped. */
+  static void poolGauges(PersistenceModule persistence, MeterRegistry registry) {
+    Map<String, java.util.function.ToDoubleFunction<PersistenceModule>> states = Map.of(
+        "active", m -> m.poolStatistics().active(), "idle", m -> m.poolStatistics().idle(),
+        "total", m -> m.poolStatistics().total(), "maximum", m -> m.poolStatistics().maximum(),
+        "waiting", m -> m.poolStatistics().waiting());
+    states.forEach((state, value) -> Gauge.builder("crosslist.db.pool.connections", persistence, value)
+        .tag("state", state).description("database connections by state, summed over the tenant lanes;"
+            + " waiting: threads waiting for one").register(registry));
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -152,6 +164,7 @@ class WorkerCommand implements Callable<Integer> {
         PersistenceModule persistence = new PersistenceModule(db.settings().withMaximumPoolSize(concurrency + 4))) {
       Injector injector = Guice.createInjector(persistence, new CrosslistModule().withRecurringTasks(tasks));
       MeterRegistry registry = newRegistry();
+      poolGauges(persistence, registry);
       try (StopSignals signals = new StopSignals(settings.shutdownTimeout().toMillis() + DRAIN_MARGIN_MILLIS);
           JobWorkerPool pool = new JobWorkerPool(settings, injector.getInstance(JobWorkerPool.Ports.class),
           registry).start();

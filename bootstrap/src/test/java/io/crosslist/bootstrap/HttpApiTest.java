@@ -315,6 +315,8 @@ class HttpApiTest {
     String metrics = send("GET", "/metrics", null, null, null).body();
     assertTrue(metrics.contains("http_server_requests_seconds_count{method=\"GET\",route=\"/products/{id}\","
         + "status=\"404\"}"), metrics.lines().filter(l -> l.startsWith("http_server")).toList().toString());
+    assertTrue(metrics.contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/products/{id}\","
+        + "status=\"404\",le=\""), "a latency histogram, not only a count");
   }
 
   @Test

@@ -52,6 +52,14 @@ class ServeCommandTest {
             + " \"currency\": \"EUR\"}, \"category\": \"mens-jeans\", \"condition\": \"good\"}")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(201, created.statusCode(), created.body());
+    String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    for (String meter : new String[] {"crosslist_db_pool_connections{state=\"active\"}",
+        "crosslist_db_pool_connections{state=\"waiting\"}", "http_server_requests_seconds_bucket{",
+        "crosslist_jobs_"}) {
+      assertTrue(metrics.contains(meter), meter + " in " + metrics.lines().filter(l -> !l.startsWith("#"))
+          .map(l -> l.split("[{ ]")[0]).distinct().toList());
+    }
 
     CliRun stopped = serve.get(60, TimeUnit.SECONDS);
     assertEquals(0, stopped.exit(), stopped.err());

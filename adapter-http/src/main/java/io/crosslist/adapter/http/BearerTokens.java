@@ -23,12 +23,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies {@code Authorization: Bearer <JWT>} and reads the tenant from the configured claim of the
  * verified token: the only place a request's tenant comes from. HS256 tokens are checked against the
  * secret, RS256 tokens against the public keys (the key whose {@code kid} the token names, or, without a
  * {@code kid}, each key in turn); any other algorithm, and an algorithm that has no key configured, is refused.
+ * A verified token is remembered, so its signature is checked once rather than on every request; its
+ * expiry is checked on every use.
  */
 final class BearerTokens {
   private final MACVerifier secret;
@@ -41,6 +45,13 @@ final class BearerTokens {
   record Caller(TenantId tenant, boolean admin) {}
 
   private record RsaVerifier(String keyId, JWSVerifier verifier) {}
+
+  /** A token whose signature was verified, and the times that still decide whether it may be used. */
+  private record Verified(Caller caller, Date expires, Date notBefore) {}
+
+  /** How many verified tokens are remembered (keyed by the whole header value, signature included). */
+  private static final int MAX_REMEMBERED = 10_000;
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
   BearerTokens(HttpSettings settings, Clock clock) {
     try {
@@ -97,6 +108,20 @@ final class BearerTokens {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw unauthorized("a bearer token is required (Authorization: Bearer <JWT>)");
     }
+    Verified known = verified.get(authorization);
+    if (known != null) {
+      checkTimes(known.expires(), known.notBefore());
+      return known.caller();
+    }
+    Caller caller = verify(authorization);
+    if (verified.size() >= MAX_REMEMBERED) {
+      verified.clear(); // crude but bounded; a client keeps its token, so the useful ones return at once
+    }
+    return caller;
+  }
+
+  /** Parses and verifies a token, remembering it when it is valid. */
+  private Caller verify(String authorization) {
     SignedJWT jwt;
     JWTClaimsSet claims;
     try {
@@ -108,13 +133,7 @@ final class BearerTokens {
     if (!verified(jwt)) {
       throw unauthorized("the bearer token's signature is not valid");
     }
-    Date now = Date.from(clock.instant());
-    if (claims.getExpirationTime() == null || !claims.getExpirationTime().after(now)) {
-      throw unauthorized("the bearer token has expired or has no expiry (exp)");
-    }
-    if (claims.getNotBeforeTime() != null && claims.getNotBeforeTime().after(now)) {
-      throw unauthorized("the bearer token is not valid yet (nbf)");
-    }
+    checkTimes(claims.getExpirationTime(), claims.getNotBeforeTime());
     Object value = claims.getClaim(tenantClaim);
     TenantId tenant;
     try {
@@ -122,7 +141,20 @@ final class BearerTokens {
     } catch (RuntimeException e) {
       throw unauthorized("the bearer token's " + tenantClaim + " claim must be a positive user id");
     }
-    return new Caller(tenant, Boolean.TRUE.equals(claims.getClaim(adminClaim)));
+    Caller caller = new Caller(tenant, Boolean.TRUE.equals(claims.getClaim(adminClaim)));
+    verified.put(authorization, new Verified(caller, claims.getExpirationTime(), claims.getNotBeforeTime()));
+    return caller;
+  }
+
+  /** Every use of a token, remembered or not, is checked against its expiry and not-before times. */
+  private void checkTimes(Date expires, Date notBefore) {
+    Date now = Date.from(clock.instant());
+    if (expires == null || !expires.after(now)) {
+      throw unauthorized("the bearer token has expired or has no expiry (exp)");
+    }
+    if (notBefore != null && notBefore.after(now)) {
+      throw unauthorized("the bearer token is not valid yet (nbf)");
+    }
   }
 
   private boolean verified(SignedJWT jwt) {

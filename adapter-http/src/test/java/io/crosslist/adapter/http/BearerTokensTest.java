@@ -99,4 +99,37 @@ class BearerTokensTest {
     ValidationException none = assertThrows(ValidationException.class, () -> HttpSettings.of(0, null));
     assertTrue(none.getMessage().contains("jwtSecret"), none.getMessage());
   }
+
+  /** A clock the test moves. */
+  private static final class MovableClock extends Clock {
+    private Instant now = Instant.now();
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void a_remembered_token_still_expires_and_a_tampered_copy_is_not_taken_for_it() throws Exception {
+    MovableClock clock = new MovableClock();
+    BearerTokens tokens = new BearerTokens(HttpSettings.of(0, SECRET), clock);
+    String token = hs256(SECRET); // expires in 60 s
+    assertEquals(200, status(tokens, token));
+    assertEquals(200, status(tokens, token), "remembered");
+    String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+    assertEquals(401, status(tokens, tampered), "another string is verified on its own");
+    clock.now = clock.now.plusSeconds(61);
+    assertEquals(401, status(tokens, token), "expired, although remembered");
+  }
 }

@@ -74,6 +74,26 @@ final class ConnectionLanes implements AutoCloseable {
     return lanes.size();
   }
 
+  /** The pools' state now, summed over the lanes (a lane not started yet counts as empty). */
+  PoolStatistics statistics() {
+    int total = 0;
+    int active = 0;
+    int idle = 0;
+    int waiting = 0;
+    int maximum = 0;
+    for (HikariDataSource lane : lanes) {
+      maximum += lane.getMaximumPoolSize();
+      var pool = lane.getHikariPoolMXBean();
+      if (pool != null) {
+        total += pool.getTotalConnections();
+        active += pool.getActiveConnections();
+        idle += pool.getIdleConnections();
+        waiting += pool.getThreadsAwaitingConnection();
+      }
+    }
+    return new PoolStatistics(lanes.size(), maximum, total, active, idle, waiting);
+  }
+
   @Override
   public void close() {
     lanes.forEach(HikariDataSource::close);

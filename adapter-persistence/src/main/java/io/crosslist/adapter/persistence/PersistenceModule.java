@@ -131,6 +131,11 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(PollCursorRepository.class);
   }
 
+  /** The connection pools' state now (for metrics); all zero before the module is installed. */
+  public PoolStatistics poolStatistics() {
+    return lanes == null ? new PoolStatistics(0, 0, 0, 0, 0, 0) : lanes.statistics();
+  }
+
   /** Closes the connection pools. */
   @Override
   public void close() {

@@ -62,6 +62,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
@@ -143,6 +144,8 @@ public final class CrosslistHttpApi implements AutoCloseable {
   private final Operations operations;
   /** How long a tenant's status is trusted before the registry is asked again (changes made here apply at once). */
   private static final Duration TENANT_STATUS_TTL = Duration.ofSeconds(2);
+  /** How long {@link #close()} waits for requests in flight. */
+  static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(20);
   private final TenantGate gate;
   private final AdminRoutes admin;
   private final ActivityRoutes activity;
@@ -170,6 +173,12 @@ public final class CrosslistHttpApi implements AutoCloseable {
       config.jetty.port = settings.port();
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = settings.maxBodyBytes();
+      // Javalin stops Jetty abruptly; a GracefulHandler around its servlet lets requests in flight at
+      // close() finish (up to DRAIN_TIMEOUT) while new connections are refused
+      config.jetty.modifyServer(server -> {
+        server.setHandler(new GracefulHandler());
+        server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
+      });
       config.requestLogger.http(this::logAndTime);
       config.routes.before(this::requestId);
       route(config, HandlerType.GET, "/health/live", ctx -> ctx.contentType("application/json").result("{\"status\":\"UP\"}"));
@@ -571,7 +580,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
     }
   }
 
-  /** Stops listening; in-flight requests finish first. Idempotent. */
+  /** Stops listening; requests in flight finish first (up to 20 s). Idempotent. */
   @Override
   public synchronized void close() {
     if (app != null) {

@@ -24,22 +24,24 @@ final class MyBatisTenantDirectory implements TenantDirectory, TenantSuspension 
 
   @Override
   public List<TenantId> activeTenants(Optional<TenantId> after, int limit) {
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
-    }
-    long afterId = after.map(TenantId::value).orElse(0L);
+    long afterId = pageStart(after, limit);
     return sessions.callShared(s -> s.getMapper(TenantRegistryMapper.class).activeTenantIds(afterId, limit))
         .stream().map(TenantId::of).toList();
   }
 
   @Override
   public List<Tenant> tenants(Optional<TenantId> after, int limit) {
+    long afterId = pageStart(after, limit);
+    return sessions.callShared(s -> s.getMapper(TenantRegistryMapper.class).tenants(afterId, limit))
+        .stream().map(TenantRow::toTenant).toList();
+  }
+
+  /** The exclusive lower bound of a page, after checking its size. */
+  private static long pageStart(Optional<TenantId> after, int limit) {
     if (limit < 1 || limit > MAX_PAGE) {
       throw ValidationException.of("limit", "must be between 1 and " + MAX_PAGE);
     }
-    long afterId = after.map(TenantId::value).orElse(0L);
-    return sessions.callShared(s -> s.getMapper(TenantRegistryMapper.class).tenants(afterId, limit))
-        .stream().map(TenantRow::toTenant).toList();
+    return after.map(TenantId::value).orElse(0L);
   }
 
   @Override

@@ -96,7 +96,10 @@ public record MarketplaceJob(JobId id, Marketplace marketplace, JobAction action
   public MarketplaceJob complete(String resultJson, Instant now) {
     require(JobStatus.COMPLETED);
     Instant at = storable(now);
-    return with(JobStatus.COMPLETED, attempts, runAfter, progress, lastError, resultJson, at, startedAt, at);
+    // a handler's last report may come before its last step; a completed job has done all it counted
+    JobProgress finished = progress.total() > 0 ? new JobProgress(progress.total(), progress.total(),
+        progress.message()) : progress;
+    return with(JobStatus.COMPLETED, attempts, runAfter, finished, lastError, resultJson, at, startedAt, at);
   }
 
   /**

@@ -57,6 +57,14 @@ class MarketplaceJobTest {
   }
 
   @Test
+  void a_completed_job_shows_all_its_counted_steps_done_even_when_the_last_report_came_earlier() {
+    MarketplaceJob done = runningJob().withProgress(new JobProgress(1, 2, "recording the listing"), T1)
+        .complete("{}", T1);
+    assertEquals(new JobProgress(2, 2, "recording the listing"), done.progress());
+    assertEquals(JobProgress.NONE, runningJob().complete("{}", T1).progress(), "no count, nothing invented");
+  }
+
+  @Test
   void retryable_failures_go_back_to_pending_until_the_attempts_are_used_up() {
     MarketplaceJob job = MarketplaceJob.pending(publishRequest().withMaxAttempts(2), T0).stored(JobId.of(3));
     MarketplaceJob first = job.start(T0).retryLater("HTTP 503", T1, T0.plusSeconds(1));

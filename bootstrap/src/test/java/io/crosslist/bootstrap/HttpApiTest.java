@@ -21,7 +21,10 @@ import io.crosslist.domain.conversation.ConversationMessage;
 import io.crosslist.domain.conversation.ConversationRepository;
 import io.crosslist.domain.conversation.ConversationThread;
 import io.crosslist.domain.job.JobAction;
+import io.crosslist.domain.job.JobId;
 import io.crosslist.domain.job.JobJournal;
+import io.crosslist.domain.job.MarketplaceJob;
+import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.job.MarketplaceError;
 import io.crosslist.domain.marketplace.ListingRepository;
 import io.crosslist.domain.marketplace.Marketplace;
@@ -546,6 +549,30 @@ class HttpApiTest {
       assertEquals(before.get(e.getKey()), send("GET", e.getKey() + e.getValue(), a, null, null).body(),
           "tenant A's " + e.getKey() + " is unchanged");
     }
+  }
+
+  @Test
+  void a_failed_job_is_retried_and_a_connection_is_read_by_its_owner() throws Exception {
+    TenantId tenant = db.newTenant();
+    String owner = token(tenant);
+    long jobId = idOf(send("POST", "/jobs", owner, "application/json",
+        "{\"marketplace\": \"EBAY\", \"action\": \"SYNC_ORDERS\"}"));
+    MarketplaceJobRepository jobs = injector.getInstance(MarketplaceJobRepository.class);
+    MarketplaceJob pending = jobs.findById(tenant, JobId.of(jobId)).orElseThrow();
+    MarketplaceJob running = jobs.transition(tenant, pending, pending.start(Instant.now()));
+    jobs.transition(tenant, running, running.fail("the marketplace refused", Instant.now()));
+    assertTrue(send("GET", "/jobs/" + jobId, owner, null, null).body().contains("\"status\":\"FAILED\""));
+    HttpResponse<String> retried = send("POST", "/jobs/" + jobId + "/retry", owner, null, null);
+    assertEquals(200, retried.statusCode(), retried.body());
+    assertTrue(retried.body().contains("\"status\":\"PENDING\"") && retried.body().contains("\"attempts\":0"),
+        retried.body());
+
+    long connection = idOf(send("POST", "/connections", owner, "application/json", "{\"marketplace\": \"ETSY\","
+        + " \"externalAccountId\": \"shop-1\", \"displayName\": \"Shop\", \"accessToken\": \"at-SECRET\","
+        + " \"tokenExpiresAt\": \"2030-01-01T00:00:00Z\"}"));
+    HttpResponse<String> read = send("GET", "/connections/" + connection, owner, null, null);
+    assertEquals(200, read.statusCode(), read.body());
+    assertTrue(read.body().contains("\"marketplace\":\"ETSY\"") && !read.body().contains("at-SECRET"), read.body());
   }
 
   @Test

@@ -62,7 +62,6 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.time.Clock;
@@ -78,20 +77,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Crosslist's REST API on Javalin: every {@code /products} route needs a bearer JWT, and the tenant
+ * Crosslist's REST API on Javalin: every tenant route needs a bearer JWT, and the tenant
  * comes only from its verified claim, so one tenant's token cannot name another tenant's data. Errors
  * are RFC 9457 {@code application/problem+json} with a stable {@code type}; no stack trace or SQL text
  * ever reaches a response.
  *
  * <pre>{@code
- * CrosslistHttpApi api = new CrosslistHttpApi(HttpSettings.of(8080, secret), new CrosslistHttpApi.Ports(create, get));
- * api.start();
+ * // the in-ports, e.g. from bootstrap's CrosslistModule: injector.getInstance(CrosslistHttpApi.Ports.class)
+ * CrosslistHttpApi api = new CrosslistHttpApi(HttpSettings.of(8080, secret), ports,
+ *     new CrosslistHttpApi.Operations(readiness, meterRegistry, prometheus::scrape));
+ * int port = api.start();
  * ...
- * api.close();
+ * api.close(); // requests in flight finish first
  * }</pre>
  */
 public final class CrosslistHttpApi implements AutoCloseable {

@@ -57,8 +57,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ol>
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.crosslist.benchmarks.JobsBenchmark [--jobs N]
- * [--threads N] [--rounds N] [--drop]}. The database {@code crosslist_jobs_bench} (10,000 provisioned
- * tenants) is created on first use and kept; {@code --drop} removes it afterwards.
+ * [--threads N] [--rounds N] [--tenants N] [--throughput-only] [--drop]}. The database {@code
+ * crosslist_jobs_bench} (10,000 provisioned tenants; with {@code --throughput-only}, only the {@code --tenants}
+ * the throughput measure uses, and no dispatch measure) is created on first use and kept; {@code --drop}
+ * removes it afterwards.
  */
 public final class JobsBenchmark {
   static final String DATABASE = "crosslist_jobs_bench";
@@ -76,6 +78,8 @@ public final class JobsBenchmark {
     boolean drop = false;
     int spread = SPREAD_TENANTS;
     int perTenant = PersistenceSettings.DEFAULT_CONNECTIONS_PER_TENANT;
+    boolean throughputOnly = false;
+    String jdbcParams = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--jobs" -> jobs = Integer.parseInt(args[++i]);
@@ -85,8 +89,10 @@ public final class JobsBenchmark {
         case "--drop" -> drop = true;
         case "--tenants" -> spread = Integer.parseInt(args[++i]);
         case "--connections-per-tenant" -> perTenant = Integer.parseInt(args[++i]);
+        case "--throughput-only" -> throughputOnly = true;
+        case "--jdbc-params" -> jdbcParams = args[++i];
         default -> {
-          System.err.println("usage: JobsBenchmark [--jobs N] [--threads N] [--rounds N] [--dispatch-jobs N] [--tenants N] [--connections-per-tenant N] [--drop];"
+          System.err.println("usage: JobsBenchmark [--jobs N] [--threads N] [--rounds N] [--dispatch-jobs N] [--tenants N] [--connections-per-tenant N] [--throughput-only] [--jdbc-params k=v&...] [--drop];"
               + " unknown argument " + args[i]);
           System.exit(2);
         }
@@ -94,7 +100,13 @@ public final class JobsBenchmark {
     }
     System.out.printf("machine: %d cores, %s; PostgreSQL at %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.version"), BenchmarkDatabase.serverUrl());
-    String url = prepare();
+    // the dispatch measure needs 10,000 tenants (about 40 minutes to provision on a new machine); the
+    // throughput measure needs only the tenants it spreads jobs over
+    String url = prepare(throughputOnly ? spread : MANY_TENANTS);
+    if (!jdbcParams.isEmpty()) { // PgJDBC settings for both systems, e.g. prepareThreshold=1
+      url = url + (url.contains("?") ? "&" : "?") + jdbcParams;
+      System.out.println("JDBC URL parameters for both systems: " + jdbcParams);
+    }
     try (PersistenceModule module = new PersistenceModule(PersistenceSettings.forJdbcUrl(url)
         .withMaximumPoolSize(threads + 4).withConnectionsPerTenant(perTenant))) {
       Injector injector = Guice.createInjector(module);
@@ -120,26 +132,27 @@ public final class JobsBenchmark {
       System.out.printf(Locale.ROOT, "THROUGHPUT (median of %d): crosslist %,.0f jobs/s over %,d tenants, db-scheduler"
               + " %,.0f jobs/s; ratio %.2f (target >= 1.00 and >= 5,000 jobs/s)%n", rounds, ours, spread,
           theirs, ours / theirs);
-
-      List<Double> few = new ArrayList<>();
-      List<Double> many = new ArrayList<>();
-      List<Double> fewWithStart = new ArrayList<>();
-      List<Double> manyWithStart = new ArrayList<>();
-      for (int round = 1; round <= rounds; round++) {
-        few.add(dispatchCost(engine, url, dispatchJobs, FEW_TENANTS, false));
-        many.add(dispatchCost(engine, url, dispatchJobs, MANY_TENANTS, false));
-        fewWithStart.add(dispatchCost(engine, url, dispatchJobs, FEW_TENANTS, true));
-        manyWithStart.add(dispatchCost(engine, url, dispatchJobs, MANY_TENANTS, true));
-        System.out.printf(Locale.ROOT, "round %d: dispatch (lease) %.1f us/job with %d tenants, %.1f us/job with %,d"
-                + " tenants; lease + start %.1f and %.1f us/job%n", round, few.get(round - 1), FEW_TENANTS,
-            many.get(round - 1), MANY_TENANTS, fewWithStart.get(round - 1), manyWithStart.get(round - 1));
+      if (!throughputOnly) {
+        List<Double> few = new ArrayList<>();
+        List<Double> many = new ArrayList<>();
+        List<Double> fewWithStart = new ArrayList<>();
+        List<Double> manyWithStart = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+          few.add(dispatchCost(engine, url, dispatchJobs, FEW_TENANTS, false));
+          many.add(dispatchCost(engine, url, dispatchJobs, MANY_TENANTS, false));
+          fewWithStart.add(dispatchCost(engine, url, dispatchJobs, FEW_TENANTS, true));
+          manyWithStart.add(dispatchCost(engine, url, dispatchJobs, MANY_TENANTS, true));
+          System.out.printf(Locale.ROOT, "round %d: dispatch (lease) %.1f us/job with %d tenants, %.1f us/job with %,d"
+                  + " tenants; lease + start %.1f and %.1f us/job%n", round, few.get(round - 1), FEW_TENANTS,
+              many.get(round - 1), MANY_TENANTS, fewWithStart.get(round - 1), manyWithStart.get(round - 1));
+        }
+        System.out.printf(Locale.ROOT, "DISPATCH COST (median of %d): %.1f us/job with %d tenants, %.1f us/job with %,d"
+                + " tenants; ratio %.2f (target <= 1.20)%n", rounds, median(few), FEW_TENANTS, median(many),
+            MANY_TENANTS, median(many) / median(few));
+        System.out.printf(Locale.ROOT, "LEASE + START, for comparison (median of %d): %.1f us/job with %d tenants, %.1f"
+                + " us/job with %,d tenants; ratio %.2f%n", rounds, median(fewWithStart), FEW_TENANTS,
+            median(manyWithStart), MANY_TENANTS, median(manyWithStart) / median(fewWithStart));
       }
-      System.out.printf(Locale.ROOT, "DISPATCH COST (median of %d): %.1f us/job with %d tenants, %.1f us/job with %,d"
-              + " tenants; ratio %.2f (target <= 1.20)%n", rounds, median(few), FEW_TENANTS, median(many),
-          MANY_TENANTS, median(many) / median(few));
-      System.out.printf(Locale.ROOT, "LEASE + START, for comparison (median of %d): %.1f us/job with %d tenants, %.1f"
-              + " us/job with %,d tenants; ratio %.2f%n", rounds, median(fewWithStart), FEW_TENANTS,
-          median(manyWithStart), MANY_TENANTS, median(manyWithStart) / median(fewWithStart));
     }
     if (drop) {
       try (Connection c = DriverManager.getConnection(BenchmarkDatabase.serverUrl()); Statement s = c.createStatement()) {
@@ -296,8 +309,8 @@ public final class JobsBenchmark {
     }
   }
 
-  /** Creates the database with 10,000 provisioned tenants and db-scheduler's table, if needed; idempotent. */
-  private static String prepare() throws Exception {
+  /** Creates the database with {@code tenants} provisioned tenants and db-scheduler's table, if needed; idempotent. */
+  private static String prepare(int tenants) throws Exception {
     String server = BenchmarkDatabase.serverUrl();
     try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
@@ -327,7 +340,7 @@ public final class JobsBenchmark {
       AtomicInteger created = new AtomicInteger();
       List<Future<?>> work = new ArrayList<>();
       long began = System.nanoTime();
-      for (int t = 1; t <= MANY_TENANTS; t++) {
+      for (int t = 1; t <= tenants; t++) {
         TenantId tenant = TenantId.of(t);
         work.add(pool.submit(() -> {
           if (provisioning.provision(tenant).created() && created.incrementAndGet() % 500 == 0) {

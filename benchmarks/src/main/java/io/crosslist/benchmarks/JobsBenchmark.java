@@ -80,6 +80,8 @@ public final class JobsBenchmark {
     int perTenant = PersistenceSettings.DEFAULT_CONNECTIONS_PER_TENANT;
     boolean throughputOnly = false;
     String jdbcParams = "";
+    int jobsPerTenant = 4;
+    int tenantCap = 8;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--jobs" -> jobs = Integer.parseInt(args[++i]);
@@ -91,8 +93,10 @@ public final class JobsBenchmark {
         case "--connections-per-tenant" -> perTenant = Integer.parseInt(args[++i]);
         case "--throughput-only" -> throughputOnly = true;
         case "--jdbc-params" -> jdbcParams = args[++i];
+        case "--per-tenant" -> jobsPerTenant = Integer.parseInt(args[++i]);
+        case "--tenant-cap" -> tenantCap = Integer.parseInt(args[++i]);
         default -> {
-          System.err.println("usage: JobsBenchmark [--jobs N] [--threads N] [--rounds N] [--dispatch-jobs N] [--tenants N] [--connections-per-tenant N] [--throughput-only] [--jdbc-params k=v&...] [--drop];"
+          System.err.println("usage: JobsBenchmark [--jobs N] [--threads N] [--rounds N] [--dispatch-jobs N] [--tenants N] [--connections-per-tenant N] [--throughput-only] [--jdbc-params k=v&...] [--per-tenant N] [--tenant-cap N] [--drop];"
               + " unknown argument " + args[i]);
           System.exit(2);
         }
@@ -117,10 +121,10 @@ public final class JobsBenchmark {
       // (db-scheduler used to run second in a JVM that Crosslist's round had warmed up for PgJDBC and HikariCP)
       int warmUpJobs = Math.max(1_000, jobs / 4);
       System.out.printf(Locale.ROOT, "warm-up (not measured): crosslist %,.0f jobs/s, db-scheduler %,.0f jobs/s%n",
-          crosslistThroughput(engine, url, warmUpJobs, threads, spread), dbSchedulerThroughput(url, warmUpJobs,
+          crosslistThroughput(engine, url, warmUpJobs, threads, spread, jobsPerTenant, tenantCap), dbSchedulerThroughput(url, warmUpJobs,
               threads));
       for (int round = 1; round <= rounds; round++) {
-        double ours = crosslistThroughput(engine, url, jobs, threads, spread);
+        double ours = crosslistThroughput(engine, url, jobs, threads, spread, jobsPerTenant, tenantCap);
         double theirs = dbSchedulerThroughput(url, jobs, threads);
         crosslist.add(ours);
         dbScheduler.add(theirs);
@@ -198,11 +202,11 @@ public final class JobsBenchmark {
     }
   }
 
-  private static double crosslistThroughput(Engine engine, String url, int jobs, int threads, int tenants)
-      throws Exception {
+  private static double crosslistThroughput(Engine engine, String url, int jobs, int threads, int tenants,
+      int jobsPerTenant, int tenantCap) throws Exception {
     enqueueSpread(url, jobs, tenants);
     WorkerSettings settings = WorkerSettings.defaults("bench").withConcurrency(threads, threads * 4)
-        .withCaps(4, 8, 8);
+        .withCaps(jobsPerTenant, tenantCap, tenantCap);
     int before = engine.executed.get();
     long began = System.nanoTime();
     try (JobWorkerPool pool = new JobWorkerPool(settings, JobWorkerPool.Ports.of(engine.service),

@@ -113,6 +113,132 @@ class JobWorkerPoolTest {
     assertTrue(registry.get("crosslist.jobs.claim.latency").tag("marketplace", "VINTED").timer().count() >= 200);
   }
 
+  /** The engine's ports, with every {@code finish} call's size recorded. */
+  private JobWorkerPool.Ports countingFinishes(List<Integer> finishSizes) {
+    io.crosslist.application.job.port.in.RunJobUseCase counting = new io.crosslist.application.job.port.in.RunJobUseCase() {
+      @Override
+      public HandledAttempt attempt(io.crosslist.domain.job.JobQueue.ClaimedJob job) {
+        return engine.attempt(job);
+      }
+
+      @Override
+      public List<JobRunResult> finish(List<HandledAttempt> attempts) {
+        finishSizes.add(attempts.size());
+        return engine.finish(attempts);
+      }
+    };
+    return new JobWorkerPool.Ports(engine, counting, engine, engine, engine, engine, engine);
+  }
+
+  private WorkerSettings groupSettings(String id, Duration finishDelay) {
+    return WorkerSettings.defaults(id).withConcurrency(8, 8).withCaps(4, 8, 8)
+        .withTiming(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(5), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofSeconds(5))
+        .withFinishDelay(finishDelay);
+  }
+
+  @Test
+  void the_successes_of_a_tenants_jobs_claimed_together_are_stored_together() throws Exception {
+    TenantId tenant = db.newTenant();
+    List<MarketplaceJob> jobs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      jobs.add(enqueue(tenant));
+    }
+    CountDownLatch allRunning = new CountDownLatch(4);
+    behaviour = context -> { // the four handlers end together, as no-op handlers do
+      allRunning.countDown();
+      await(allRunning);
+      return JobHandler.JobOutcome.success(null);
+    };
+    List<Integer> finishSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (JobWorkerPool pool = new JobWorkerPool(groupSettings("grouped", Duration.ofSeconds(1)),
+        countingFinishes(finishSizes), registry).start()) {
+      for (MarketplaceJob job : jobs) {
+        awaitStatus(tenant, job, JobStatus.COMPLETED);
+      }
+    }
+    assertEquals(List.of(4), finishSizes, "one store for the four successes");
+    assertEquals(4.0, registry.get("crosslist.jobs.completed").tag("marketplace", "VINTED").counter().count());
+
+    // the same with finishDelay 0: each success is stored on its own
+    TenantId other = db.newTenant();
+    List<MarketplaceJob> more = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      more.add(enqueue(other));
+    }
+    CountDownLatch againRunning = new CountDownLatch(4);
+    behaviour = context -> {
+      againRunning.countDown();
+      await(againRunning);
+      return JobHandler.JobOutcome.success(null);
+    };
+    finishSizes.clear();
+    try (JobWorkerPool pool = new JobWorkerPool(groupSettings("alone", Duration.ZERO), countingFinishes(finishSizes),
+        registry).start()) {
+      for (MarketplaceJob job : more) {
+        awaitStatus(other, job, JobStatus.COMPLETED);
+      }
+    }
+    assertEquals(List.of(1, 1, 1, 1), finishSizes);
+  }
+
+  @Test
+  void a_slow_job_does_not_hold_the_success_of_a_job_claimed_with_it_beyond_the_finish_delay() throws Exception {
+    TenantId tenant = db.newTenant();
+    MarketplaceJob fast = enqueue(tenant);
+    MarketplaceJob slow = enqueue(tenant);
+    CountDownLatch release = new CountDownLatch(1);
+    behaviour = context -> {
+      if (context.job().id().equals(slow.id())) {
+        await(release);
+      }
+      return JobHandler.JobOutcome.success(null);
+    };
+    List<Integer> finishSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (JobWorkerPool pool = new JobWorkerPool(groupSettings("slow", Duration.ofMillis(200)),
+        countingFinishes(finishSizes), registry).start()) {
+      awaitStatus(tenant, fast, JobStatus.COMPLETED);
+      assertEquals(JobStatus.RUNNING, db.jobs.findById(tenant, slow.id()).orElseThrow().status());
+      release.countDown();
+      awaitStatus(tenant, slow, JobStatus.COMPLETED);
+    }
+    assertEquals(List.of(1, 1), finishSizes, "the fast success was stored when the delay ran out");
+  }
+
+  @Test
+  void shutdown_stores_held_successes_instead_of_giving_their_jobs_back() throws Exception {
+    TenantId tenant = db.newTenant();
+    MarketplaceJob fast = enqueue(tenant);
+    MarketplaceJob slow = enqueue(tenant);
+    CountDownLatch fastDone = new CountDownLatch(1);
+    behaviour = context -> {
+      if (context.job().id().equals(slow.id())) {
+        sleep(60_000); // interrupted by the shutdown
+      } else {
+        fastDone.countDown();
+      }
+      return JobHandler.JobOutcome.success(null);
+    };
+    JobWorkerPool pool = new JobWorkerPool(groupSettings("holder", Duration.ofSeconds(1))
+        .withTiming(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(5), Duration.ofMillis(50),
+            Duration.ofMillis(100), Duration.ofMillis(300)), JobWorkerPool.Ports.of(engine), registry).start();
+    assertTrue(fastDone.await(30, TimeUnit.SECONDS));
+    Thread.sleep(50); // the fast success is now held for its group (the delay is 1 s)
+    JobWorkerPool.ShutdownReport report = pool.shutdown();
+    assertEquals(JobStatus.COMPLETED, db.jobs.findById(tenant, fast.id()).orElseThrow().status(), "stored, not given back");
+    assertEquals(JobStatus.PENDING, db.jobs.findById(tenant, slow.id()).orElseThrow().status(), "given back");
+    assertEquals(1, report.released());
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(30, TimeUnit.SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void heartbeats_keep_a_handler_that_outlives_its_lease_from_being_rescued() throws Exception {
     TenantId tenant = db.newTenant();

@@ -13,6 +13,19 @@ final class ConnectionPool {
    */
   static final String FAIL_CLOSED_SEARCH_PATH = "crosslist_no_tenant_selected";
 
+  /**
+   * Plan caching for schema-per-tenant SQL. Every tenant statement names its schema, so its text is one of
+   * thousands and a connection sees each text a few times an hour, never the dozen times it takes PgJDBC
+   * ({@code prepareThreshold} 5) and PostgreSQL (5 custom plans) to start reusing a plan: every execution
+   * was parsed and planned, a third of the jobs engine's server time (docs/benchmarks.md). So each text is
+   * prepared on the server at its first use and planned once, generically. Tenant tables have the same
+   * shape and similar sizes, which is what a generic plan assumes. Behind a PgBouncer older than 1.21 in
+   * transaction mode, which cannot keep prepared statements, put {@code prepareThreshold=0} in the URL.
+   */
+  static final java.util.Map<String, String> PLAN_CACHING = java.util.Map.of(
+      "prepareThreshold", "1",
+      "options", "-c plan_cache_mode=force_generic_plan");
+
   private ConnectionPool() {}
 
   /** One pool of {@code settings.maximumPoolSize()} connections. */
@@ -39,6 +52,8 @@ final class ConnectionPool {
     // One SQL text per tenant and statement: keep enough of them prepared per connection.
     config.addDataSourceProperty("preparedStatementCacheQueries", "2048");
     config.addDataSourceProperty("preparedStatementCacheSizeMiB", "16");
+    // Plan each of those texts once per connection (see PLAN_CACHING); a parameter in the URL wins over these.
+    PLAN_CACHING.forEach(config::addDataSourceProperty);
     return new HikariDataSource(config);
   }
 }

@@ -27,11 +27,15 @@ interface JobMapper {
       @Param("beforeId") Long beforeId, @Param("fetch") int fetch);
 
   /**
-   * Completes a RUNNING job with {@code row} (COMPLETED, same attempts), moves its batch count and adds it
-   * to the day's statistics, in one statement; returns 1, or 0 when the job moved on.
+   * Completes the RUNNING jobs among {@code ids} (each with its attempts, progress, result, finish time and
+   * handler time at the same index), moves their batch counts and adds them to the statistics, in one
+   * statement; returns the ids completed (a job that moved on is left out).
    */
-  int completeRunning(@Param("tenant") TenantId tenant, @Param("row") JobRow row, @Param("day") java.time.LocalDate day,
-      @Param("durationMillis") long durationMillis);
+  List<Long> completeRunning(@Param("tenant") TenantId tenant, @Param("ids") Long[] ids,
+      @Param("attempts") Integer[] attempts, @Param("progressDone") Integer[] progressDone,
+      @Param("progressTotal") Integer[] progressTotal, @Param("progressMessages") String[] progressMessages,
+      @Param("results") String[] results, @Param("finishedAt") String[] finishedAt,
+      @Param("durationsMillis") Long[] durationsMillis);
 
   /** Deletes up to {@code limit} jobs that ended before {@code cutoff} (their tasks cascade). */
   int deleteFinishedBefore(@Param("tenant") TenantId tenant, @Param("cutoff") java.time.Instant cutoff,

@@ -36,9 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * MarketplaceJobRepository#transition}). A worker that dies between the steps leaves a lease that
  * expires; the rescue finds the job still PENDING, and the entry becomes claimable again.
  *
- * <p>A success is finished with one tenant statement in auto-commit ({@link #complete}), the cheapest
- * finish there is: the job's entry stays leased to its worker, so nobody claims it, and is removed
- * with the entries of other completed jobs by one shared statement at this queue's next call (a
+ * <p>Successes are finished with one tenant statement in auto-commit ({@link #complete}), however many
+ * jobs of the tenant finish together: the cheapest finish there is. Each job's entry stays leased to its
+ * worker, so nobody claims it, and is removed with the entries of other completed jobs by one shared
+ * statement at this queue's next call (a
  * tenant statement only reads shared tables, so the two cannot be one statement). If the process dies
  * before that, the lease expires, the rescue leaves the COMPLETED job alone, and the next claim of the
  * entry finds the job terminal and removes it.
@@ -161,14 +162,17 @@ final class MyBatisJobQueue implements JobQueue {
   }
 
   @Override
-  public boolean complete(TenantId tenant, MarketplaceJob job, Duration handlerTime) {
+  public Set<JobId> complete(TenantId tenant, List<Completion> completions) {
     Objects.requireNonNull(tenant, "tenant");
-    Objects.requireNonNull(handlerTime, "handlerTime");
-    if (!starter.completeRunning(tenant, job, handlerTime)) {
-      return false;
+    if (completions.isEmpty()) {
+      return Set.of();
     }
-    completed.add(new long[] {tenant.value(), job.id().value()});
-    return true;
+    Set<JobId> stored = new HashSet<>();
+    for (long id : starter.completeRunning(tenant, completions)) {
+      stored.add(JobId.of(id));
+      completed.add(new long[] {tenant.value(), id});
+    }
+    return stored;
   }
 
   /** Removes the dispatch entries of the jobs completed so far, with one statement; keeps them on failure. */

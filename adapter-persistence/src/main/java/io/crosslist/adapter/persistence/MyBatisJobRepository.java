@@ -12,7 +12,10 @@ import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.tenant.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import io.crosslist.domain.job.JobQueue;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.ibatis.session.SqlSession;
@@ -74,19 +77,36 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
   }
 
   /**
-   * The success finish of a running attempt in one statement (see {@code completeRunning} in the mapper
-   * XML): the job, its batch count and the day's statistics. The dispatch entry is the caller's to remove.
+   * The success finish of running attempts of one tenant in one statement (see {@code completeRunning} in
+   * the mapper XML): the jobs, their batch counts and the statistics. The dispatch entries are the caller's
+   * to remove.
    *
-   * @return false when the job moved on meanwhile; nothing is written then
+   * @return the ids of the jobs completed; a job that moved on meanwhile is left out, and nothing is written
+   *     for it
    */
-  boolean completeRunning(TenantId tenant, MarketplaceJob completed, java.time.Duration handlerTime) {
-    if (completed.id() == null || completed.status() != JobStatus.COMPLETED || completed.finishedAt() == null) {
-      throw new IllegalArgumentException("expected a COMPLETED job, got " + completed.status() + " job "
-          + completed.id());
+  Set<Long> completeRunning(TenantId tenant, List<JobQueue.Completion> completions) {
+    int n = completions.size();
+    Long[] ids = new Long[n];
+    Integer[] attempts = new Integer[n];
+    Integer[] done = new Integer[n];
+    Integer[] total = new Integer[n];
+    String[] messages = new String[n];
+    String[] results = new String[n];
+    String[] finishedAt = new String[n];
+    Long[] durations = new Long[n];
+    for (int i = 0; i < n; i++) {
+      MarketplaceJob job = completions.get(i).completed();
+      ids[i] = job.id().value();
+      attempts[i] = job.attempts();
+      done[i] = job.progress().done();
+      total[i] = job.progress().total();
+      messages[i] = job.progress().message();
+      results[i] = job.result();
+      finishedAt[i] = job.finishedAt().toString(); // ISO-8601, read by PostgreSQL as timestamptz
+      durations[i] = Math.max(0, completions.get(i).handlerTime().toMillis());
     }
-    java.time.LocalDate day = completed.finishedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
-    return sessions.call(tenant, s -> jobs(s).completeRunning(tenant, JobRow.of(completed), day,
-        Math.max(0, handlerTime.toMillis()))) == 1;
+    return new HashSet<>(sessions.call(tenant, s -> jobs(s).completeRunning(tenant, ids, attempts, done, total,
+        messages, results, finishedAt, durations)));
   }
 
   @Override

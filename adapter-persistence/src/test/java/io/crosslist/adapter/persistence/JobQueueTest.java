@@ -244,6 +244,75 @@ class JobQueueTest {
   }
 
   @Test
+  void successes_of_one_tenant_are_stored_in_one_step_each_as_the_domains_complete_and_counted_once() throws Exception {
+    TenantId tenant = db.newTenant();
+    BatchJob first = db.batches.create(tenant, "first", NOW);
+    BatchJob second = db.batches.create(tenant, "second", NOW);
+    List<MarketplaceJob> enqueued = new ArrayList<>();
+    for (BatchJob batch : List.of(first, first, second)) {
+      enqueued.add(db.jobs.enqueue(tenant, MarketplaceJob.pending(JobRequest.of(Marketplace.EBAY,
+          JobAction.SYNC_ORDERS, null).inBatch(batch.id()), NOW)));
+    }
+    enqueued.add(db.jobs.enqueue(tenant, MarketplaceJob.pending(JobRequest.of(Marketplace.ETSY, JobAction.IMPORT_PRODUCTS,
+        null), NOW)));
+    enqueued.add(db.jobs.enqueue(tenant, MarketplaceJob.pending(JobRequest.of(Marketplace.EBAY,
+        JobAction.SYNC_ORDERS, null), NOW)));
+    List<ClaimedJob> claimed = new ArrayList<>(drain(Set.of(tenant), GENEROUS, "w"));
+    claimed.sort(java.util.Comparator.comparing(c -> c.job().id().value()));
+    assertEquals(5, claimed.size());
+
+    // the last job was taken away meanwhile (its lease expired and it was rescued): its success is dropped
+    MarketplaceJob rescued = claimed.get(4).job();
+    db.jobs.transition(tenant, rescued, rescued.rescue(Instant.now()));
+    Instant finished = Instant.now();
+    List<JobQueue.Completion> completions = new ArrayList<>();
+    List<MarketplaceJob> expected = new ArrayList<>();
+    for (int i = 0; i < claimed.size(); i++) {
+      MarketplaceJob running = claimed.get(i).job();
+      MarketplaceJob done = (i == 0 ? running.withProgress(new io.crosslist.domain.job.JobProgress(2, 5, "page 2"),
+          finished) : running).complete(i == 1 ? null : "{\"n\": " + i + "}", finished.plusMillis(i));
+      completions.add(new JobQueue.Completion(done, Duration.ofMillis(10 + i)));
+      expected.add(done);
+    }
+
+    Set<JobId> stored = queue.complete(tenant, completions);
+
+    assertEquals(Set.of(expected.get(0).id(), expected.get(1).id(), expected.get(2).id(), expected.get(3).id()),
+        stored);
+    for (int i = 0; i < 4; i++) {
+      assertEquals(expected.get(i), db.jobs.findById(tenant, expected.get(i).id()).orElseThrow(),
+          "job " + i + " is stored as the domain completes it");
+    }
+    assertEquals(JobStatus.PENDING, db.jobs.findById(tenant, rescued.id()).orElseThrow().status(), "not overwritten");
+    assertEquals(new BatchCounts(0, 0, 2, 0, 0, 0), db.batches.findById(tenant, first.id()).orElseThrow().counts());
+    assertEquals(new BatchCounts(0, 0, 1, 0, 0, 0), db.batches.findById(tenant, second.id()).orElseThrow().counts());
+    List<JobStatistics> day = db.journal.statistics(tenant, finished.atZone(ZoneOffset.UTC).toLocalDate());
+    JobStatistics ebay = day.stream().filter(d -> d.marketplace() == Marketplace.EBAY).findFirst().orElseThrow();
+    JobStatistics etsy = day.stream().filter(d -> d.marketplace() == Marketplace.ETSY).findFirst().orElseThrow();
+    assertEquals(3, ebay.succeeded(), "the rescued job is not counted");
+    assertEquals(10 + 11 + 12, ebay.totalDurationMillis());
+    assertEquals(1, etsy.succeeded());
+    assertEquals(JobAction.IMPORT_PRODUCTS, etsy.action());
+    assertEquals(13, etsy.totalDurationMillis());
+  }
+
+  @Test
+  void one_result_that_is_not_json_stores_none_of_the_tenants_successes() throws Exception {
+    TenantId tenant = db.newTenant();
+    enqueue(tenant, 2);
+    List<ClaimedJob> claimed = drain(Set.of(tenant), GENEROUS, "w");
+    Instant now = Instant.now();
+    List<JobQueue.Completion> completions = List.of(
+        new JobQueue.Completion(claimed.get(0).job().complete("{}", now), Duration.ZERO),
+        new JobQueue.Completion(claimed.get(1).job().complete("not json", now), Duration.ZERO));
+    org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> queue.complete(tenant, completions));
+    for (ClaimedJob job : claimed) {
+      assertEquals(JobStatus.RUNNING, db.jobs.findById(tenant, job.job().id()).orElseThrow().status(),
+          "all or nothing: the caller stores each on its own then");
+    }
+  }
+
+  @Test
   void the_entry_of_a_job_completed_by_a_process_that_then_died_is_removed_and_the_job_left_completed()
       throws Exception {
     TenantId tenant = db.newTenant();

@@ -7,6 +7,7 @@ import io.crosslist.application.job.port.in.ReleaseJobUseCase;
 import io.crosslist.application.job.port.in.RenewLeasesUseCase;
 import io.crosslist.application.job.port.in.RescueAbandonedJobsUseCase;
 import io.crosslist.application.job.port.in.RunJobUseCase;
+import io.crosslist.application.job.port.in.RunJobUseCase.HandledAttempt;
 import io.crosslist.application.job.port.in.RunJobUseCase.JobRunResult;
 import io.crosslist.domain.job.JobQueue.ClaimedJob;
 import io.crosslist.domain.job.JobQueue.Lease;
@@ -17,11 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +42,9 @@ import org.slf4j.LoggerFactory;
  *       the shared dispatch index; each tenant's leased jobs are then started with one statement on a
  *       handler thread, so the tenants' schemas are written in parallel and the dispatch does not slow
  *       down as tenants are added.
+ *   <li><b>Successes are stored together:</b> the jobs of one tenant started together form a finish group;
+ *       the successes of a group are stored with one statement once its last handler ends, or {@code
+ *       finishDelay} after the first ended, whichever comes first. Every other outcome is stored at once.
  *   <li><b>Claims run ahead of the handlers:</b> the worker holds up to {@code concurrency + claimBatch}
  *       leased or started jobs, the ones beyond {@code concurrency} waiting for a free handler, so handlers do
  *       not sit idle while a claim is under way. While the queue is deep (the last claim was full) it
@@ -99,6 +105,63 @@ public final class JobWorkerPool implements AutoCloseable {
   /** One tenant's jobs of one lease, started together by a handler thread. */
   private record LeaseGroup(TenantId tenant, List<Lease> leases) {}
 
+  /**
+   * The jobs of one tenant started together, whose successes are stored together: when the last handler of
+   * the group ends, or {@code finishDelay} after the first success was held, whichever comes first.
+   */
+  private final class FinishGroup {
+    private int running;
+    private final List<Handled> held = new ArrayList<>();
+    private ScheduledFuture<?> timer;
+
+    FinishGroup(int size) {
+      this.running = size;
+    }
+
+    /**
+     * A handler of the group ended ({@code handled} null: with nothing to store). Returns what to store now,
+     * possibly nothing; the rest is held for the group.
+     */
+    synchronized List<Handled> ended(Handled handled) {
+      running--;
+      if (handled != null) {
+        held.add(handled);
+        holding.add(this);
+      }
+      boolean now = running == 0 || (handled != null && !handled.attempt().succeeded())
+          || settings.finishDelay().isZero();
+      if (now) {
+        return takeHeld();
+      }
+      if (handled != null && timer == null) {
+        try {
+          timer = housekeeping.schedule(this::storeHeld, settings.finishDelay().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) { // rejected: shutting down, which stores what is held
+          return takeHeld();
+        }
+      }
+      return List.of();
+    }
+
+    synchronized List<Handled> takeHeld() {
+      if (timer != null) {
+        timer.cancel(false);
+        timer = null;
+      }
+      List<Handled> taken = List.copyOf(held);
+      held.clear();
+      holding.remove(this);
+      return taken;
+    }
+
+    void storeHeld() {
+      store(takeHeld());
+    }
+  }
+
+  /** An attempt whose handler ended, and the group it belongs to. */
+  private record Handled(ClaimedJob job, HandledAttempt attempt) {}
+
   private final WorkerSettings settings;
   private final Ports ports;
   private final JobMetrics metrics;
@@ -111,6 +174,8 @@ public final class JobWorkerPool implements AutoCloseable {
   private final Semaphore wake = new Semaphore(0);
   /** What this worker holds: started jobs ({@link ClaimedJob}) and tenants' leases being started ({@link LeaseGroup}). */
   private final Map<Object, Future<?>> inFlight = new ConcurrentHashMap<>();
+  /** Finish groups holding successes, so that shutdown stores them before it gives anything back. */
+  private final Set<FinishGroup> holding = ConcurrentHashMap.newKeySet();
   private final AtomicInteger finishedDuringShutdown = new AtomicInteger();
   private final AtomicInteger releasedUnstarted = new AtomicInteger();
   private volatile State state = State.NEW;
@@ -253,8 +318,9 @@ public final class JobWorkerPool implements AutoCloseable {
       LOG.warn("worker {}: starting {} job(s) of {} failed; their leases will expire and they will run later: {}",
           settings.workerId(), group.leases().size(), group.tenant(), e.toString());
     } finally {
+      FinishGroup finish = new FinishGroup(started.size());
       for (ClaimedJob job : started) {
-        runLater(job); // each started job keeps its room until it finishes
+        runLater(job, finish); // each started job keeps its room until its outcome is stored
       }
       inFlight.remove(group); // after the started jobs are registered, so that a shutdown always sees them
       int notStarted = group.leases().size() - started.size();
@@ -279,9 +345,9 @@ public final class JobWorkerPool implements AutoCloseable {
     return given;
   }
 
-  private void runLater(ClaimedJob job) {
+  private void runLater(ClaimedJob job, FinishGroup finish) {
     try {
-      inFlight.compute(job, (k, v) -> handlers.submit(() -> runOne(job)));
+      inFlight.compute(job, (k, v) -> handlers.submit(() -> runOne(job, finish)));
     } catch (RuntimeException e) { // rejected: shutting down
       inFlight.remove(job);
       try {
@@ -292,12 +358,15 @@ public final class JobWorkerPool implements AutoCloseable {
         LOG.warn("worker {}: could not release job {} of {}; its lease will expire and it will be rescued",
             settings.workerId(), job.job().id(), job.tenant(), re);
       }
+      store(finish.ended(null));
       slots.release();
       wake.release();
     }
   }
 
-  private void runOne(ClaimedJob job) {
+  /** On a handler thread: runs the job's handler, then stores its outcome, or holds a success for its group. */
+  private void runOne(ClaimedJob job, FinishGroup finish) {
+    Handled handled = null;
     try {
       if (state != State.RUNNING) { // claimed ahead, and shutdown began before a handler was free: give it back
         if (ports.release().release(job)) {
@@ -305,21 +374,55 @@ public final class JobWorkerPool implements AutoCloseable {
         }
         return;
       }
-      JobRunResult result = ports.run().run(job);
-      metrics.finished(result);
-      if (state != State.RUNNING && !result.lost()) {
-        finishedDuringShutdown.incrementAndGet();
-      }
+      handled = new Handled(job, ports.run().attempt(job));
     } catch (RuntimeException | Error e) {
-      // a store failure while finishing: the lease expires and another attempt runs (at-least-once)
+      // the lease expires and another attempt runs (at-least-once)
       metrics.runFailed(job);
-      LOG.error("worker {}: job {} of {} could not be finished; its lease will expire and it will be rescued",
+      LOG.error("worker {}: job {} of {} could not be run; its lease will expire and it will be rescued",
           settings.workerId(), job.job().id(), job.tenant(), e);
     } finally {
-      inFlight.remove(job);
-      slots.release();
-      wake.release();
+      if (handled == null) {
+        done(job);
+      }
+      store(finish.ended(handled));
     }
+  }
+
+  /** Stores the outcomes of attempts of one finish group, then frees their room. */
+  private void store(List<Handled> ended) {
+    if (ended.isEmpty()) {
+      return;
+    }
+    try {
+      List<HandledAttempt> attempts = new ArrayList<>(ended.size());
+      for (Handled handled : ended) {
+        attempts.add(handled.attempt());
+      }
+      for (JobRunResult result : ports.run().finish(attempts)) {
+        metrics.finished(result);
+        if (state != State.RUNNING && !result.lost()) {
+          finishedDuringShutdown.incrementAndGet();
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      // a store failure: the leases expire and other attempts run (at-least-once)
+      for (Handled handled : ended) {
+        metrics.runFailed(handled.job());
+      }
+      LOG.error("worker {}: {} job(s) of {} could not be finished; their leases will expire and they will be rescued",
+          settings.workerId(), ended.size(), ended.get(0).job().tenant(), e);
+    } finally {
+      for (Handled handled : ended) {
+        done(handled.job());
+      }
+    }
+  }
+
+  /** A job's handler ended and its outcome is stored (or given up): its room is free. */
+  private void done(ClaimedJob job) {
+    inFlight.remove(job);
+    slots.release();
+    wake.release();
   }
 
   private void heartbeat() {
@@ -373,6 +476,9 @@ public final class JobWorkerPool implements AutoCloseable {
       handlers.awaitTermination(settings.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    for (FinishGroup group : holding) { // successes held for their group: stored, not given back
+      group.storeHeld();
     }
     int released = 0;
     for (Map.Entry<Object, Future<?>> entry : inFlight.entrySet()) {

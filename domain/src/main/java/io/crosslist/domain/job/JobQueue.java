@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Out-port: the claim side of the jobs engine. Workers of every instance claim runnable jobs of all
@@ -65,16 +66,38 @@ public interface JobQueue {
   }
 
   /**
-   * Stores the success of a claimed attempt: {@code completed} is the running job's {@code complete(...)}
-   * (same attempts), stored with its batch count and the day's statistics ({@code handlerTime} added to
-   * them) in one step, or nothing when the job moved on meanwhile (its lease expired and it was rescued).
-   * The job's dispatch entry stays held by its worker, unclaimable, until the queue removes finished
-   * entries in bulk on its next call; a stale entry left by a process that died meanwhile is removed
-   * when it is next claimed.
+   * Stores the successes of claimed attempts of one tenant, together: each completion's job is the running
+   * job's {@code complete(...)} (same attempts), stored with its batch count and the day's statistics
+   * ({@code handlerTime} added to them), or nothing for a job that moved on meanwhile (its lease expired and
+   * it was rescued). All in one step for the tenant, however many there are. The jobs' dispatch entries stay
+   * held by their worker, unclaimable, until the queue removes finished entries in bulk on its next call; a
+   * stale entry left by a process that died meanwhile is removed when it is next claimed.
    *
-   * @return true when stored; false when the job moved on and the outcome is dropped
+   * @return the jobs stored as COMPLETED; the others moved on, and their outcomes are dropped
    */
-  boolean complete(TenantId tenant, MarketplaceJob completed, Duration handlerTime);
+  Set<JobId> complete(TenantId tenant, List<Completion> completions);
+
+  /** {@link #complete(TenantId, List)} of one job: true when stored, false when the job moved on. */
+  default boolean complete(TenantId tenant, MarketplaceJob completed, Duration handlerTime) {
+    return complete(tenant, List.of(new Completion(completed, handlerTime))).contains(completed.id());
+  }
+
+  /**
+   * A successful attempt to store.
+   *
+   * @param completed the running job's {@code complete(...)}: COMPLETED, with its id and finish time
+   * @param handlerTime how long the handler ran (added to the statistics)
+   */
+  record Completion(MarketplaceJob completed, Duration handlerTime) {
+    public Completion {
+      Objects.requireNonNull(completed, "completed");
+      Objects.requireNonNull(handlerTime, "handlerTime");
+      if (completed.id() == null || completed.status() != JobStatus.COMPLETED || completed.finishedAt() == null) {
+        throw new IllegalArgumentException("expected a stored COMPLETED job, got " + completed.status() + " job "
+            + completed.id());
+      }
+    }
+  }
 
   /**
    * Extends the lease of every job {@code worker} holds to {@code now + lease}: the heartbeat of a

@@ -30,7 +30,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import io.crosslist.domain.job.JobId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -41,8 +46,10 @@ import java.util.random.RandomGenerator;
  * (the scheduler adapter); this class holds the rules.
  *
  * <p>An attempt runs in three kinds of short transactions of the job's tenant, never one long one:
- * the start (the claim's second step), each progress write, and the finish. A success is finished by the queue in
- * one step (a compare-and-set with the statistics). Any other outcome locks the job, applies the
+ * the start (the claim's second step), each progress write, and the finish. Running ({@link #attempt})
+ * and storing ({@link #finish}) are separate calls: the successes of one tenant given to one {@code
+ * finish} are stored by the queue in one step (a compare-and-set per job, with the batch counts and the
+ * statistics). Any other outcome locks the job, applies the
  * outcome to the job as stored (so a cancellation requested meanwhile is seen) and writes the error
  * log and statistics with it. If the job moved on meanwhile (its lease expired and another worker
  * rescued it), the finish stores nothing: the other attempt owns the job now.
@@ -92,7 +99,7 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
   }
 
   @Override
-  public JobRunResult run(ClaimedJob claimed) {
+  public HandledAttempt attempt(ClaimedJob claimed) {
     Objects.requireNonNull(claimed, "claimed");
     MarketplaceJob job = claimed.job();
     if (job.status() != JobStatus.RUNNING) {
@@ -117,49 +124,95 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
         outcome = JobOutcome.retryableFailure(describe(e));
       }
     }
-    Duration handlerTime = Duration.ofNanos(System.nanoTime() - began);
-    JobStatus status;
-    try {
-      status = finish(attempt, outcome, thrown, handlerTime);
-    } catch (RuntimeException e) {
-      if (!(outcome instanceof JobOutcome.Success)) {
-        throw e;
-      }
-      // e.g. a result that is not valid JSON: the job cannot complete with it, and retrying will not help
-      LOG.log(Level.WARNING, "could not store the result of job " + job.id() + " of " + claimed.tenant(), e);
-      status = finish(attempt, JobOutcome.permanentFailure("the handler's result could not be stored: "
-          + describe(e)), e, handlerTime);
-    }
-    return new JobRunResult(claimed.tenant(), job.id(), job.marketplace(), job.action(), status, handlerTime);
+    return new HandledAttempt(claimed, outcome, thrown, attempt.lastReported,
+        Duration.ofNanos(System.nanoTime() - began));
   }
 
-  /** Stores the outcome on the job as it is stored now; returns its new status, or null if the job moved on. */
-  private JobStatus finish(Attempt attempt, JobOutcome outcome, Throwable thrown, Duration handlerTime) {
-    TenantId tenant = attempt.tenant;
-    MarketplaceJob claimed = attempt.claimed;
-    if (outcome instanceof JobOutcome.Success success) {
-      // A success completes whatever was asked meanwhile, so it needs no fresh read: the queue's compare-and-set
-      // alone tells whether this attempt still owns the job, and stores it with its statistics in one step.
-      MarketplaceJob next = withLastProgress(attempt, attempt.current(), clock.instant())
-          .complete(success.resultJson(), clock.instant());
-      if (!queue.complete(tenant, next, handlerTime)) {
-        LOG.log(Level.INFO, "job {0} of {1} moved on while attempt {2} ran; its outcome is dropped", claimed.id(),
-            tenant, claimed.attempts());
-        return null;
+  @Override
+  public List<JobRunResult> finish(List<HandledAttempt> attempts) {
+    JobStatus[] statuses = new JobStatus[attempts.size()];
+    // the successes of each tenant: one statement for all of them
+    Map<TenantId, List<Integer>> successes = new LinkedHashMap<>();
+    for (int i = 0; i < attempts.size(); i++) {
+      HandledAttempt attempt = attempts.get(i);
+      if (attempt.succeeded()) {
+        successes.computeIfAbsent(attempt.job().tenant(), t -> new ArrayList<>()).add(i);
+      } else {
+        statuses[i] = finishOther(attempt, attempt.outcome(), attempt.thrown());
       }
-      return next.status();
     }
+    successes.forEach((tenant, indexes) -> complete(tenant, indexes, attempts, statuses));
+    List<JobRunResult> results = new ArrayList<>(attempts.size());
+    for (int i = 0; i < attempts.size(); i++) {
+      MarketplaceJob job = attempts.get(i).job().job();
+      results.add(new JobRunResult(attempts.get(i).job().tenant(), job.id(), job.marketplace(), job.action(),
+          statuses[i], attempts.get(i).handlerTime()));
+    }
+    return results;
+  }
+
+  /**
+   * Stores the successes at {@code indexes}, all of one tenant, in one step. A success completes whatever was
+   * asked meanwhile, so it needs no fresh read: the queue's compare-and-set alone tells whether each attempt
+   * still owns its job. When the step fails (e.g. a result that is not valid JSON), each is stored on its own,
+   * so that one bad result fails only its job.
+   */
+  private void complete(TenantId tenant, List<Integer> indexes, List<HandledAttempt> attempts, JobStatus[] statuses) {
+    List<JobQueue.Completion> completions = new ArrayList<>(indexes.size());
+    for (int i : indexes) {
+      HandledAttempt attempt = attempts.get(i);
+      Instant now = clock.instant();
+      MarketplaceJob next = withProgress(attempt.job().job(), attempt.lastReported(), now)
+          .complete(((JobOutcome.Success) attempt.outcome()).resultJson(), now);
+      completions.add(new JobQueue.Completion(next, attempt.handlerTime()));
+    }
+    Set<JobId> stored;
+    try {
+      stored = queue.complete(tenant, completions);
+    } catch (RuntimeException e) {
+      if (indexes.size() > 1) {
+        for (int i : indexes) {
+          complete(tenant, List.of(i), attempts, statuses);
+        }
+        return;
+      }
+      // e.g. a result that is not valid JSON: the job cannot complete with it, and retrying will not help
+      HandledAttempt attempt = attempts.get(indexes.get(0));
+      LOG.log(Level.WARNING, "could not store the result of job " + attempt.job().job().id() + " of " + tenant, e);
+      statuses[indexes.get(0)] = finishOther(attempt, JobOutcome.permanentFailure(
+          "the handler's result could not be stored: " + describe(e)), e);
+      return;
+    }
+    for (int i : indexes) {
+      MarketplaceJob job = attempts.get(i).job().job();
+      if (stored.contains(job.id())) {
+        statuses[i] = JobStatus.COMPLETED;
+      } else {
+        LOG.log(Level.INFO, "job {0} of {1} moved on while attempt {2} ran; its outcome is dropped", job.id(),
+            tenant, job.attempts());
+      }
+    }
+  }
+
+  /**
+   * Stores an outcome other than a success: locks and reads the job as stored (so that a cancellation
+   * requested meanwhile is seen), applies the outcome, and writes the error log and statistics with it, in one
+   * transaction. Returns the job's new status, or null if the job moved on.
+   */
+  private JobStatus finishOther(HandledAttempt attempt, JobOutcome outcome, Throwable thrown) {
+    TenantId tenant = attempt.job().tenant();
+    MarketplaceJob claimed = attempt.job().job();
+    Duration handlerTime = attempt.handlerTime();
     return unitOfWork.inTransaction(tenant, () -> {
-      // The other outcomes depend on a cancellation requested meanwhile, so they lock and read the job as stored.
       Optional<MarketplaceJob> stored = jobs.findForUpdate(tenant, claimed.id());
-      if (stored.isEmpty() || !attempt.ownedBy(stored.get())) {
+      if (stored.isEmpty() || !ownedBy(claimed, stored.get())) {
         LOG.log(Level.INFO, "job {0} of {1} moved on while attempt {2} ran; its outcome is dropped", claimed.id(),
             tenant, claimed.attempts());
         return null;
       }
       MarketplaceJob current = stored.get();
       Instant now = clock.instant();
-      MarketplaceJob base = withLastProgress(attempt, current, now);
+      MarketplaceJob base = withProgress(current, attempt.lastReported(), now);
       MarketplaceJob next;
       String error = null;
       if (outcome instanceof JobOutcome.Cancelled) {
@@ -187,8 +240,6 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
       if (next.status() == JobStatus.FAILED) {
         journal.recordFinished(tenant, now.atZone(ZoneOffset.UTC).toLocalDate(), next.marketplace(), next.action(),
             false, handlerTime.toMillis());
-      }
-      if (next.status() == JobStatus.FAILED) {
         LOG.log(Level.WARNING, "job {0} ({1} {2}) of {3} failed after {4} attempt(s): {5}", next.id(),
             next.marketplace(), next.action(), tenant, next.attempts(), next.lastError());
       }
@@ -196,9 +247,13 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
     });
   }
 
+  /** Whether the stored job is still the one this attempt runs. */
+  private static boolean ownedBy(MarketplaceJob claimed, MarketplaceJob stored) {
+    return stored.status() == JobStatus.RUNNING && stored.attempts() == claimed.attempts();
+  }
+
   /** The job with the attempt's last progress report, which the throttle may not have stored yet. */
-  private static MarketplaceJob withLastProgress(Attempt attempt, MarketplaceJob job, Instant now) {
-    JobProgress last = attempt.lastReported;
+  private static MarketplaceJob withProgress(MarketplaceJob job, JobProgress last, Instant now) {
     return last == null || last.equals(job.progress()) ? job : job.withProgress(last, now);
   }
 
@@ -270,14 +325,6 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
       this.lastCancellationRead = now;
     }
 
-    synchronized MarketplaceJob current() {
-      return current;
-    }
-
-    boolean ownedBy(MarketplaceJob stored) {
-      return stored.status() == JobStatus.RUNNING && stored.attempts() == claimed.attempts();
-    }
-
     synchronized void report(JobProgress progress) {
       Objects.requireNonNull(progress, "progress");
       lastReported = progress;
@@ -301,7 +348,7 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
       if (now - lastCancellationRead >= settings.cancellationCheckInterval().toNanos()) {
         lastCancellationRead = now;
         Optional<MarketplaceJob> stored = jobs.findById(tenant, claimed.id());
-        lost = stored.isEmpty() || !ownedBy(stored.get());
+        lost = stored.isEmpty() || !ownedBy(claimed, stored.get());
         cancelled = stored.isPresent() && stored.get().cancelRequested();
       }
       return cancelled || lost;

@@ -57,7 +57,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ol>
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.crosslist.benchmarks.JobsBenchmark [--jobs N]
- * [--threads N] [--rounds N] [--tenants N] [--throughput-only] [--drop]}. The database {@code
+ * [--threads N] [--rounds N] [--tenants N] [--per-tenant N] [--tenant-cap N] [--finish-delay D] [--throughput-only]
+ * [--drop]}: {@code --per-tenant} jobs of one tenant per claim (default 4), within {@code --tenant-cap} held per
+ * tenant (default 8), and the worker's {@code finishDelay} (default its own). The database {@code
  * crosslist_jobs_bench} (10,000 provisioned tenants; with {@code --throughput-only}, only the {@code --tenants}
  * the throughput measure uses, and no dispatch measure) is created on first use and kept; {@code --drop}
  * removes it afterwards.
@@ -82,6 +84,7 @@ public final class JobsBenchmark {
     String jdbcParams = "";
     int jobsPerTenant = 4;
     int tenantCap = 8;
+    Duration finishDelay = WorkerSettings.defaults("bench").finishDelay();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--jobs" -> jobs = Integer.parseInt(args[++i]);
@@ -95,8 +98,9 @@ public final class JobsBenchmark {
         case "--jdbc-params" -> jdbcParams = args[++i];
         case "--per-tenant" -> jobsPerTenant = Integer.parseInt(args[++i]);
         case "--tenant-cap" -> tenantCap = Integer.parseInt(args[++i]);
+        case "--finish-delay" -> finishDelay = Duration.parse(args[++i]);
         default -> {
-          System.err.println("usage: JobsBenchmark [--jobs N] [--threads N] [--rounds N] [--dispatch-jobs N] [--tenants N] [--connections-per-tenant N] [--throughput-only] [--jdbc-params k=v&...] [--per-tenant N] [--tenant-cap N] [--drop];"
+          System.err.println("usage: JobsBenchmark [--jobs N] [--threads N] [--rounds N] [--dispatch-jobs N] [--tenants N] [--connections-per-tenant N] [--throughput-only] [--jdbc-params k=v&...] [--per-tenant N] [--tenant-cap N] [--finish-delay PT0.02S] [--drop];"
               + " unknown argument " + args[i]);
           System.exit(2);
         }
@@ -106,6 +110,8 @@ public final class JobsBenchmark {
         System.getProperty("java.vm.version"), BenchmarkDatabase.serverUrl());
     // the dispatch measure needs 10,000 tenants (about 40 minutes to provision on a new machine); the
     // throughput measure needs only the tenants it spreads jobs over
+    System.out.printf(Locale.ROOT, "crosslist worker: %d handler threads, %d jobs per tenant per claim, tenant cap %d,"
+        + " finishDelay %s%n", threads, jobsPerTenant, tenantCap, finishDelay);
     String url = prepare(throughputOnly ? spread : MANY_TENANTS);
     if (!jdbcParams.isEmpty()) { // PgJDBC settings for both systems, e.g. prepareThreshold=1
       url = url + (url.contains("?") ? "&" : "?") + jdbcParams;
@@ -121,10 +127,10 @@ public final class JobsBenchmark {
       // (db-scheduler used to run second in a JVM that Crosslist's round had warmed up for PgJDBC and HikariCP)
       int warmUpJobs = Math.max(1_000, jobs / 4);
       System.out.printf(Locale.ROOT, "warm-up (not measured): crosslist %,.0f jobs/s, db-scheduler %,.0f jobs/s%n",
-          crosslistThroughput(engine, url, warmUpJobs, threads, spread, jobsPerTenant, tenantCap), dbSchedulerThroughput(url, warmUpJobs,
-              threads));
+          crosslistThroughput(engine, url, warmUpJobs, threads, spread, jobsPerTenant, tenantCap, finishDelay),
+          dbSchedulerThroughput(url, warmUpJobs, threads));
       for (int round = 1; round <= rounds; round++) {
-        double ours = crosslistThroughput(engine, url, jobs, threads, spread, jobsPerTenant, tenantCap);
+        double ours = crosslistThroughput(engine, url, jobs, threads, spread, jobsPerTenant, tenantCap, finishDelay);
         double theirs = dbSchedulerThroughput(url, jobs, threads);
         crosslist.add(ours);
         dbScheduler.add(theirs);
@@ -203,10 +209,10 @@ public final class JobsBenchmark {
   }
 
   private static double crosslistThroughput(Engine engine, String url, int jobs, int threads, int tenants,
-      int jobsPerTenant, int tenantCap) throws Exception {
+      int jobsPerTenant, int tenantCap, Duration finishDelay) throws Exception {
     enqueueSpread(url, jobs, tenants);
     WorkerSettings settings = WorkerSettings.defaults("bench").withConcurrency(threads, threads * 4)
-        .withCaps(jobsPerTenant, tenantCap, tenantCap);
+        .withCaps(jobsPerTenant, tenantCap, tenantCap).withFinishDelay(finishDelay);
     int before = engine.executed.get();
     long began = System.nanoTime();
     try (JobWorkerPool pool = new JobWorkerPool(settings, JobWorkerPool.Ports.of(engine.service),

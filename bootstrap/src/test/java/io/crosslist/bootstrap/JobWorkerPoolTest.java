@@ -139,47 +139,34 @@ class JobWorkerPoolTest {
 
   @Test
   void the_successes_of_a_tenants_jobs_claimed_together_are_stored_together() throws Exception {
+    assertEquals(List.of(4), finishSizesOfFourJobsEndingTogether(Duration.ofSeconds(1)),
+        "one store for the four successes");
+    assertEquals(4.0, registry.get("crosslist.jobs.completed").tag("marketplace", "VINTED").counter().count());
+    assertEquals(List.of(1, 1, 1, 1), finishSizesOfFourJobsEndingTogether(Duration.ZERO),
+        "with finishDelay 0 each success is stored on its own");
+  }
+
+  /** Runs four jobs of a new tenant whose handlers end together, as no-op handlers do; returns the finish calls' sizes. */
+  private List<Integer> finishSizesOfFourJobsEndingTogether(Duration finishDelay) throws Exception {
     TenantId tenant = db.newTenant();
     List<MarketplaceJob> jobs = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       jobs.add(enqueue(tenant));
     }
     CountDownLatch allRunning = new CountDownLatch(4);
-    behaviour = context -> { // the four handlers end together, as no-op handlers do
+    behaviour = context -> {
       allRunning.countDown();
       await(allRunning);
       return JobHandler.JobOutcome.success(null);
     };
     List<Integer> finishSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (JobWorkerPool pool = new JobWorkerPool(groupSettings("grouped", Duration.ofSeconds(1)),
+    try (JobWorkerPool pool = new JobWorkerPool(groupSettings("group-" + finishDelay.toMillis(), finishDelay),
         countingFinishes(finishSizes), registry).start()) {
       for (MarketplaceJob job : jobs) {
         awaitStatus(tenant, job, JobStatus.COMPLETED);
       }
     }
-    assertEquals(List.of(4), finishSizes, "one store for the four successes");
-    assertEquals(4.0, registry.get("crosslist.jobs.completed").tag("marketplace", "VINTED").counter().count());
-
-    // the same with finishDelay 0: each success is stored on its own
-    TenantId other = db.newTenant();
-    List<MarketplaceJob> more = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      more.add(enqueue(other));
-    }
-    CountDownLatch againRunning = new CountDownLatch(4);
-    behaviour = context -> {
-      againRunning.countDown();
-      await(againRunning);
-      return JobHandler.JobOutcome.success(null);
-    };
-    finishSizes.clear();
-    try (JobWorkerPool pool = new JobWorkerPool(groupSettings("alone", Duration.ZERO), countingFinishes(finishSizes),
-        registry).start()) {
-      for (MarketplaceJob job : more) {
-        awaitStatus(other, job, JobStatus.COMPLETED);
-      }
-    }
-    assertEquals(List.of(1, 1, 1, 1), finishSizes);
+    return finishSizes;
   }
 
   @Test

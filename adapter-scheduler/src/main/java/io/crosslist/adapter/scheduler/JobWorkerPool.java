@@ -135,7 +135,9 @@ public final class JobWorkerPool implements AutoCloseable {
       }
       if (handled != null && timer == null) {
         try {
-          timer = housekeeping.schedule(this::storeHeld, settings.finishDelay().toNanos(), TimeUnit.NANOSECONDS);
+          // the store itself runs on a handler thread, so that the heartbeats on housekeeping never wait for it
+          timer = housekeeping.schedule(this::storeHeldOnHandlerThread, settings.finishDelay().toNanos(),
+              TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) { // rejected: shutting down, which stores what is held
           return takeHeld();
         }
@@ -156,6 +158,14 @@ public final class JobWorkerPool implements AutoCloseable {
 
     void storeHeld() {
       store(takeHeld());
+    }
+
+    private void storeHeldOnHandlerThread() {
+      try {
+        handlers.execute(this::storeHeld);
+      } catch (RuntimeException e) { // rejected: shutting down, which stores what is held; or store it here
+        storeHeld();
+      }
     }
   }
 

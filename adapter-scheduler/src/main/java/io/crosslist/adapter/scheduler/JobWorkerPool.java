@@ -510,6 +510,16 @@ public final class JobWorkerPool implements AutoCloseable {
       entry.getValue().cancel(true);
     }
     handlers.shutdownNow();
+    try {
+      // interrupted handlers end, and tasks a handler thread took meanwhile give their jobs back; wait for them
+      // (briefly: a handler that ignores interrupts is left behind) so that the report counts what they did
+      handlers.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    for (FinishGroup group : holding) { // outcomes held since: their jobs were given back, so they are dropped
+      group.storeHeld();
+    }
     housekeeping.shutdownNow();
     state = State.STOPPED;
     report = new ShutdownReport(finishedDuringShutdown.get(), released + releasedUnstarted.get());

@@ -172,15 +172,10 @@ class JobWorkerPoolTest {
   @Test
   void a_slow_job_does_not_hold_the_success_of_a_job_claimed_with_it_beyond_the_finish_delay() throws Exception {
     TenantId tenant = db.newTenant();
-    MarketplaceJob fast = enqueue(tenant);
-    MarketplaceJob slow = enqueue(tenant);
     CountDownLatch release = new CountDownLatch(1);
-    behaviour = context -> {
-      if (context.job().id().equals(slow.id())) {
-        await(release);
-      }
-      return JobHandler.JobOutcome.success(null);
-    };
+    FastAndSlow jobs = fastAndSlow(tenant, () -> await(release), () -> { });
+    MarketplaceJob fast = jobs.fast();
+    MarketplaceJob slow = jobs.slow();
     List<Integer> finishSizes = new java.util.concurrent.CopyOnWriteArrayList<>();
     try (JobWorkerPool pool = new JobWorkerPool(groupSettings("slow", Duration.ofMillis(200)),
         countingFinishes(finishSizes), registry).start()) {
@@ -195,17 +190,11 @@ class JobWorkerPoolTest {
   @Test
   void shutdown_stores_held_successes_instead_of_giving_their_jobs_back() throws Exception {
     TenantId tenant = db.newTenant();
-    MarketplaceJob fast = enqueue(tenant);
-    MarketplaceJob slow = enqueue(tenant);
     CountDownLatch fastDone = new CountDownLatch(1);
-    behaviour = context -> {
-      if (context.job().id().equals(slow.id())) {
-        sleep(60_000); // interrupted by the shutdown
-      } else {
-        fastDone.countDown();
-      }
-      return JobHandler.JobOutcome.success(null);
-    };
+    // the slow handler sleeps until the shutdown interrupts it
+    FastAndSlow jobs = fastAndSlow(tenant, () -> sleep(60_000), fastDone::countDown);
+    MarketplaceJob fast = jobs.fast();
+    MarketplaceJob slow = jobs.slow();
     JobWorkerPool pool = new JobWorkerPool(groupSettings("holder", Duration.ofSeconds(1))
         .withTiming(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(5), Duration.ofMillis(50),
             Duration.ofMillis(100), Duration.ofMillis(300)), JobWorkerPool.Ports.of(engine), registry).start();
@@ -215,6 +204,19 @@ class JobWorkerPoolTest {
     assertEquals(JobStatus.COMPLETED, db.jobs.findById(tenant, fast.id()).orElseThrow().status(), "stored, not given back");
     assertEquals(JobStatus.PENDING, db.jobs.findById(tenant, slow.id()).orElseThrow().status(), "given back");
     assertEquals(1, report.released());
+  }
+
+  private record FastAndSlow(MarketplaceJob fast, MarketplaceJob slow) {}
+
+  /** Two jobs of {@code tenant}, claimed together; both succeed, the slow one after {@code slowly}, the fast one after {@code quickly}. */
+  private FastAndSlow fastAndSlow(TenantId tenant, Runnable slowly, Runnable quickly) {
+    MarketplaceJob fast = enqueue(tenant);
+    MarketplaceJob slow = enqueue(tenant);
+    behaviour = context -> {
+      (context.job().id().equals(slow.id()) ? slowly : quickly).run();
+      return JobHandler.JobOutcome.success(null);
+    };
+    return new FastAndSlow(fast, slow);
   }
 
   private static void await(CountDownLatch latch) {

@@ -119,6 +119,7 @@ public final class JobsBenchmark {
     System.out.printf(Locale.ROOT, "crosslist worker: %d handler threads, %d jobs per tenant per claim, tenant cap %d,"
         + " finishDelay %s%n", threads, jobsPerTenant, tenantCap, finishDelay);
     String url = prepare(throughputOnly ? spread : MANY_TENANTS);
+    printServerSettings(url);
     if (!jdbcParams.isEmpty()) { // PgJDBC settings for both systems, e.g. prepareThreshold=1
       url = url + (url.contains("?") ? "&" : "?") + jdbcParams;
       System.out.println("JDBC URL parameters for both systems: " + jdbcParams);
@@ -333,6 +334,21 @@ public final class JobsBenchmark {
             select %d, id, marketplace, priority, run_after from j""".formatted(count, t), tenant));
       }
       s.execute("analyze crosslist.job_dispatch");
+    }
+  }
+
+  /**
+   * The server settings that move these figures most. Some machines run PostgreSQL with autovacuum off: then
+   * dead rows pile up across runs in the tenants' job tables and the dispatch index, while db-scheduler's table
+   * is truncated every round.
+   */
+  private static void printServerSettings(String url) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select current_setting('server_version'), current_setting('shared_buffers'),"
+            + " current_setting('synchronous_commit'), current_setting('autovacuum')")) {
+      rs.next();
+      System.out.printf("server: PostgreSQL %s, shared_buffers %s, synchronous_commit %s, autovacuum %s%n",
+          rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
     }
   }
 

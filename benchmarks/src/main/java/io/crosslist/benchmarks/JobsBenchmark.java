@@ -163,9 +163,10 @@ public final class JobsBenchmark {
       // the server's CPU per job is the steadier measure on a shared machine: less is better, so the ratio is
       // db-scheduler's over Crosslist's, like the throughput ratio (above 1: Crosslist spends less)
       System.out.printf(Locale.ROOT, "CPU PER JOB (median of %d): PostgreSQL backends crosslist %.0f us, db-scheduler"
-              + " %.0f us, ratio %.2f; JVM crosslist %.0f us, db-scheduler %.0f us (NaN: server not on this machine)%n",
+              + " %.0f us, ratio %.2f; JVM crosslist %.0f us, db-scheduler %.0f us%s%n",
           rounds, median(crosslistServer), median(dbSchedulerServer),
-          median(dbSchedulerServer) / median(crosslistServer), median(crosslistJvm), median(dbSchedulerJvm));
+          median(dbSchedulerServer) / median(crosslistServer), median(crosslistJvm), median(dbSchedulerJvm),
+          Double.isNaN(median(crosslistServer)) ? " (server CPU: PostgreSQL's processes are not visible here)" : "");
       if (!throughputOnly) {
         List<Double> few = new ArrayList<>();
         List<Double> many = new ArrayList<>();
@@ -316,6 +317,9 @@ public final class JobsBenchmark {
   private static void enqueueSpread(String url, int jobs, int tenants) throws SQLException {
     try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
       s.execute("delete from crosslist.job_dispatch");
+      // db-scheduler's table is truncated before each of its rounds; this is the same for the dispatch index,
+      // whose dead rows would otherwise pile up across rounds and runs where autovacuum is off
+      s.execute("vacuum crosslist.job_dispatch");
       for (int t = 1; t <= tenants; t++) {
         int count = jobs / tenants + (t <= jobs % tenants ? 1 : 0);
         if (count == 0) {

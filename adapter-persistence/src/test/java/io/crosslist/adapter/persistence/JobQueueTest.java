@@ -377,6 +377,44 @@ class JobQueueTest {
     assertTrue(e.getMessage().contains("not " + tenant), e.getMessage());
   }
 
+  @Test
+  void the_rescue_finds_expired_leases_through_an_index_not_by_reading_every_waiting_entry() throws Exception {
+    // every maintenance tick of every worker runs the rescue; with a long queue a scan of the whole dispatch
+    // index would read every waiting entry each time (the statement once did: job_dispatch_leased's predicate,
+    // lease_owner is not null, was only implied by its lease_until condition, which PostgreSQL cannot see)
+    String sql = mapperStatement("JobDispatchMapper.xml", "clearExpiredLeases").replace("#{limit}", "100");
+    TenantId tenant = db.newTenant();
+    try (Connection c = TestDatabase.get().connect(); java.sql.Statement st = c.createStatement()) {
+      st.execute("insert into crosslist.job_dispatch (tenant_id, job_id, marketplace, priority, run_after)"
+          + " select " + tenant.value() + ", g, 'EBAY', 0, now() from generate_series(1, 5000) g");
+      try {
+        st.execute("analyze crosslist.job_dispatch");
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = st.executeQuery("explain " + sql)) {
+          while (rs.next()) {
+            plan.append(rs.getString(1)).append('\n');
+          }
+        }
+        assertFalse(plan.toString().contains("Seq Scan on job_dispatch"), plan.toString());
+      } finally {
+        st.execute("delete from crosslist.job_dispatch where tenant_id = " + tenant.value());
+      }
+    }
+  }
+
+  /** The text of one statement of a mapper XML with no dynamic parts, as PostgreSQL would receive it. */
+  private static String mapperStatement(String mapper, String id) throws Exception {
+    String xml;
+    try (var in = JobQueueTest.class.getResourceAsStream("/io/crosslist/adapter/persistence/" + mapper)) {
+      xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(select|update|delete|insert) id=\"" + id
+        + "\"[^>]*>(.*?)</\\1>", java.util.regex.Pattern.DOTALL).matcher(xml);
+    assertTrue(m.find(), id + " in " + mapper);
+    return m.group(2).replaceAll("(?s)<!--.*?-->", "").replace("&lt;", "<").replace("&gt;", ">")
+        .replace("&amp;", "&");
+  }
+
   private List<ClaimedJob> drainOnce(TenantId tenant, ClaimRequest request) {
     return queue.claim("w", request).stream().filter(c -> c.tenant().equals(tenant)).toList();
   }

@@ -47,8 +47,8 @@ final class CpuMeter {
   Reading stop(int jobs) {
     double jvm = (jvmNanos() - jvmNanosAtStart) / 1e3 / jobs;
     Map<Integer, Long> now = backendTicks();
-    if (now == null || serverTicksAtStart == null) {
-      return new Reading(Double.NaN, jvm);
+    if (now == null || now.isEmpty() || serverTicksAtStart == null) {
+      return new Reading(Double.NaN, jvm); // not visible, or no backend goes by that name (an ApplicationName in the URL)
     }
     long ticks = 0;
     for (Map.Entry<Integer, Long> backend : now.entrySet()) {

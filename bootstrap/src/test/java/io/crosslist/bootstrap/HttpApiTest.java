@@ -559,7 +559,7 @@ class HttpApiTest {
         "{\"marketplace\": \"EBAY\", \"action\": \"SYNC_ORDERS\"}"));
     MarketplaceJobRepository jobs = injector.getInstance(MarketplaceJobRepository.class);
     MarketplaceJob pending = jobs.findById(tenant, JobId.of(jobId)).orElseThrow();
-    MarketplaceJob running = jobs.transition(tenant, pending, pending.start(Instant.now()));
+    MarketplaceJob running = db.start(tenant, pending, "http-test");
     jobs.transition(tenant, running, running.fail("the marketplace refused", Instant.now()));
     assertTrue(send("GET", "/jobs/" + jobId, owner, null, null).body().contains("\"status\":\"FAILED\""));
     HttpResponse<String> retried = send("POST", "/jobs/" + jobId + "/retry", owner, null, null);

@@ -315,7 +315,7 @@ class RecurringTasksTest {
 
   private MarketplaceJob finished(TenantId tenant, BatchJob batch) {
     MarketplaceJob job = db.jobs.enqueue(tenant, MarketplaceJob.pending(request().inBatch(batch.id()), Instant.now()));
-    MarketplaceJob running = db.jobs.transition(tenant, job, job.start(Instant.now()));
+    MarketplaceJob running = db.start(tenant, job, "cleanup-test");
     return db.jobs.transition(tenant, running, running.complete(null, Instant.now()));
   }
 

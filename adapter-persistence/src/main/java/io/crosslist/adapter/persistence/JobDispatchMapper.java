@@ -30,8 +30,14 @@ interface JobDispatchMapper {
   /** Waiting and held entries per marketplace. */
   List<QueueDepthRow> depth();
 
-  /** Clears up to {@code limit} expired leases; returns their entries. */
-  List<DispatchEntry> clearExpiredLeases(@Param("limit") int limit);
+  /** Up to {@code limit} entries whose lease expired, oldest first (read only: the rescue locks each one). */
+  List<DispatchEntry> expiredLeases(@Param("limit") int limit);
+
+  /** Locks the entry if its lease is still expired; null if it was renewed, ended or is locked by another. */
+  DispatchEntry lockExpired(@Param("tenantId") long tenantId, @Param("jobId") long jobId);
+
+  /** Ends the entry's lease, whoever holds it. */
+  int clearLease(@Param("tenantId") long tenantId, @Param("jobId") long jobId);
 
   /** Gives a held entry back to waiting at once (its start lost a race). */
   int release(@Param("tenantId") long tenantId, @Param("jobId") long jobId, @Param("worker") String worker);

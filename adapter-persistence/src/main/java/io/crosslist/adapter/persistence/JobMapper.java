@@ -13,9 +13,9 @@ interface JobMapper {
 
   Optional<JobRow> findById(@Param("tenant") TenantId tenant, @Param("id") long id);
 
-  /** Starts the PENDING jobs among {@code ids} (see the mapper XML); returns the started ones. */
+  /** The PENDING jobs among {@code ids} that {@code worker} holds for an attempt, started (see the mapper XML). */
   List<JobRow> startClaimed(@Param("tenant") TenantId tenant, @Param("ids") Long[] ids,
-      @Param("now") java.time.Instant now);
+      @Param("worker") String worker);
 
   /** Reads the job and locks its row until the transaction ends. */
   Optional<JobRow> findForUpdate(@Param("tenant") TenantId tenant, @Param("id") long id);
@@ -34,14 +34,18 @@ interface JobMapper {
   List<Long> completeRunning(@Param("tenant") TenantId tenant, @Param("ids") Long[] ids,
       @Param("attempts") Integer[] attempts, @Param("progressDone") Integer[] progressDone,
       @Param("progressTotal") Integer[] progressTotal, @Param("progressMessages") String[] progressMessages,
-      @Param("results") String[] results, @Param("finishedAt") String[] finishedAt,
+      @Param("results") String[] results, @Param("startedAt") String[] startedAt,
+      @Param("finishedAt") String[] finishedAt,
       @Param("durationsMillis") Long[] durationsMillis);
 
   /** Deletes up to {@code limit} jobs that ended before {@code cutoff} (their tasks cascade). */
   int deleteFinishedBefore(@Param("tenant") TenantId tenant, @Param("cutoff") java.time.Instant cutoff,
       @Param("limit") int limit);
 
-  /** Writes {@code row} if the stored job still has the expected status and attempts; returns rows changed. */
-  int transition(@Param("tenant") TenantId tenant, @Param("row") JobRow row,
+  /**
+   * Writes {@code row} (the stored form of a job whose status becomes {@code nextStatus}) if the job still has
+   * the expected status and attempts, as the domain sees them; returns rows changed.
+   */
+  int transition(@Param("tenant") TenantId tenant, @Param("row") JobRow row, @Param("nextStatus") String nextStatus,
       @Param("expectedStatus") String expectedStatus, @Param("expectedAttempts") int expectedAttempts);
 }

@@ -62,6 +62,25 @@ final class JobRow {
     return row;
   }
 
+  /**
+   * The row that stores {@code job}. A RUNNING job is stored as the PENDING row its attempt started from (one
+   * attempt fewer): the running attempt itself lives in the job's dispatch entry (see viewColumns in
+   * JobMapper.xml).
+   */
+  static JobRow stored(MarketplaceJob job) {
+    JobRow row = of(job);
+    if (job.status() == JobStatus.RUNNING) {
+      row.status = JobStatus.PENDING.name();
+      row.attempts = job.attempts() - 1;
+    }
+    return row;
+  }
+
+  /** The status a job in {@code status} has in its row (see {@link #stored}). */
+  static JobStatus storedStatus(JobStatus status) {
+    return status == JobStatus.RUNNING ? JobStatus.PENDING : status;
+  }
+
   MarketplaceJob toJob() {
     return new MarketplaceJob(JobId.of(id), Marketplace.valueOf(marketplace), JobAction.valueOf(action),
         productId == null ? null : ProductId.of(productId), batchId == null ? null : BatchId.of(batchId),

@@ -27,7 +27,8 @@ record MigrationScript(int version, String description, String sql) {
       load(3, "job_dispatch", "db/shared/V3__job_dispatch.sql"),
       load(4, "job_dispatch_marketplace_caps", "db/shared/V4__job_dispatch_marketplace_caps.sql"),
       load(5, "connected_accounts", "db/shared/V5__connected_accounts.sql"),
-      load(6, "scheduled_ticks", "db/shared/V6__scheduled_ticks.sql"));
+      load(6, "scheduled_ticks", "db/shared/V6__scheduled_ticks.sql"),
+      load(7, "job_dispatch_attempts", "db/shared/V7__job_dispatch_attempts.sql"));
 
   /** Scripts of every tenant schema, in order. */
   static final List<MigrationScript> TENANT = List.of(
@@ -38,7 +39,8 @@ record MigrationScript(int version, String description, String sql) {
       load(5, "conversations", "db/tenant/V5__conversations.sql"),
       load(6, "listing_details", "db/tenant/V6__listing_details.sql"),
       load(7, "keep_alive_failures", "db/tenant/V7__keep_alive_failures.sql"),
-      load(8, "poll_cursors", "db/tenant/V8__poll_cursors.sql"));
+      load(8, "poll_cursors", "db/tenant/V8__poll_cursors.sql"),
+      load(9, "running_attempts_in_dispatch", "db/tenant/V9__running_attempts_in_dispatch.sql"));
 
   MigrationScript {
     Objects.requireNonNull(description, "description");

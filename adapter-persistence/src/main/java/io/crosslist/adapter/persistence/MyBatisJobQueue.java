@@ -5,6 +5,7 @@ import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.job.JobId;
 import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.JobStatus;
+import io.crosslist.domain.job.MarketplaceError;
 import io.crosslist.domain.job.MarketplaceJob;
 import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.tenant.TenantId;
@@ -30,19 +31,20 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@link JobQueue} on the shared dispatch index. A claim is two short steps: one statement on the
- * shared index leases the entries (fair, {@code FOR UPDATE SKIP LOCKED}: {@link #lease}); then each
- * tenant's leased jobs are started with one statement in that tenant's schema ({@link #start}, the
- * set-based form of {@code MarketplaceJob.start}; every other status change goes through {@link
- * MarketplaceJobRepository#transition}). A worker that dies between the steps leaves a lease that
- * expires; the rescue finds the job still PENDING, and the entry becomes claimable again.
+ * shared index leases the entries (fair, {@code FOR UPDATE SKIP LOCKED}: {@link #lease}), each for an
+ * attempt that starts there; then each tenant's leased jobs are read with one statement in that tenant's
+ * schema ({@link #start}, the set-based form of {@code MarketplaceJob.start}). The start writes nothing:
+ * the running attempt lives in the dispatch entry, and the job row, still PENDING, is written once, when
+ * the attempt ends (reads show the job RUNNING meanwhile; see {@code viewColumns} in JobMapper.xml).
  *
  * <p>Successes are finished with one tenant statement in auto-commit ({@link #complete}), however many
  * jobs of the tenant finish together: the cheapest finish there is. Each job's entry stays leased to its
  * worker, so nobody claims it, and is removed with the entries of other completed jobs by one shared
  * statement at this queue's next call (a
  * tenant statement only reads shared tables, so the two cannot be one statement). If the process dies
- * before that, the lease expires, the rescue leaves the COMPLETED job alone, and the next claim of the
- * entry finds the job terminal and removes it.
+ * before that, the lease expires, the rescue finds the job COMPLETED and removes the entry. If the worker
+ * dies during the attempt, the rescue finds the job RUNNING, counts the lost attempt and makes it
+ * claimable again (or fails it when its attempts are used up).
  */
 @Singleton
 final class MyBatisJobQueue implements JobQueue {
@@ -50,6 +52,7 @@ final class MyBatisJobQueue implements JobQueue {
   private final MyBatisUnitOfWork sessions;
   private final MarketplaceJobRepository jobs;
   private final MyBatisJobRepository starter;
+  private final io.crosslist.domain.job.JobJournal journal;
   private final Clock clock = Clock.systemUTC();
   /** The last tenant served: the next claim starts after it, then wraps around (round robin). */
   private final AtomicLong cursor = new AtomicLong();
@@ -60,10 +63,11 @@ final class MyBatisJobQueue implements JobQueue {
   private final ConcurrentLinkedQueue<long[]> completed = new ConcurrentLinkedQueue<>();
 
   @Inject
-  MyBatisJobQueue(MyBatisUnitOfWork sessions, MyBatisJobRepository jobs) {
+  MyBatisJobQueue(MyBatisUnitOfWork sessions, MyBatisJobRepository jobs, MyBatisJobJournal journal) {
     this.sessions = sessions;
     this.jobs = jobs;
     this.starter = jobs;
+    this.journal = journal;
   }
 
   @Override
@@ -97,13 +101,13 @@ final class MyBatisJobQueue implements JobQueue {
     if (leases.isEmpty()) {
       return List.of();
     }
-    // one statement starts the tenant's leased jobs; the rare leftovers (cancelled, finished or still running
-    // meanwhile) go through the careful one-by-one path
+    // one statement reads the tenant's leased jobs as started; the rare leftovers (cancelled or finished
+    // meanwhile, or a lease lost meanwhile) are looked at one by one
     List<ClaimedJob> claimed = new ArrayList<>(leases.size());
     Set<JobId> started = new HashSet<>();
     try {
       for (MarketplaceJob job : starter.startClaimed(tenant, leases.stream().map(l -> l.job().value()).toList(),
-          clock.instant())) {
+          worker)) {
         claimed.add(new ClaimedJob(tenant, job));
         started.add(job.id());
       }
@@ -112,10 +116,26 @@ final class MyBatisJobQueue implements JobQueue {
     }
     for (Lease lease : leases) {
       if (!started.contains(lease.job())) {
-        start(worker, lease).ifPresent(claimed::add);
+        notStarted(worker, lease);
       }
     }
     return claimed;
+  }
+
+  /** A leased job the start did not return: removes the entry of a job that ended, else gives it back. */
+  private void notStarted(String worker, Lease lease) {
+    TenantId tenant = lease.tenant();
+    DispatchEntry entry = DispatchEntry.of(tenant.value(), lease.job().value());
+    try {
+      Optional<MarketplaceJob> job = jobs.findById(tenant, lease.job());
+      if (job.isEmpty() || job.get().status().isTerminal()) {
+        sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId)); // stale entry
+      } else {
+        release(entry, worker); // a no-op if the lease is no longer this worker's
+      }
+    } catch (UnknownTenantException e) {
+      sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
+    }
   }
 
   @Override
@@ -133,32 +153,6 @@ final class MyBatisJobQueue implements JobQueue {
     List<DispatchEntry> sorted = new ArrayList<>(entries);
     sorted.sort((a, b) -> Long.compare(a.tenantId, b.tenantId));
     return sorted;
-  }
-
-  /** Starts a leased job in its tenant's schema; gives the entry back when the job cannot start. */
-  private Optional<ClaimedJob> start(String worker, Lease lease) {
-    TenantId tenant = lease.tenant();
-    DispatchEntry entry = DispatchEntry.of(tenant.value(), lease.job().value());
-    try {
-      return sessions.inTransaction(tenant, () -> {
-        Optional<MarketplaceJob> job = jobs.findById(tenant, lease.job());
-        if (job.isEmpty() || job.get().status().isTerminal()) {
-          sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId)); // stale entry
-          return Optional.empty();
-        }
-        if (job.get().status() != JobStatus.PENDING) {
-          return Optional.<ClaimedJob>empty(); // still held by a live worker's attempt: leave it to the rescue
-        }
-        MarketplaceJob started = jobs.transition(tenant, job.get(), job.get().start(clock.instant()));
-        return Optional.of(new ClaimedJob(tenant, started));
-      });
-    } catch (ConcurrentUpdateException e) {
-      release(entry, worker);
-      return Optional.empty();
-    } catch (UnknownTenantException e) {
-      sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
-      return Optional.empty();
-    }
   }
 
   @Override
@@ -198,20 +192,48 @@ final class MyBatisJobQueue implements JobQueue {
     }
   }
 
+  /**
+   * Each expired lease in its own transaction of the job's tenant, locking in the order every finish locks:
+   * the job row, then the entry (which must still be expired). A job that reads RUNNING lost its attempt:
+   * {@code MarketplaceJob.rescue} counts it, and the job waits again (or fails with its attempts used up). A
+   * job that ended only needs its entry removed; any other lease (the expiry sweep's, or one whose attempt
+   * never started) just ends.
+   */
   @Override
   public int rescueExpiredLeases(int limit) {
-    List<DispatchEntry> expired = sessions.callShared(s -> dispatch(s).clearExpiredLeases(limit));
+    List<DispatchEntry> expired = sessions.callShared(s -> dispatch(s).expiredLeases(limit));
     int rescued = 0;
     for (DispatchEntry entry : expired) {
       TenantId tenant = TenantId.of(entry.tenantId);
       try {
-        boolean changed = sessions.inTransaction(tenant, () -> jobs.findForUpdate(tenant, JobId.of(entry.jobId))
-            .filter(job -> job.status() == JobStatus.RUNNING)
-            .map(job -> jobs.transition(tenant, job, job.rescue(clock.instant())))
-            .isPresent());
+        boolean changed = sessions.inTransaction(tenant, () -> {
+          Optional<MarketplaceJob> job = jobs.findForUpdate(tenant, JobId.of(entry.jobId));
+          if (sessions.callShared(s -> dispatch(s).lockExpired(entry.tenantId, entry.jobId)) == null) {
+            return false; // renewed, ended or being rescued by another worker meanwhile
+          }
+          if (job.isEmpty() || job.get().status().isTerminal()) {
+            sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
+            return false;
+          }
+          if (job.get().status() == JobStatus.RUNNING) {
+            Instant now = clock.instant();
+            MarketplaceJob next = jobs.transition(tenant, job.get(), job.get().rescue(now)); // lease cleared
+            if (next.status() == JobStatus.FAILED) { // its attempts are used up: logged as any exhausted job is
+              journal.recordError(tenant, new MarketplaceError(next.marketplace(), next.id(), "EXHAUSTED",
+                  next.lastError(), null, now));
+              journal.recordFinished(tenant, now.atZone(java.time.ZoneOffset.UTC).toLocalDate(), next.marketplace(),
+                  next.action(), false, 0);
+            }
+            return true;
+          }
+          sessions.callShared(s -> dispatch(s).clearLease(entry.tenantId, entry.jobId));
+          return false;
+        });
         rescued += changed ? 1 : 0;
-      } catch (ConcurrentUpdateException | UnknownTenantException e) {
-        // the job moved on meanwhile (finished by its late worker) or its tenant is gone: nothing to rescue
+      } catch (ConcurrentUpdateException e) {
+        // the job moved on meanwhile (finished by its late worker): nothing to rescue
+      } catch (UnknownTenantException e) {
+        sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
       }
     }
     return rescued;

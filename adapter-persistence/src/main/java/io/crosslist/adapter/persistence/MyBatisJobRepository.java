@@ -67,13 +67,14 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
   }
 
   /**
-   * Starts the PENDING jobs among {@code ids} in one statement (the claim's second step); returns those
-   * it started. Jobs no longer PENDING are left as they are.
+   * The claim's second step, a read: the PENDING jobs among {@code ids} whose dispatch entries {@code worker}
+   * holds for an attempt, as {@link MarketplaceJob#start} makes them. Nothing is written (the attempt lives in
+   * the entry until it ends); jobs no longer PENDING, or whose entries the worker no longer holds, are left out.
    */
-  List<MarketplaceJob> startClaimed(TenantId tenant, List<Long> ids, java.time.Instant now) {
-    java.time.Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+  List<MarketplaceJob> startClaimed(TenantId tenant, List<Long> ids, String worker) {
     Long[] array = ids.toArray(Long[]::new);
-    return sessions.call(tenant, s -> jobs(s).startClaimed(tenant, array, at)).stream().map(JobRow::toJob).toList();
+    return sessions.call(tenant, s -> jobs(s).startClaimed(tenant, array, worker)).stream().map(JobRow::toJob)
+        .toList();
   }
 
   /**
@@ -92,6 +93,7 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
     Integer[] total = new Integer[n];
     String[] messages = new String[n];
     String[] results = new String[n];
+    String[] startedAt = new String[n];
     String[] finishedAt = new String[n];
     Long[] durations = new Long[n];
     for (int i = 0; i < n; i++) {
@@ -102,11 +104,12 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
       total[i] = job.progress().total();
       messages[i] = job.progress().message();
       results[i] = job.result();
+      startedAt[i] = job.startedAt() == null ? null : job.startedAt().toString();
       finishedAt[i] = job.finishedAt().toString(); // ISO-8601, read by PostgreSQL as timestamptz
       durations[i] = Math.max(0, completions.get(i).handlerTime().toMillis());
     }
     return new HashSet<>(sessions.call(tenant, s -> jobs(s).completeRunning(tenant, ids, attempts, done, total,
-        messages, results, finishedAt, durations)));
+        messages, results, startedAt, finishedAt, durations)));
   }
 
   @Override
@@ -128,9 +131,14 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
     if (previous.id() == null || !previous.id().equals(next.id())) {
       throw new IllegalArgumentException("a transition must keep the job's id: " + previous.id() + " -> " + next.id());
     }
+    if (next.status() == JobStatus.RUNNING && previous.status() != JobStatus.RUNNING) {
+      // a running attempt is a lease of the job's dispatch entry: nothing in the row could say who holds it
+      throw new IllegalArgumentException("job " + next.id() + " starts only through a claim of the job queue, not a "
+          + previous.status() + " -> RUNNING transition");
+    }
     return sessions.inTransaction(tenant, () -> {
-      int changed = sessions.call(tenant, s -> jobs(s).transition(tenant, JobRow.of(next), previous.status().name(),
-          previous.attempts()));
+      int changed = sessions.call(tenant, s -> jobs(s).transition(tenant, JobRow.stored(next), next.status().name(),
+          previous.status().name(), previous.attempts()));
       if (changed == 0) {
         throw new ConcurrentUpdateException("job", next.id(), previous.status() + " after " + previous.attempts()
             + " attempts");
@@ -140,9 +148,11 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
       } else if (next.status() == JobStatus.PENDING) {
         makeClaimable(tenant, next); // new attempt, rescue or user retry: waiting again, lease cleared
       }
-      if (next.batch() != null && previous.status() != next.status()) {
+      JobStatus from = JobRow.storedStatus(previous.status());
+      JobStatus to = JobRow.storedStatus(next.status());
+      if (next.batch() != null && from != to) { // the batch counts what the rows store; reads add the running ones
         sessions.call(tenant, s -> s.getMapper(BatchMapper.class).move(tenant, next.batch().value(),
-            previous.status().name(), next.status().name(), next.updatedAt()));
+            from.name(), to.name(), next.updatedAt()));
       }
       return next;
     });

@@ -323,6 +323,28 @@ class JobEngineTest {
   }
 
   @Test
+  void a_job_that_kills_its_worker_at_every_attempt_uses_up_its_attempts_and_ends_failed_in_the_error_log()
+      throws Exception {
+    TenantId tenant = db.newTenant();
+    MarketplaceJob job = enqueue(tenant, syncOrders().withMaxAttempts(2));
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      ClaimedJob claimed = engine.claim("dies-" + attempt, CLAIM).get(0); // claimed, then the worker is gone
+      assertEquals(attempt, claimed.job().attempts());
+      expireLease(tenant, job);
+      assertEquals(1, engine.rescueAbandoned(100));
+    }
+    MarketplaceJob failed = stored(tenant, job);
+    assertEquals(JobStatus.FAILED, failed.status());
+    assertEquals(2, failed.attempts());
+    assertTrue(failed.lastError().contains("stopped renewing its lease"), failed.lastError());
+    assertTrue(engine.claim("next", CLAIM).isEmpty(), "not claimable again");
+    List<MarketplaceError> logged = db.journal.recentErrors(tenant, 10);
+    assertEquals(1, logged.size());
+    assertEquals("EXHAUSTED", logged.get(0).errorType());
+    assertEquals(1, db.journal.statistics(tenant, LocalDate.now(ZoneOffset.UTC)).get(0).failed());
+  }
+
+  @Test
   void heartbeats_keep_a_live_workers_lease_from_being_rescued() throws Exception {
     TenantId tenant = db.newTenant();
     MarketplaceJob job = enqueue(tenant, syncOrders());

@@ -333,12 +333,15 @@ class JobQueueTest {
   }
 
   @Test
-  void a_lease_only_holds_the_job_and_the_start_runs_it_in_the_tenants_schema() {
+  void a_lease_starts_the_attempt_and_neither_it_nor_the_start_writes_the_tenants_job_row() throws Exception {
     TenantId tenant = db.newTenant();
     MarketplaceJob job = enqueue(tenant, 1).get(0);
+    String rowVersion = rowVersion(tenant, job);
     List<JobQueue.Lease> leased = queue.lease("w", GENEROUS).stream().filter(l -> l.tenant().equals(tenant)).toList();
     assertEquals(List.of(new JobQueue.Lease(tenant, job.id(), Marketplace.EBAY)), leased);
-    assertEquals(JobStatus.PENDING, db.jobs.findById(tenant, job.id()).orElseThrow().status(), "not started yet");
+    MarketplaceJob read = db.jobs.findById(tenant, job.id()).orElseThrow();
+    assertEquals(JobStatus.RUNNING, read.status(), "the lease is the running attempt");
+    assertEquals(1, read.attempts());
     assertTrue(drainOnce(tenant, GENEROUS).isEmpty(), "held by the lease");
 
     List<ClaimedJob> started = queue.start("w", tenant, leased);
@@ -346,25 +349,41 @@ class JobQueueTest {
     assertEquals(JobStatus.RUNNING, started.get(0).job().status());
     assertEquals(1, started.get(0).job().attempts());
     assertEquals(started.get(0).job(), db.jobs.findById(tenant, job.id()).orElseThrow());
+    assertTrue(queue.start("other", tenant, leased).isEmpty(), "only the lease's holder starts it");
+    assertEquals(rowVersion, rowVersion(tenant, job), "the job's row is written when the attempt ends, not before");
+  }
+
+  /** The job row's physical version: changes with every write of the row. */
+  private static String rowVersion(TenantId tenant, MarketplaceJob job) throws Exception {
+    try (Connection c = TestDatabase.get().connect(); java.sql.Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(TenantSqlRenderer.render(
+            "select xmin::text || '/' || ctid::text from ${tenant}.marketplace_jobs where id = " + job.id().value(),
+            tenant))) {
+      assertTrue(rs.next());
+      return rs.getString(1);
+    }
   }
 
   @Test
-  void a_lease_given_back_or_abandoned_before_its_start_is_claimable_again_without_an_attempt_counted()
-      throws Exception {
+  void a_lease_given_back_counts_no_attempt_and_one_abandoned_before_its_start_counts_one() throws Exception {
     TenantId tenant = db.newTenant();
     MarketplaceJob job = enqueue(tenant, 1).get(0);
     JobQueue.Lease lease = queue.lease("w", GENEROUS).stream().filter(l -> l.tenant().equals(tenant)).findFirst()
         .orElseThrow();
     assertTrue(queue.giveBack("w", lease));
     assertFalse(queue.giveBack("w", lease), "given back once");
+    assertEquals(JobStatus.PENDING, db.jobs.findById(tenant, job.id()).orElseThrow().status());
 
     lease = queue.lease("dies", GENEROUS).stream().filter(l -> l.tenant().equals(tenant)).findFirst().orElseThrow();
-    expireLeaseOf(tenant, job); // the worker died between its lease and the start
-    queue.rescueExpiredLeases(100);
+    expireLeaseOf(tenant, job); // the worker died between its lease and the start: the attempt may have begun
+    assertEquals(1, queue.rescueExpiredLeases(100));
     assertFalse(queue.giveBack("dies", lease), "the lease is lost");
+    MarketplaceJob rescued = db.jobs.findById(tenant, job.id()).orElseThrow();
+    assertEquals(JobStatus.PENDING, rescued.status());
+    assertEquals(1, rescued.attempts(), "the lost attempt counts");
     List<ClaimedJob> again = drain(Set.of(tenant), GENEROUS, "second");
     assertEquals(1, again.size());
-    assertEquals(1, again.get(0).job().attempts(), "the unstarted leases counted no attempt");
+    assertEquals(2, again.get(0).job().attempts());
   }
 
   @Test
@@ -382,7 +401,7 @@ class JobQueueTest {
     // every maintenance tick of every worker runs the rescue; with a long queue a scan of the whole dispatch
     // index would read every waiting entry each time (the statement once did: job_dispatch_leased's predicate,
     // lease_owner is not null, was only implied by its lease_until condition, which PostgreSQL cannot see)
-    String sql = mapperStatement("JobDispatchMapper.xml", "clearExpiredLeases").replace("#{limit}", "100");
+    String sql = mapperStatement("JobDispatchMapper.xml", "expiredLeases").replace("#{limit}", "100");
     TenantId tenant = db.newTenant();
     try (Connection c = TestDatabase.get().connect(); java.sql.Statement st = c.createStatement()) {
       st.execute("insert into crosslist.job_dispatch (tenant_id, job_id, marketplace, priority, run_after)"

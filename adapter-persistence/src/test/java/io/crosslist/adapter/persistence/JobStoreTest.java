@@ -125,7 +125,7 @@ class JobStoreTest {
   @Test
   void a_transition_from_a_stale_read_writes_nothing() {
     MarketplaceJob job = enqueue.enqueue(tenant, publish());
-    MarketplaceJob running = db.jobs.transition(tenant, job, job.start(NOW.plusSeconds(1)));
+    MarketplaceJob running = db.start(tenant, job, "w");
     ConcurrentUpdateException e = assertThrows(ConcurrentUpdateException.class,
         () -> db.jobs.transition(tenant, job, job.requestCancellation(NOW.plusSeconds(2))));
     assertTrue(e.getMessage().contains("expected PENDING after 0 attempts"), e.getMessage());
@@ -137,9 +137,30 @@ class JobStoreTest {
   }
 
   @Test
+  void a_job_starts_only_through_a_claim_and_its_row_keeps_the_state_before_the_attempt() throws Exception {
+    MarketplaceJob job = enqueue.enqueue(tenant, publish());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> db.jobs.transition(tenant, job, job.start(NOW)));
+    assertTrue(e.getMessage().contains("only through a claim"), e.getMessage());
+    assertEquals(JobStatus.PENDING, manage.get(tenant, job.id()).status());
+
+    MarketplaceJob running = db.start(tenant, job, "w");
+    assertEquals(JobStatus.RUNNING, manage.get(tenant, job.id()).status());
+    assertEquals(List.of(running), manage.list(tenant, JobSearch.firstPage().withStatus(JobStatus.RUNNING)).items());
+    assertTrue(manage.list(tenant, JobSearch.firstPage().withStatus(JobStatus.PENDING)).items().isEmpty());
+    try (java.sql.Connection c = TestDatabase.get().connect(); java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery(TenantSqlRenderer.render(
+            "select status, attempts from ${tenant}.marketplace_jobs where id = " + job.id().value(), tenant))) {
+      assertTrue(rs.next());
+      assertEquals("PENDING", rs.getString(1), "the row is written when the attempt ends");
+      assertEquals(0, rs.getInt(2));
+    }
+  }
+
+  @Test
   void a_failed_job_retried_by_its_user_is_claimable_again() {
     MarketplaceJob job = enqueue.enqueue(tenant, publish());
-    MarketplaceJob running = db.jobs.transition(tenant, job, job.start(NOW));
+    MarketplaceJob running = db.start(tenant, job, "w");
     MarketplaceJob failed = db.jobs.transition(tenant, running, running.fail("listing rejected", NOW));
     assertNull(dispatchEntry(tenant, failed));
     MarketplaceJob retried = manage.retry(tenant, job.id());
@@ -159,7 +180,7 @@ class JobStoreTest {
     assertEquals(BatchStatus.RUNNING, batch.status());
 
     MarketplaceJob first = manage.list(tenant, JobSearch.firstPage().inBatch(batch.id())).items().get(0);
-    MarketplaceJob running = db.jobs.transition(tenant, first, first.start(NOW));
+    MarketplaceJob running = db.start(tenant, first, "w");
     db.jobs.transition(tenant, running, running.complete("{\"listing\":1}", NOW));
 
     BatchJob cancelled = manage.cancel(tenant, batch.id());
@@ -182,7 +203,7 @@ class JobStoreTest {
       MarketplaceJob job = jobs.get(i);
       boolean succeed = i % 4 != 0;
       done.add(pool.submit(() -> {
-        MarketplaceJob running = db.jobs.transition(tenant, job, job.start(NOW));
+        MarketplaceJob running = db.start(tenant, job, "w");
         return db.jobs.transition(tenant, running,
             succeed ? running.complete(null, NOW) : running.fail("rejected", NOW));
       }));

@@ -7,6 +7,7 @@ import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantProvisioning;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -65,6 +66,33 @@ public final class Persistence {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Starts one waiting job as a claim would, whatever other tenants wait: leases its entry to {@code worker}
+   * (the statement the claim ends with, for this one entry) and runs the queue's start. Jobs start only
+   * through the queue, so tests that need a RUNNING job use this.
+   */
+  public io.crosslist.domain.job.MarketplaceJob start(TenantId tenant, io.crosslist.domain.job.MarketplaceJob job,
+      String worker) {
+    try (java.sql.Connection c = TestDatabase.get().connect(); java.sql.PreparedStatement ps = c.prepareStatement(
+        "update crosslist.job_dispatch set lease_owner = ?, lease_until = now() + interval '5 minutes',"
+            + " attempt_started_at = now() where tenant_id = ? and job_id = ? and lease_owner is null")) {
+      ps.setString(1, worker);
+      ps.setLong(2, tenant.value());
+      ps.setLong(3, job.id().value());
+      if (ps.executeUpdate() != 1) {
+        throw new IllegalStateException("job " + job.id() + " of " + tenant + " is not waiting");
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    List<io.crosslist.domain.job.JobQueue.ClaimedJob> started = queue.start(worker, tenant,
+        List.of(new io.crosslist.domain.job.JobQueue.Lease(tenant, job.id(), job.marketplace())));
+    if (started.size() != 1) {
+      throw new IllegalStateException("job " + job.id() + " of " + tenant + " did not start");
+    }
+    return started.get(0).job();
   }
 
   /** A freshly provisioned tenant. */

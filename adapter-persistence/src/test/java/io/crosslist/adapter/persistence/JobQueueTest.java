@@ -421,6 +421,90 @@ class JobQueueTest {
     }
   }
 
+  @Test
+  void the_start_and_the_finish_find_their_jobs_by_id_not_by_reading_the_tenants_whole_queue() throws Exception {
+    // a tenant may have 100,000 PENDING jobs; each start and finish touches only the few jobs of its group. With
+    // a generic plan (the pool's setting), PostgreSQL once read every PENDING job through the status index, and
+    // every entry of the tenant, for each of them
+    TenantId tenant = db.newTenant();
+    try (Connection c = TestDatabase.get().connect(); java.sql.Statement st = c.createStatement()) {
+      st.execute(TenantSqlRenderer.render("""
+          insert into ${tenant}.marketplace_jobs (marketplace, action, status, priority, attempts, max_attempts,
+            run_after, created_at, updated_at)
+          select 'EBAY', 'SYNC_ORDERS', 'PENDING', 0, 0, 3, now(), now(), now() from generate_series(1, 5000)""",
+          tenant));
+      st.execute(TenantSqlRenderer.render("""
+          insert into crosslist.job_dispatch (tenant_id, job_id, marketplace, priority, run_after)
+          select %d, id, marketplace, priority, run_after from ${tenant}.marketplace_jobs""".formatted(tenant.value()),
+          tenant));
+      try {
+        st.execute("set plan_cache_mode = force_generic_plan");
+        for (String statement : List.of("startClaimed", "completeRunning")) {
+          String plan = genericPlan(st, tenant, statement);
+          assertFalse(plan.contains("marketplace_jobs_by_status") || plan.contains("Seq Scan"),
+              statement + " reads the tenant's queue:\n" + plan);
+          assertFalse(plan.matches("(?s).*Index Cond: \\(tenant_id = \\d+\\)\\n.*"),
+              statement + " reads all the tenant's dispatch entries:\n" + plan);
+        }
+      } finally {
+        st.execute("delete from crosslist.job_dispatch where tenant_id = " + tenant.value());
+      }
+    }
+  }
+
+  /**
+   * The generic plan PostgreSQL makes for a JobMapper statement of {@code tenant}: its text with the includes
+   * expanded, the tenant rendered, and each {@code #{...}} parameter numbered, prepared, then explained with nulls.
+   */
+  private static String genericPlan(java.sql.Statement st, TenantId tenant, String id) throws Exception {
+    String sql = mapperStatement("JobMapper.xml", id).replaceAll("<bind [^>]*/>", "");
+    java.util.regex.Matcher include = java.util.regex.Pattern.compile("<include refid=\"([\\w.]+)\"/>").matcher(sql);
+    StringBuilder expanded = new StringBuilder();
+    while (include.find()) {
+      String ref = include.group(1);
+      String mapper = ref.contains(".") ? ref.substring(ref.lastIndexOf('.', ref.lastIndexOf('.') - 1) + 1,
+          ref.lastIndexOf('.')) + ".xml" : "JobMapper.xml";
+      include.appendReplacement(expanded, java.util.regex.Matcher.quoteReplacement(
+          fragment(mapper, ref.substring(ref.lastIndexOf('.') + 1))));
+    }
+    include.appendTail(expanded);
+    sql = TenantSqlRenderer.render(expanded.toString().replace("#{tenantId}", String.valueOf(tenant.value())), tenant);
+    java.util.Map<String, Integer> numbers = new java.util.LinkedHashMap<>();
+    java.util.regex.Matcher param = java.util.regex.Pattern.compile("#\\{(\\w+)[^}]*}").matcher(sql);
+    StringBuilder numbered = new StringBuilder();
+    while (param.find()) {
+      int n = numbers.computeIfAbsent(param.group(1), k -> numbers.size() + 1);
+      param.appendReplacement(numbered, "\\$" + n);
+    }
+    param.appendTail(numbered);
+    st.execute("prepare plan_probe as " + numbered);
+    try {
+      StringBuilder plan = new StringBuilder();
+      String nulls = String.join(", ", java.util.Collections.nCopies(numbers.size(), "null"));
+      try (ResultSet rs = st.executeQuery("explain execute plan_probe(" + nulls + ")")) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+      return plan.toString();
+    } finally {
+      st.execute("deallocate plan_probe");
+    }
+  }
+
+  /** The text of an {@code <sql>} fragment of a mapper XML. */
+  private static String fragment(String mapper, String id) throws Exception {
+    String xml;
+    try (var in = JobQueueTest.class.getResourceAsStream("/io/crosslist/adapter/persistence/" + mapper)) {
+      xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<sql id=\"" + id + "\">(.*?)</sql>",
+        java.util.regex.Pattern.DOTALL).matcher(xml);
+    assertTrue(m.find(), id + " in " + mapper);
+    return m.group(1).replaceAll("(?s)<!--.*?-->", "").replace("&lt;", "<").replace("&gt;", ">")
+        .replace("&amp;", "&");
+  }
+
   /** The text of one statement of a mapper XML with no dynamic parts, as PostgreSQL would receive it. */
   private static String mapperStatement(String mapper, String id) throws Exception {
     String xml;

@@ -24,15 +24,18 @@ public interface JobQueue {
    * of tenants. Fair across tenants: each tenant with runnable work gets at most {@code perTenant} jobs
    * per claim and never more than {@code tenantCap} held at once (nor {@code marketplaceCap} on one
    * marketplace), so a tenant with a long queue cannot delay another tenant's job beyond one claim.
-   * Jobs past their expiry time are not leased. Leased jobs are held for {@code worker} until it
-   * {@linkplain #start starts} them or {@linkplain #giveBack gives them back}, or the lease expires.
+   * Jobs past their expiry time are not leased. A lease is the job's running attempt: from here on the
+   * job reads as RUNNING with one attempt more, until {@code worker} ends the attempt or {@linkplain
+   * #giveBack gives the lease back} (no attempt counted), or the lease expires (the rescue counts the
+   * attempt, so a job whose worker dies every time still uses up its attempts).
    */
   List<Lease> lease(String worker, ClaimRequest request);
 
   /**
-   * Starts jobs of one tenant that {@code worker} leased (PENDING to RUNNING, one attempt counted), in
-   * the tenant's schema, with one statement however many there are. Returns the started ones; a leased
-   * job that can no longer start (finished or cancelled meanwhile) is left out and its entry removed.
+   * The jobs of one tenant that {@code worker} leased, as their running attempts ({@code
+   * MarketplaceJob.start}: RUNNING, one attempt more), read from the tenant's schema with one statement
+   * however many there are. Returns the started ones; a leased job that can no longer start (finished or
+   * cancelled meanwhile) is left out and its entry removed or given back.
    */
   List<ClaimedJob> start(String worker, TenantId tenant, List<Lease> leases);
 

@@ -45,8 +45,8 @@ import java.util.random.RandomGenerator;
  * renewal, rescue, expiry, release on shutdown). Threads, polling and metrics belong to the caller
  * (the scheduler adapter); this class holds the rules.
  *
- * <p>An attempt runs in three kinds of short transactions of the job's tenant, never one long one:
- * the start (the claim's second step), each progress write, and the finish. Running ({@link #attempt})
+ * <p>An attempt runs in short steps of the job's tenant, never one long transaction: the start (the
+ * claim's second step, a read: the lease is the running attempt), each progress write, and the finish. Running ({@link #attempt})
  * and storing ({@link #finish}) are separate calls: the successes of one tenant given to one {@code
  * finish} are stored by the queue in one step (a compare-and-set per job, with the batch counts and the
  * statistics). Any other outcome locks the job, applies the

@@ -120,6 +120,7 @@ public final class JobsBenchmark {
         + " finishDelay %s%n", threads, jobsPerTenant, tenantCap, finishDelay);
     String url = prepare(throughputOnly ? spread : MANY_TENANTS);
     printServerSettings(url);
+    vacuumIfAutovacuumIsOff(url);
     if (!jdbcParams.isEmpty()) { // PgJDBC settings for both systems, e.g. prepareThreshold=1
       url = url + (url.contains("?") ? "&" : "?") + jdbcParams;
       System.out.println("JDBC URL parameters for both systems: " + jdbcParams);
@@ -353,6 +354,26 @@ public final class JobsBenchmark {
       rs.next();
       System.out.printf("server: PostgreSQL %s, shared_buffers %s, synchronous_commit %s, autovacuum %s%n",
           rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
+    }
+  }
+
+  /**
+   * Where the server runs with autovacuum off, vacuums the whole database before the run, as autovacuum would
+   * have: otherwise the dead row versions of every earlier run's jobs stay in the tenants' tables and indexes,
+   * and each run measures more of them (the figures of one machine drifted down run after run). db-scheduler's
+   * table is truncated before each of its rounds.
+   */
+  private static void vacuumIfAutovacuumIsOff(String url) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("select current_setting('autovacuum')")) {
+        rs.next();
+        if (rs.getString(1).equals("on")) {
+          return;
+        }
+      }
+      long began = System.nanoTime();
+      s.execute("vacuum");
+      System.out.printf("vacuumed the database (autovacuum is off) in %.0f s%n", (System.nanoTime() - began) / 1e9);
     }
   }
 

@@ -6,6 +6,8 @@ final class DispatchEntry {
   public long jobId;
   /** Returned by the claim only. */
   public String marketplace;
+  /** Returned by the claim only: when the attempt the lease is for started. */
+  public java.time.Instant attemptStartedAt;
 
   static DispatchEntry of(long tenantId, long jobId) {
     DispatchEntry entry = new DispatchEntry();

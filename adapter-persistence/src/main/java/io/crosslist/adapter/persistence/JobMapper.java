@@ -13,9 +13,9 @@ interface JobMapper {
 
   Optional<JobRow> findById(@Param("tenant") TenantId tenant, @Param("id") long id);
 
-  /** The PENDING jobs among {@code ids} that {@code worker} holds for an attempt, started (see the mapper XML). */
+  /** The PENDING jobs among {@code ids}, started at {@code startedAt} (same index; see the mapper XML). */
   List<JobRow> startClaimed(@Param("tenant") TenantId tenant, @Param("ids") Long[] ids,
-      @Param("worker") String worker);
+      @Param("startedAt") String[] startedAt);
 
   /** Reads the job and locks its row until the transaction ends. */
   Optional<JobRow> findForUpdate(@Param("tenant") TenantId tenant, @Param("id") long id);

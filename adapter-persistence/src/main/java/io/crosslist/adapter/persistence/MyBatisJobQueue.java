@@ -84,7 +84,8 @@ final class MyBatisJobQueue implements JobQueue {
       cursor.set(leased.get(leased.size() - 1).tenantId);
     }
     return leased.stream()
-        .map(e -> new Lease(TenantId.of(e.tenantId), JobId.of(e.jobId), Marketplace.valueOf(e.marketplace)))
+        .map(e -> new Lease(TenantId.of(e.tenantId), JobId.of(e.jobId), Marketplace.valueOf(e.marketplace),
+            e.attemptStartedAt))
         .toList();
   }
 
@@ -102,12 +103,11 @@ final class MyBatisJobQueue implements JobQueue {
       return List.of();
     }
     // one statement reads the tenant's leased jobs as started; the rare leftovers (cancelled or finished
-    // meanwhile, or a lease lost meanwhile) are looked at one by one
+    // meanwhile) are looked at one by one
     List<ClaimedJob> claimed = new ArrayList<>(leases.size());
     Set<JobId> started = new HashSet<>();
     try {
-      for (MarketplaceJob job : starter.startClaimed(tenant, leases.stream().map(l -> l.job().value()).toList(),
-          worker)) {
+      for (MarketplaceJob job : starter.startClaimed(tenant, leases)) {
         claimed.add(new ClaimedJob(tenant, job));
         started.add(job.id());
       }

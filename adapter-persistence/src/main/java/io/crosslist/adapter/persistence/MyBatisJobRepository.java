@@ -67,13 +67,14 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
   }
 
   /**
-   * The claim's second step, a read: the PENDING jobs among {@code ids} whose dispatch entries {@code worker}
-   * holds for an attempt, as {@link MarketplaceJob#start} makes them. Nothing is written (the attempt lives in
-   * the entry until it ends); jobs no longer PENDING, or whose entries the worker no longer holds, are left out.
+   * The claim's second step, a read: the leased jobs that are still PENDING, as {@link MarketplaceJob#start}
+   * makes them at their lease's time. Nothing is written (the attempt lives in the entry until it ends); jobs
+   * no longer PENDING are left out.
    */
-  List<MarketplaceJob> startClaimed(TenantId tenant, List<Long> ids, String worker) {
-    Long[] array = ids.toArray(Long[]::new);
-    return sessions.call(tenant, s -> jobs(s).startClaimed(tenant, array, worker)).stream().map(JobRow::toJob)
+  List<MarketplaceJob> startClaimed(TenantId tenant, List<JobQueue.Lease> leases) {
+    Long[] ids = leases.stream().map(l -> l.job().value()).toArray(Long[]::new);
+    String[] startedAt = leases.stream().map(l -> l.attemptStartedAt().toString()).toArray(String[]::new);
+    return sessions.call(tenant, s -> jobs(s).startClaimed(tenant, ids, startedAt)).stream().map(JobRow::toJob)
         .toList();
   }
 

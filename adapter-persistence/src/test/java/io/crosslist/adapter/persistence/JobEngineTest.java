@@ -380,6 +380,8 @@ class JobEngineTest {
     assertEquals(JobStatus.PENDING, released.status());
     assertEquals(0, released.attempts());
     assertFalse(engine.release(claimed), "released once");
+    assertTrue(engine.run(claimed).lost(), "the handler's late success after the release is dropped");
+    assertEquals(JobStatus.PENDING, stored(tenant, job).status());
     assertEquals(JobStatus.COMPLETED, runUntilIdle("next").get(0).status(), "its one attempt is still there");
   }
 

@@ -75,20 +75,25 @@ public final class Persistence {
    */
   public io.crosslist.domain.job.MarketplaceJob start(TenantId tenant, io.crosslist.domain.job.MarketplaceJob job,
       String worker) {
+    java.time.Instant startedAt;
     try (java.sql.Connection c = TestDatabase.get().connect(); java.sql.PreparedStatement ps = c.prepareStatement(
         "update crosslist.job_dispatch set lease_owner = ?, lease_until = now() + interval '5 minutes',"
-            + " attempt_started_at = now() where tenant_id = ? and job_id = ? and lease_owner is null")) {
+            + " attempt_started_at = now() where tenant_id = ? and job_id = ? and lease_owner is null"
+            + " returning attempt_started_at")) {
       ps.setString(1, worker);
       ps.setLong(2, tenant.value());
       ps.setLong(3, job.id().value());
-      if (ps.executeUpdate() != 1) {
-        throw new IllegalStateException("job " + job.id() + " of " + tenant + " is not waiting");
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new IllegalStateException("job " + job.id() + " of " + tenant + " is not waiting");
+        }
+        startedAt = rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
       }
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
     List<io.crosslist.domain.job.JobQueue.ClaimedJob> started = queue.start(worker, tenant,
-        List.of(new io.crosslist.domain.job.JobQueue.Lease(tenant, job.id(), job.marketplace())));
+        List.of(new io.crosslist.domain.job.JobQueue.Lease(tenant, job.id(), job.marketplace(), startedAt)));
     if (started.size() != 1) {
       throw new IllegalStateException("job " + job.id() + " of " + tenant + " did not start");
     }

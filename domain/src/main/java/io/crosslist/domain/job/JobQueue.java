@@ -54,17 +54,19 @@ public interface JobQueue {
   }
 
   /**
-   * A job leased to a worker and not started yet.
+   * A job leased to a worker: its running attempt, which {@link #start} turns into the job to run.
    *
    * @param tenant whose job it is
    * @param job the job
    * @param marketplace its marketplace (from the dispatch index)
+   * @param attemptStartedAt when the attempt started: the lease's time (the job's {@code startedAt})
    */
-  record Lease(TenantId tenant, JobId job, Marketplace marketplace) {
+  record Lease(TenantId tenant, JobId job, Marketplace marketplace, java.time.Instant attemptStartedAt) {
     public Lease {
       Objects.requireNonNull(tenant, "tenant");
       Objects.requireNonNull(job, "job");
       Objects.requireNonNull(marketplace, "marketplace");
+      Objects.requireNonNull(attemptStartedAt, "attemptStartedAt");
     }
   }
 

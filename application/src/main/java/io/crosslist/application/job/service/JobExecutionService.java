@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -65,6 +66,18 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
   private final JobRunSettings settings;
   private final Clock clock;
   private final RandomGenerator random;
+  /**
+   * Attempts this service gave back ({@link #release}) whose handlers may still end: their successes are
+   * dropped here. The success finish checks the stored row only, and a released job's row is as its attempt
+   * left it (the release counts no attempt); any other lost attempt finds its row moved on (the rescue counts it).
+   */
+  private final Set<AttemptKey> released = ConcurrentHashMap.newKeySet();
+
+  private record AttemptKey(TenantId tenant, JobId job, int attempt) {
+    static AttemptKey of(ClaimedJob claimed) {
+      return new AttemptKey(claimed.tenant(), claimed.job().id(), claimed.job().attempts());
+    }
+  }
 
   public JobExecutionService(JobQueue queue, MarketplaceJobRepository jobs, JobJournal journal, JobHandlers handlers,
       UnitOfWork unitOfWork, JobRunSettings settings, Clock clock, RandomGenerator random) {
@@ -135,7 +148,10 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
     Map<TenantId, List<Integer>> successes = new LinkedHashMap<>();
     for (int i = 0; i < attempts.size(); i++) {
       HandledAttempt attempt = attempts.get(i);
-      if (attempt.succeeded()) {
+      if (attempt.succeeded() && released.remove(AttemptKey.of(attempt.job()))) {
+        LOG.log(Level.INFO, "job {0} of {1} was given back while attempt {2} ran; its outcome is dropped",
+            attempt.job().job().id(), attempt.job().tenant(), attempt.job().job().attempts());
+      } else if (attempt.succeeded()) {
         successes.computeIfAbsent(attempt.job().tenant(), t -> new ArrayList<>()).add(i);
       } else {
         statuses[i] = finishOther(attempt, attempt.outcome(), attempt.thrown());
@@ -280,7 +296,7 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
   public boolean release(ClaimedJob claimed) {
     TenantId tenant = claimed.tenant();
     try {
-      return unitOfWork.inTransaction(tenant, () -> {
+      boolean given = unitOfWork.inTransaction(tenant, () -> {
         Optional<MarketplaceJob> stored = jobs.findForUpdate(tenant, claimed.job().id());
         if (stored.isEmpty() || stored.get().status() != JobStatus.RUNNING
             || stored.get().attempts() != claimed.job().attempts()) {
@@ -289,6 +305,10 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
         jobs.transition(tenant, stored.get(), stored.get().interrupted(clock.instant()));
         return true;
       });
+      if (given) {
+        released.add(AttemptKey.of(claimed));
+      }
+      return given;
     } catch (ConcurrentUpdateException e) {
       return false;
     }

@@ -81,6 +81,35 @@ class TenantProvisioningTest {
   }
 
   @Test
+  void the_upgrade_to_attempts_in_the_dispatch_lease_turns_jobs_stored_running_back_into_waiting_ones()
+      throws Exception {
+    TenantId tenant = Persistence.unusedTenant();
+    List<MigrationScript> upTo8 = MigrationScript.TENANT.subList(0, 8);
+    try (HikariDataSource pool = ConnectionPool.open(TestDatabase.get().settings())) {
+      new SchemaMigrations(pool, MigrationScript.SHARED, upTo8).provision(tenant);
+    }
+    // a job an earlier version started: stored RUNNING after 2 attempts, counted running in its batch
+    try (java.sql.Connection c = TestDatabase.get().connect(); java.sql.Statement st = c.createStatement()) {
+      st.execute(TenantSqlRenderer.render("""
+          insert into ${tenant}.marketplace_batches (description, pending, running, created_at, updated_at)
+          values ('bulk', 1, 1, now(), now())""", tenant));
+      st.execute(TenantSqlRenderer.render("""
+          insert into ${tenant}.marketplace_jobs (marketplace, action, batch_id, status, priority, attempts,
+            max_attempts, run_after, created_at, updated_at, started_at)
+          values ('EBAY', 'SYNC_ORDERS', 1, 'RUNNING', 0, 2, 3, now(), now(), now(), now())""", tenant));
+    }
+    try (HikariDataSource pool = ConnectionPool.open(TestDatabase.get().settings())) {
+      assertEquals(9, new SchemaMigrations(pool).provision(tenant).toVersion());
+    }
+    io.crosslist.domain.job.MarketplaceJob job = db.jobs.findById(tenant, io.crosslist.domain.job.JobId.of(1))
+        .orElseThrow();
+    assertEquals(io.crosslist.domain.job.JobStatus.PENDING, job.status(), "no lease holds it: it waits");
+    assertEquals(1, job.attempts(), "the interrupted attempt is not counted");
+    assertEquals(new io.crosslist.domain.job.BatchCounts(2, 0, 0, 0, 0, 0),
+        db.batches.findById(tenant, io.crosslist.domain.job.BatchId.of(1)).orElseThrow().counts());
+  }
+
+  @Test
   void the_shared_migration_is_idempotent() {
     try (HikariDataSource pool = ConnectionPool.open(TestDatabase.get().settings())) {
       assertEquals(0, new SchemaMigrations(pool).migrateShared(), "the module already migrated at start-up");

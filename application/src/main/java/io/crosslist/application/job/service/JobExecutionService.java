@@ -47,13 +47,13 @@ import java.util.random.RandomGenerator;
  * (the scheduler adapter); this class holds the rules.
  *
  * <p>An attempt runs in short steps of the job's tenant, never one long transaction: the start (the
- * claim's second step, a read: the lease is the running attempt), each progress write, and the finish. Running ({@link #attempt})
- * and storing ({@link #finish}) are separate calls: the successes of one tenant given to one {@code
- * finish} are stored by the queue in one step (a compare-and-set per job, with the batch counts and the
- * statistics). Any other outcome locks the job, applies the
- * outcome to the job as stored (so a cancellation requested meanwhile is seen) and writes the error
- * log and statistics with it. If the job moved on meanwhile (its lease expired and another worker
- * rescued it), the finish stores nothing: the other attempt owns the job now.
+ * claim's second step, a read: the lease is the running attempt), each progress write, and the finish.
+ * Running ({@link #attempt}) and storing ({@link #finish}) are separate calls: the successes of one tenant
+ * given to one {@code finish} are stored by the queue in one step (a compare-and-set per job, with the batch
+ * counts and the statistics). Any other outcome locks the job, applies the outcome to the job as stored (so
+ * that a cancellation requested meanwhile is seen) and writes the error log and statistics with it. If the
+ * job moved on meanwhile (its lease expired and another worker rescued it, or this service released it),
+ * the finish stores nothing: the attempt no longer owns the job.
  */
 public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCase, RenewLeasesUseCase,
     RescueAbandonedJobsUseCase, ExpireOverdueJobsUseCase, ReleaseJobUseCase, GetQueueDepthUseCase {

@@ -28,6 +28,7 @@ import io.crosslist.adapter.persistence.PersistenceModule;
 import io.crosslist.adapter.persistence.PersistenceSettings;
 import io.crosslist.application.connection.service.MarketplaceConnectionService;
 import io.crosslist.application.job.service.JobEnqueueService;
+import io.crosslist.application.job.service.JobHandlers;
 import io.crosslist.application.job.service.JobManagementService;
 import io.crosslist.application.port.out.Readiness;
 import io.crosslist.application.port.out.UnitOfWork;
@@ -169,7 +170,8 @@ public final class HttpBenchmark {
     BatchRepository batches = injector.getInstance(BatchRepository.class);
     Clock clock = Clock.systemUTC();
     ProductQueryService queries = new ProductQueryService(products);
-    JobEnqueueService enqueue = new JobEnqueueService(jobs, batches, products, unitOfWork, clock);
+    JobEnqueueService enqueue = new JobEnqueueService(jobs, batches, products, unitOfWork, clock,
+        new JobHandlers(java.util.List.of())); // this benchmark enqueues no job
     JobManagementService manage = new JobManagementService(jobs, batches, unitOfWork, clock);
     MarketplaceConnectionService connections = new MarketplaceConnectionService(
         injector.getInstance(MarketplaceConnectionRepository.class), clock);

@@ -283,8 +283,8 @@ public final class CrosslistModule extends AbstractModule {
   @Provides
   @Singleton
   JobEnqueueService jobEnqueueing(MarketplaceJobRepository jobs, BatchRepository batches, ProductRepository products,
-      UnitOfWork unitOfWork, Clock clock) {
-    return new JobEnqueueService(jobs, batches, products, unitOfWork, clock);
+      UnitOfWork unitOfWork, Clock clock, JobHandlers handlers) {
+    return new JobEnqueueService(jobs, batches, products, unitOfWork, clock, handlers);
   }
 
   @Provides

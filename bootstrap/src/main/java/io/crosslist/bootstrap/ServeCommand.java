@@ -61,7 +61,8 @@ final class ServeCommand extends WorkerCommand {
       }
     }
     try {
-      http = new HttpSettings(httpHost, httpPort, jwtSecret, keys, tenantClaim, "admin", 64 * 1_024);
+      http = new HttpSettings(httpHost, httpPort, jwtSecret, keys, tenantClaim, "admin",
+          HttpSettings.DEFAULT_MAX_BODY_BYTES);
     } catch (ValidationException e) {
       Map<String, String> options = Map.of("host", "--http-host", "port", "--http-port", "jwtSecret", "--jwt-secret",
           "jwtKeys", "--jwt-keys", "tenantClaim", "--tenant-claim");

@@ -240,9 +240,9 @@ class HttpApiTest {
     assertProblem(missing, 422, "validation");
     assertTrue(missing.body().contains("\"field\":\"price\"") && missing.body().contains("\"field\":\"category\""),
         missing.body());
-    assertProblem(create(owner, "{\"title\": \"" + "x".repeat(70_000) + "\"}"), 413, "body-too-large");
+    assertProblem(create(owner, "{\"title\": \"" + "x".repeat(1_100_000) + "\"}"), 413, "body-too-large");
     assertProblem(send("POST", "/products", owner, "text/plain", PRODUCT), 415, "unsupported-media-type");
-    assertProblem(send("GET", "/products/abc", owner, null, null), 404, "not-found");
+    assertProblem(send("GET", "/products/abc", owner, null, null), 400, "invalid-parameter");
     assertProblem(send("GET", "/nothing-here", owner, null, null), 404, "not-found");
     assertTrue(injector.getInstance(ListProductsUseCase.class).list(tenant, ProductSearch.firstPage()).items()
         .isEmpty(), "no bad request wrote a product");
@@ -424,7 +424,7 @@ class HttpApiTest {
     assertProblem(send("GET", "/admin/tenants?cursor=forged", admin, null, null), 422, "validation");
     assertProblem(send("POST", "/admin/tenants/" + Persistence.unusedTenant().value() + "/suspend", admin, null,
         null), 404, "not-found");
-    assertProblem(send("GET", "/admin/tenants/abc", admin, null, null), 404, "not-found");
+    assertProblem(send("GET", "/admin/tenants/abc", admin, null, null), 400, "invalid-parameter");
     for (String[] route : new String[][] {{"GET", "/admin/tenants"}, {"GET", "/admin/tenants/" + first.value()},
         {"POST", "/admin/tenants/" + first.value() + "/suspend"},
         {"POST", "/admin/tenants/" + first.value() + "/reactivate"}}) {

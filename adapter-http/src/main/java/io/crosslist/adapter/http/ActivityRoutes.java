@@ -4,6 +4,7 @@ import io.crosslist.adapter.http.ProductJson.PriceBody;
 import io.crosslist.application.connection.port.in.ListConversationsUseCase;
 import io.crosslist.domain.Page;
 import io.crosslist.domain.PageCursor;
+import io.crosslist.domain.StorableTime;
 import io.crosslist.domain.conversation.ConversationThread;
 import io.crosslist.domain.job.ErrorLogEntry;
 import io.crosslist.domain.job.ErrorLogSearch;
@@ -12,6 +13,7 @@ import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.marketplace.MarketplaceListing;
 import io.crosslist.domain.product.ProductId;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,16 +32,28 @@ import java.util.Objects;
 final class ActivityRoutes {
   /** The statistics range when the request names none: the last seven days, today included. */
   private static final int DEFAULT_STATISTICS_DAYS = 7;
-  private static final String INSTANT_RULE = "must be an ISO-8601 instant (2026-12-01T09:30:00Z) or date (2026-12-01)";
-  private static final String DATE_RULE = "must be an ISO-8601 date such as 2026-12-01";
-  private final CrosslistHttpApi api;
+  private static final String INSTANT_RULE = "must be an ISO-8601 instant (2026-12-01T09:30:00Z) or date (2026-12-01)"
+      + " between 0001-01-01 and 9999-12-31";
+  private static final String DATE_RULE = "must be an ISO-8601 date such as 2026-12-01, between 0001-01-01 and"
+      + " 9999-12-31";
+  private final HttpJson json;
   private final ActivityPorts ports;
   private final Clock clock;
 
-  ActivityRoutes(CrosslistHttpApi api, ActivityPorts ports, Clock clock) {
-    this.api = api;
+  ActivityRoutes(HttpJson json, ActivityPorts ports, Clock clock) {
+    this.json = json;
     this.ports = ports;
     this.clock = clock;
+  }
+
+  /** The tenant-wide activity routes ({@link ProductRoutes} serves a product's listings through {@link #listings}). */
+  void register(RouteTable routes, RequestPipeline pipeline) {
+    routes.before("/conversations", pipeline::authenticate);
+    routes.before("/error-log", pipeline::authenticate);
+    routes.before("/statistics", pipeline::authenticate);
+    routes.add(HandlerType.GET, "/conversations", this::conversations);
+    routes.add(HandlerType.GET, "/error-log", this::errorLog);
+    routes.add(HandlerType.GET, "/statistics", this::statistics);
   }
 
   record ListingView(String marketplace, String externalId, String url, String status, PriceBody listedPrice,
@@ -77,52 +91,67 @@ final class ActivityRoutes {
   }
 
   void listings(Context ctx, ProductId product) throws IOException {
-    api.respond(ctx, ports.listings().listings(CrosslistHttpApi.tenant(ctx), product).stream()
+    json.respond(ctx, ports.listings().listings(RequestPipeline.tenant(ctx), product).stream()
         .map(ListingView::of).toList());
   }
 
   void conversations(Context ctx) throws IOException {
-    int limit = Objects.requireNonNullElse(CrosslistHttpApi.query(ctx, "limit", Integer::valueOf),
-        ListConversationsUseCase.DEFAULT_LIMIT);
-    api.respond(ctx, ports.conversations().threads(CrosslistHttpApi.tenant(ctx), limit).stream()
+    int limit = Requests.limit(ctx, ListConversationsUseCase.DEFAULT_LIMIT);
+    json.respond(ctx, ports.conversations().threads(RequestPipeline.tenant(ctx), limit).stream()
         .map(ConversationView::of).toList());
   }
 
   void errorLog(Context ctx) throws IOException {
     ErrorLogSearch search = new ErrorLogSearch(
-        CrosslistHttpApi.query(ctx, "from", ActivityRoutes::instant, INSTANT_RULE),
-        CrosslistHttpApi.query(ctx, "to", ActivityRoutes::instant, INSTANT_RULE),
-        CrosslistHttpApi.query(ctx, "marketplace", v -> JobJson.parse(Marketplace.class, "marketplace", v)),
-        CrosslistHttpApi.query(ctx, "cursor", PageCursor::decode),
-        Objects.requireNonNullElse(CrosslistHttpApi.query(ctx, "limit", Integer::valueOf),
-            ErrorLogSearch.DEFAULT_LIMIT));
-    Page<ErrorLogEntry> page = ports.errorLog().search(CrosslistHttpApi.tenant(ctx), search);
+        Requests.query(ctx, "from", ActivityRoutes::instant, INSTANT_RULE),
+        Requests.query(ctx, "to", ActivityRoutes::instant, INSTANT_RULE),
+        Requests.query(ctx, "marketplace", v -> JobJson.parse(Marketplace.class, "marketplace", v)),
+        Requests.query(ctx, "cursor", PageCursor::decode),
+        Requests.limit(ctx, ErrorLogSearch.DEFAULT_LIMIT));
+    Page<ErrorLogEntry> page = ports.errorLog().search(RequestPipeline.tenant(ctx), search);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("items", page.items().stream().map(ErrorView::of).toList());
     body.put("nextCursor", page.nextCursor().map(PageCursor::encode).orElse(null));
-    api.respond(ctx, body);
+    json.respond(ctx, body);
   }
 
   void statistics(Context ctx) throws IOException {
-    LocalDate to = Objects.requireNonNullElse(CrosslistHttpApi.query(ctx, "to", LocalDate::parse, DATE_RULE),
+    LocalDate to = Objects.requireNonNullElse(Requests.query(ctx, "to", ActivityRoutes::date, DATE_RULE),
         LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-    LocalDate from = Objects.requireNonNullElse(CrosslistHttpApi.query(ctx, "from", LocalDate::parse, DATE_RULE),
-        to.minusDays(DEFAULT_STATISTICS_DAYS - 1));
+    LocalDate from = Requests.query(ctx, "from", ActivityRoutes::date, DATE_RULE);
+    if (from == null) { // the week up to "to"; a "to" in the first week of year 1 has no such week, so starts it
+      from = to.isBefore(StorableTime.MIN_DATE.plusDays(DEFAULT_STATISTICS_DAYS)) ? StorableTime.MIN_DATE
+          : to.minusDays(DEFAULT_STATISTICS_DAYS - 1);
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("from", from);
     body.put("to", to);
-    body.put("items", ports.statistics().statistics(CrosslistHttpApi.tenant(ctx), from, to).stream()
+    body.put("items", ports.statistics().statistics(RequestPipeline.tenant(ctx), from, to).stream()
         .map(StatisticsView::of).toList());
-    api.respond(ctx, body);
+    json.respond(ctx, body);
   }
 
-  /** An instant, or a date meaning its start (UTC). */
+  /** An instant, or a date meaning its start (UTC), within {@link StorableTime}. */
   private static Instant instant(String value) {
+    Instant instant;
     try {
-      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+      instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
           : Instant.parse(value);
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("not an ISO-8601 instant or date", e);
     }
+    if (instant.isBefore(StorableTime.MIN) || !instant.isBefore(StorableTime.END)) {
+      throw new IllegalArgumentException("outside the storable range");
+    }
+    return instant;
+  }
+
+  /** A date within {@link StorableTime}. */
+  private static LocalDate date(String value) {
+    LocalDate date = LocalDate.parse(value);
+    if (date.isBefore(StorableTime.MIN_DATE) || date.isAfter(StorableTime.MAX_DATE)) {
+      throw new IllegalArgumentException("outside the storable range");
+    }
+    return date;
   }
 }

@@ -1,28 +1,40 @@
 package io.crosslist.adapter.http;
 
+import io.crosslist.domain.CanonicalId;
 import io.crosslist.domain.Page;
 import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.ValidationException;
+import io.crosslist.domain.tenant.InvalidTenantIdException;
 import io.crosslist.domain.tenant.Tenant;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantStatus;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** The handlers of {@code /admin/tenants...}: tenant administration for tokens with the admin claim. */
 final class AdminRoutes {
-  private final CrosslistHttpApi api;
+  private final HttpJson json;
   private final TenantPorts tenants;
   private final TenantGate gate;
 
-  AdminRoutes(CrosslistHttpApi api, TenantPorts tenants, TenantGate gate) {
-    this.api = api;
+  AdminRoutes(HttpJson json, TenantPorts tenants, TenantGate gate) {
+    this.json = json;
     this.tenants = tenants;
     this.gate = gate;
+  }
+
+  /** The admin routes; the caller has put admin authentication before {@code /admin}. */
+  void register(RouteTable routes) {
+    routes.add(HandlerType.POST, "/admin/tenants", this::provision);
+    routes.add(HandlerType.GET, "/admin/tenants", this::list);
+    routes.add(HandlerType.GET, "/admin/tenants/{id}", this::get);
+    routes.add(HandlerType.POST, "/admin/tenants/{id}/suspend", this::suspend);
+    routes.add(HandlerType.POST, "/admin/tenants/{id}/reactivate", this::reactivate);
   }
 
   /** A tenant as the admin routes show it. */
@@ -33,16 +45,13 @@ final class AdminRoutes {
     }
   }
 
-  /** The body of POST /admin/tenants. */
-  record ProvisionBody(Long tenantId) {}
+  /** The body of POST /admin/tenants: the tenant id as a JSON integer, in its one canonical form. */
+  record ProvisionBody(TenantId tenantId) {}
 
   void provision(Context ctx) throws IOException {
-    Long id = api.read(ctx, ProvisionBody.class).tenantId();
-    TenantId tenant;
-    try {
-      tenant = TenantId.of(id == null ? 0 : id);
-    } catch (RuntimeException e) {
-      throw ValidationException.of("tenantId", "must be a positive user id");
+    TenantId tenant = json.read(ctx, ProvisionBody.class).tenantId();
+    if (tenant == null) {
+      throw ValidationException.of("tenantId", "is required");
     }
     var result = tenants.provision().provision(tenant);
     ctx.status(result.created() ? 201 : 200);
@@ -52,22 +61,21 @@ final class AdminRoutes {
     body.put("created", result.created());
     body.put("fromVersion", result.fromVersion());
     body.put("toVersion", result.toVersion());
-    api.respond(ctx, body);
+    json.respond(ctx, body);
   }
 
   void list(Context ctx) throws IOException {
-    Page<Tenant> page = tenants.list().list(CrosslistHttpApi.query(ctx, "cursor", PageCursor::decode),
-        Objects.requireNonNullElse(CrosslistHttpApi.query(ctx, "limit", Integer::valueOf),
-            io.crosslist.application.tenant.ListTenantsUseCase.DEFAULT_LIMIT));
+    Page<Tenant> page = tenants.list().list(Requests.query(ctx, "cursor", PageCursor::decode),
+        Requests.limit(ctx, io.crosslist.application.tenant.ListTenantsUseCase.DEFAULT_LIMIT));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("items", page.items().stream().map(TenantView::of).toList());
     body.put("nextCursor", page.nextCursor().map(PageCursor::encode).orElse(null));
-    api.respond(ctx, body);
+    json.respond(ctx, body);
   }
 
   void get(Context ctx) throws IOException {
     TenantId tenant = tenantId(ctx);
-    api.respond(ctx, TenantView.of(tenants.get().find(tenant).orElseThrow(AdminRoutes::unknownTenant)));
+    json.respond(ctx, TenantView.of(tenants.get().find(tenant).orElseThrow(AdminRoutes::unknownTenant)));
   }
 
   void suspend(Context ctx) throws IOException {
@@ -81,14 +89,16 @@ final class AdminRoutes {
   private void changeStatus(Context ctx, TenantStatus status) throws IOException {
     Tenant changed = tenants.changeStatus().changeStatus(tenantId(ctx), status);
     gate.changed(changed);
-    api.respond(ctx, TenantView.of(changed));
+    json.respond(ctx, TenantView.of(changed));
   }
 
+  /** The {@code {id}} path parameter, through {@link TenantId#parse} (400 naming {@code id} when it is not one). */
   private static TenantId tenantId(Context ctx) {
     try {
-      return TenantId.of(Long.parseLong(ctx.pathParam("id")));
-    } catch (RuntimeException e) {
-      throw unknownTenant();
+      return TenantId.parse(ctx.pathParam("id"));
+    } catch (InvalidTenantIdException e) {
+      throw new HttpProblem(400, "invalid-parameter", "Invalid parameter", "the path parameter id is not a tenant id",
+          List.of(new HttpProblem.FieldError("id", CanonicalId.RULE)));
     }
   }
 

@@ -10,7 +10,9 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.crosslist.domain.CanonicalId;
 import io.crosslist.domain.ValidationException;
+import io.crosslist.domain.tenant.InvalidTenantIdException;
 import io.crosslist.domain.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -134,16 +136,25 @@ final class BearerTokens {
       throw unauthorized("the bearer token's signature is not valid");
     }
     checkTimes(claims.getExpirationTime(), claims.getNotBeforeTime());
-    Object value = claims.getClaim(tenantClaim);
-    TenantId tenant;
-    try {
-      tenant = TenantId.of(value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value)));
-    } catch (RuntimeException e) {
-      throw unauthorized("the bearer token's " + tenantClaim + " claim must be a positive user id");
-    }
+    TenantId tenant = tenantOf(claims.getClaim(tenantClaim));
     Caller caller = new Caller(tenant, Boolean.TRUE.equals(claims.getClaim(adminClaim)));
     verified.put(authorization, new Verified(caller, claims.getExpirationTime(), claims.getNotBeforeTime()));
     return caller;
+  }
+
+  /**
+   * The tenant a claim names, through {@link TenantId#parse} only: a string such as {@code "42"}, or a JSON
+   * integer; {@code "042"}, {@code "+42"}, {@code " 42"}, {@code "٤٢"}, {@code 42.0} or {@code 4.2e1} name no
+   * tenant, so two subjects of an identity provider never map to one tenant.
+   */
+  private TenantId tenantOf(Object value) {
+    String text = value instanceof String s ? s
+        : value instanceof Long || value instanceof Integer ? value.toString() : null;
+    try {
+      return TenantId.parse(text);
+    } catch (InvalidTenantIdException e) {
+      throw unauthorized("the bearer token's " + tenantClaim + " claim must be a tenant id: " + CanonicalId.RULE);
+    }
   }
 
   /** Every use of a token, remembered or not, is checked against its expiry and not-before times. */

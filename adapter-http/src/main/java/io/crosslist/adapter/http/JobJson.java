@@ -1,5 +1,9 @@
 package io.crosslist.adapter.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.crosslist.domain.FieldViolation;
 import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.job.BatchCounts;
@@ -15,6 +19,8 @@ import java.util.Locale;
 
 /** The JSON shapes of marketplace jobs and batches. */
 final class JobJson {
+  private static final ObjectMapper RESULTS = new ObjectMapper();
+
   private JobJson() {}
 
   /** The body of POST /jobs, and one job of a batch: e.g. publish product 7 to Vinted. */
@@ -51,17 +57,29 @@ final class JobJson {
   /** Progress as the API shows it. */
   record ProgressView(int done, int total, String message) {}
 
-  /** A job as the API shows it; {@code result} is the handler's JSON text. */
+  /** A job as the API shows it; {@code result} is the handler's JSON result as JSON (an object), not a string. */
   record JobView(long id, String marketplace, String action, Long productId, Long batchId, String status,
       int priority, int attempts, int maxAttempts, Instant runAfter, Instant expiresAt, ProgressView progress,
-      boolean cancelRequested, String lastError, String result, String idempotencyKey, Instant createdAt,
+      boolean cancelRequested, String lastError, JsonNode result, String idempotencyKey, Instant createdAt,
       Instant updatedAt, Instant startedAt, Instant finishedAt) {
     static JobView of(MarketplaceJob j) {
       return new JobView(j.id().value(), j.marketplace().name(), j.action().name(),
           j.product() == null ? null : j.product().value(), j.batch() == null ? null : j.batch().value(),
           j.status().name(), j.priority(), j.attempts(), j.maxAttempts(), j.runAfter(), j.expiresAt(),
           new ProgressView(j.progress().done(), j.progress().total(), j.progress().message()), j.cancelRequested(),
-          j.lastError(), j.result(), j.idempotencyKey(), j.createdAt(), j.updatedAt(), j.startedAt(), j.finishedAt());
+          j.lastError(), resultOf(j.result()), j.idempotencyKey(), j.createdAt(), j.updatedAt(), j.startedAt(), j.finishedAt());
+    }
+  }
+
+  /** A handler's result text as JSON; text that is not JSON (a handler's mistake) is shown as a JSON string. */
+  static JsonNode resultOf(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return RESULTS.readTree(text);
+    } catch (JsonProcessingException e) {
+      return TextNode.valueOf(text);
     }
   }
 

@@ -52,7 +52,8 @@ final class MyBatisUnitOfWork implements UnitOfWork {
       connection.setAutoCommit(false);
     } catch (SQLException e) {
       closeQuietly(connection);
-      throw new PersistenceException("could not begin a transaction for " + tenant, e);
+      throw PostgresErrors.translate(new PersistenceException("could not begin a transaction for " + tenant, e),
+          tenant);
     }
     sessions.startManagedSession(connection);
     transactionOwner.set(tenant);
@@ -60,12 +61,24 @@ final class MyBatisUnitOfWork implements UnitOfWork {
       T result = work.get();
       sessions.commit(true);
       return result;
-    } catch (RuntimeException | Error e) {
-      sessions.rollback(true);
+    } catch (RuntimeException e) {
+      rollbackQuietly(e);
+      throw PostgresErrors.translate(e, tenant);
+    } catch (Error e) {
+      rollbackQuietly(e);
       throw e;
     } finally {
       transactionOwner.remove();
       sessions.close();
+    }
+  }
+
+  /** Rolls back after {@code failure}; a rollback that fails too (the connection is gone) is added to it. */
+  private void rollbackQuietly(Throwable failure) {
+    try {
+      sessions.rollback(true);
+    } catch (RuntimeException e) {
+      failure.addSuppressed(e);
     }
   }
 
@@ -88,11 +101,15 @@ final class MyBatisUnitOfWork implements UnitOfWork {
 
   /** Runs a statement on shared tables only: joins the current transaction if there is one. */
   <T> T callShared(Function<SqlSession, T> statement) {
-    if (transactionOwner.get() != null) {
-      return statement.apply(sessions);
-    }
-    try (SqlSession session = sessions.openSession(connectionFor(null))) {
-      return statement.apply(session);
+    try {
+      if (transactionOwner.get() != null) {
+        return statement.apply(sessions);
+      }
+      try (SqlSession session = sessions.openSession(connectionFor(null))) {
+        return statement.apply(session);
+      }
+    } catch (RuntimeException e) {
+      throw PostgresErrors.translate(e, null);
     }
   }
 
@@ -101,8 +118,8 @@ final class MyBatisUnitOfWork implements UnitOfWork {
     try {
       return tenant != null ? lanes.forTenant(tenant) : lanes.forShared();
     } catch (SQLException e) {
-      throw new PersistenceException("no database connection for " + (tenant != null ? tenant : "shared tables")
-          + ": " + e.getMessage(), e);
+      throw PostgresErrors.translate(new PersistenceException("no database connection for "
+          + (tenant != null ? tenant : "shared tables") + ": " + e.getMessage(), e), tenant);
     }
   }
 

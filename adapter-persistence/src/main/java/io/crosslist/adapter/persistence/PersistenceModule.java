@@ -7,6 +7,7 @@ import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.domain.connection.ConnectedTenantIndex;
 import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.connection.SecretCipher;
+import io.crosslist.domain.connection.SecretsNotConfiguredException;
 import io.crosslist.domain.conversation.ConversationRepository;
 import io.crosslist.domain.job.BatchRepository;
 import io.crosslist.domain.job.JobJournal;
@@ -46,6 +47,7 @@ import org.mybatis.guice.MyBatisModule;
  * fails there, with the cause. A module instance serves one injector.
  */
 public final class PersistenceModule extends PrivateModule implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersistenceModule.class);
   private final PersistenceSettings settings;
   private ConnectionLanes lanes;
 
@@ -92,6 +94,10 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
       }
     });
     bind(ConnectionLanes.class).toInstance(lanes);
+    if (settings.secretKeyset() == null) {
+      LOG.warn("no secret keyset is configured: connecting a marketplace account is refused until one is ({})",
+          SecretsNotConfiguredException.SETTING);
+    }
     bind(SecretCipher.class).toInstance(settings.secretKeyset() == null ? new UnconfiguredSecretCipher()
         : TinkSecretCipher.fromJsonKeyset(settings.secretKeyset()));
     bind(MarketplaceConnectionRepository.class).to(MyBatisConnectionRepository.class);

@@ -3,7 +3,9 @@ package io.crosslist.adapter.persistence;
 import io.crosslist.domain.product.UnknownReferenceException;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.UnknownTenantException;
+import io.crosslist.application.port.out.DatabaseUnavailableException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.util.PSQLException;
@@ -21,15 +23,23 @@ final class PostgresErrors {
 
   private PostgresErrors() {}
 
+  /**
+   * The domain or port error that {@code e} means for a statement of {@code tenant} (null for shared
+   * tables), or {@code e} itself when it means nothing more to a caller.
+   */
   static RuntimeException translate(RuntimeException e, TenantId tenant) {
     // MyBatis wraps what a statement throws; the renderer's refusal is reported as itself.
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UnresolvedTenantPlaceholderException unresolved) {
-        return unresolved;
+      if (t instanceof UnresolvedTenantPlaceholderException | t instanceof DatabaseUnavailableException) {
+        return (RuntimeException) t;
       }
     }
+    DatabaseUnavailableException unavailable = unavailable(e);
+    if (unavailable != null) {
+      return unavailable;
+    }
     PSQLException cause = psqlCause(e);
-    if (cause == null) {
+    if (cause == null || tenant == null) {
       return e;
     }
     String state = cause.getSQLState();
@@ -49,6 +59,41 @@ final class PostgresErrors {
       }
     }
     return e;
+  }
+
+  /**
+   * {@code e} as a {@link DatabaseUnavailableException} when it says the database cannot serve now: a
+   * connection failure (SQLState class 08), an administrator's or a crash's shutdown (57P01-57P03), too many
+   * connections (53300), or the pool's timeout waiting for a connection ({@link SQLTransientConnectionException},
+   * whose cause, when there is one, gives the SQLState); null otherwise.
+   */
+  static DatabaseUnavailableException unavailable(Throwable e) {
+    boolean poolTimeout = false;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof DatabaseUnavailableException known) {
+        return known;
+      }
+      poolTimeout |= t instanceof SQLTransientConnectionException;
+      if (t instanceof SQLException s && s.getSQLState() != null && isUnavailable(s.getSQLState())) {
+        return new DatabaseUnavailableException(s.getSQLState(), "database unavailable (SQLState " + s.getSQLState()
+            + "): " + firstLine(s.getMessage()), e);
+      }
+    }
+    return poolTimeout ? new DatabaseUnavailableException(null, "database unavailable: no pooled connection became"
+        + " free within the pool's connection timeout", e) : null;
+  }
+
+  private static boolean isUnavailable(String state) {
+    return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+        || state.equals("53300");
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
   }
 
   /** Whether {@code e} is a unique violation of {@code constraint} (an index name for a unique index). */

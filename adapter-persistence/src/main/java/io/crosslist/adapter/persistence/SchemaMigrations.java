@@ -2,6 +2,7 @@ package io.crosslist.adapter.persistence;
 
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantProvisioning;
+import io.crosslist.application.port.out.DatabaseUnavailableException;
 import io.crosslist.application.port.out.Readiness;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -209,7 +210,8 @@ final class SchemaMigrations implements TenantProvisioning, Readiness {
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("schema migration failed: " + e.getMessage(), e);
+      DatabaseUnavailableException unavailable = PostgresErrors.unavailable(e);
+      throw unavailable != null ? unavailable : new IllegalStateException("schema migration failed: " + e.getMessage(), e);
     }
   }
 }

@@ -46,7 +46,8 @@ class JobStoreTest {
   private static final Instant NOW = Instant.parse("2026-05-01T08:00:00Z");
   private final Persistence db = Persistence.get();
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-  private final JobEnqueueService enqueue = new JobEnqueueService(db.jobs, db.batches, db.products, db.unitOfWork, clock);
+  private final JobEnqueueService enqueue = new JobEnqueueService(db.jobs, db.batches, db.products, db.unitOfWork, clock,
+      handlersForEveryPair());
   private final JobManagementService manage = new JobManagementService(db.jobs, db.batches, db.unitOfWork, clock);
   private TenantId tenant;
   private ProductId product;
@@ -231,5 +232,31 @@ class JobStoreTest {
 
     TenantId other = db.newTenant();
     assertTrue(manage.list(other, JobSearch.firstPage()).items().isEmpty(), "another tenant sees none of them");
+  }
+
+  /** A handler for every (marketplace, action), so that these tests may enqueue any pair. */
+  static io.crosslist.application.job.service.JobHandlers handlersForEveryPair() {
+    List<io.crosslist.domain.job.JobHandler> all = new ArrayList<>();
+    for (Marketplace marketplace : Marketplace.values()) {
+      for (JobAction action : JobAction.values()) {
+        all.add(new io.crosslist.domain.job.JobHandler() {
+          @Override
+          public Marketplace marketplace() {
+            return marketplace;
+          }
+
+          @Override
+          public JobAction action() {
+            return action;
+          }
+
+          @Override
+          public io.crosslist.domain.job.JobHandler.JobOutcome handle(io.crosslist.domain.job.JobHandler.JobContext context) {
+            throw new UnsupportedOperationException("only enqueued in these tests");
+          }
+        });
+      }
+    }
+    return new io.crosslist.application.job.service.JobHandlers(all);
   }
 }

@@ -1,6 +1,7 @@
 package io.crosslist.domain.job;
 
 import io.crosslist.domain.PageCursor;
+import io.crosslist.domain.StorableTime;
 import io.crosslist.domain.Violations;
 import io.crosslist.domain.marketplace.Marketplace;
 import java.time.Instant;
@@ -20,10 +21,12 @@ public record ErrorLogSearch(Instant from, Instant to, Marketplace marketplace, 
   public static final int MAX_LIMIT = 500;
 
   public ErrorLogSearch {
-    new Violations()
+    Violations v = new Violations()
         .require(limit >= 1 && limit <= MAX_LIMIT, "limit", "must be between 1 and " + MAX_LIMIT)
-        .require(from == null || to == null || from.isBefore(to), "from", "must be before to")
-        .throwIfAny();
+        .require(from == null || to == null || from.isBefore(to), "from", "must be before to");
+    StorableTime.check(v, "from", from);
+    StorableTime.check(v, "to", to);
+    v.throwIfAny();
   }
 
   /** The newest {@code limit} entries, whenever they happened. */

@@ -34,8 +34,12 @@ public record ProductSearch(
     Violations v = new Violations();
     v.require(limit >= 1 && limit <= MAX_LIMIT, "limit", "must be between 1 and " + MAX_LIMIT);
     v.require(text == null || text.length() <= 200, "text", "must be at most 200 characters");
-    v.require(minPrice == null || minPrice.signum() >= 0, "minPrice", "must not be negative");
-    v.require(maxPrice == null || maxPrice.signum() >= 0, "maxPrice", "must not be negative");
+    for (var price : new Object[][] {{"minPrice", minPrice}, {"maxPrice", maxPrice}}) {
+      BigDecimal value = (BigDecimal) price[1];
+      v.require(value == null || value.signum() >= 0, (String) price[0], "must not be negative");
+      v.require(value == null || value.compareTo(Money.MAX_AMOUNT) <= 0, (String) price[0],
+          "must be at most " + Money.MAX_AMOUNT.toPlainString());
+    }
     v.require(minPrice == null || maxPrice == null || minPrice.compareTo(maxPrice) <= 0, "maxPrice",
         "must not be less than minPrice");
     v.throwIfAny();

@@ -15,7 +15,8 @@ import java.util.concurrent.Executor;
 
 /**
  * The handlers Crosslist ships, for the gateways a host provides: publish, update, delete and enrich
- * on every marketplace; catalogue import and orders sync on eBay.
+ * on every marketplace; catalogue import on eBay; orders sync on eBay and Etsy
+ * (Etsy order polling enqueues it per order; each run records the orders once).
  */
 public final class StandardHandlers {
   private StandardHandlers() {}
@@ -34,6 +35,8 @@ public final class StandardHandlers {
       handlers.add(new EnrichProductsHandler(gateway, products, enrichment, enrichmentParallelism, clock));
       if (gateway.marketplace() == Marketplace.EBAY) {
         handlers.add(new CatalogueImportHandler(gateway, products, tasks, unitOfWork, clock, 50, 50));
+      }
+      if (gateway.marketplace() != Marketplace.VINTED) { // Vinted has no orders API
         handlers.add(new OrdersSyncHandler(gateway, products, listings, unitOfWork, clock, Duration.ofDays(30)));
       }
     }

@@ -3,7 +3,11 @@ package io.crosslist.application.job.service;
 import io.crosslist.domain.job.JobAction;
 import io.crosslist.domain.job.JobHandler;
 import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.ValidationException;
+import io.crosslist.domain.job.JobRequest;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,5 +31,24 @@ public final class JobHandlers {
 
   public Optional<JobHandler> find(Marketplace marketplace, JobAction action) {
     return Optional.ofNullable(byMarketplace.getOrDefault(marketplace, Map.of()).get(action));
+  }
+
+  /** The pairs some handler serves, as {@code "VINTED PUBLISH"}, in marketplace then action order. */
+  public List<String> supported() {
+    List<String> pairs = new ArrayList<>();
+    byMarketplace.forEach((marketplace, actions) -> actions.keySet().forEach(a -> pairs.add(marketplace + " " + a)));
+    return List.copyOf(pairs);
+  }
+
+  /**
+   * Refuses a request no handler serves, before it is stored: it could only fail later.
+   *
+   * @throws ValidationException on {@code action}, naming the pair and the supported ones
+   */
+  public void requireServed(JobRequest request) {
+    if (find(request.marketplace(), request.action()).isEmpty()) {
+      throw ValidationException.of("action", "no handler serves " + request.marketplace() + " " + request.action()
+          + " here; supported: " + String.join(", ", supported()));
+    }
   }
 }

@@ -10,6 +10,8 @@ import io.crosslist.domain.job.JobStatistics;
 import io.crosslist.domain.tenant.TenantId;
 import java.time.LocalDate;
 import java.util.List;
+import io.crosslist.domain.StorableTime;
+import io.crosslist.domain.Violations;
 import java.util.Objects;
 
 /** Reads the job journal for users: the marketplace error log and the daily job statistics. */
@@ -27,6 +29,14 @@ public final class JobReportService implements SearchErrorLogUseCase, GetJobStat
 
   @Override
   public List<JobStatistics> statistics(TenantId tenant, LocalDate from, LocalDate to) {
-    return journal.statistics(Objects.requireNonNull(tenant, "tenant"), from, to);
+    Objects.requireNonNull(tenant, "tenant");
+    Violations v = new Violations();
+    v.require(from != null, "from", "is required");
+    v.require(to != null, "to", "is required");
+    StorableTime.check(v, "from", from);
+    StorableTime.check(v, "to", to);
+    v.require(from == null || to == null || !from.isAfter(to), "from", "must not be after to");
+    v.throwIfAny();
+    return journal.statistics(tenant, from, to);
   }
 }

@@ -1,0 +1,20 @@
+package io.crosslist.domain.connection;
+
+import io.crosslist.domain.DomainException;
+
+/**
+ * Marketplace credentials cannot be sealed or read because this deployment has no secret keyset. It is the
+ * operator's setting, not the caller's mistake: the message names the setting, and adapters answer it as
+ * a refusal of the service (HTTP 503), never as a bug.
+ */
+public final class SecretsNotConfiguredException extends DomainException {
+  private static final long serialVersionUID = 1L;
+  /** The setting that configures the keyset, for messages: the library's and the command line's names. */
+  public static final String SETTING = "PersistenceSettings.withSecretKeyset(json); for crosslist.jar"
+      + " --secret-keyset or CROSSLIST_SECRET_KEYSET";
+
+  public SecretsNotConfiguredException() {
+    super("no secret keyset is configured, so marketplace credentials cannot be stored or read: set "
+        + SETTING + " (crosslist keyset new makes one)");
+  }
+}

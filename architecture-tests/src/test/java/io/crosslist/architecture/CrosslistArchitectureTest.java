@@ -26,4 +26,5 @@ class CrosslistArchitectureTest {
       CrosslistArchitectureRules.mapper_xml_substitutes_only_tenant;
   @ArchTest static final ArchRule mapper_xml_qualifies_tenant_tables =
       CrosslistArchitectureRules.mapper_xml_qualifies_tenant_tables;
+  @ArchTest static final ArchRule ids_are_parsed_only_by_the_domain = IdParsingRules.ids_are_parsed_only_by_the_domain;
 }

@@ -47,6 +47,15 @@ class RulesCatchViolationsTest {
   }
 
   @Test
+  void tenant_ids_parsed_with_long_are_caught_and_the_canonical_parser_passes() {
+    assertViolation(IdParsingRules.ids_are_parsed_only_by_the_domain,
+        load(io.crosslist.architecture.fixtures.ids.ParsesTenantWithLong.class), "ParsesTenantWithLong.tenantOf",
+        "Long.parseLong", "ParsesTenantWithLong.viaValueOf", "Long.valueOf");
+    assertFalse(IdParsingRules.ids_are_parsed_only_by_the_domain.evaluate(load(
+        io.crosslist.architecture.fixtures.ids.ParsesTenantCanonically.class)).hasViolation());
+  }
+
+  @Test
   void connection_set_schema_is_caught_even_through_a_subtype() {
     assertViolation(CrosslistArchitectureRules.no_connection_set_schema_outside_persistence,
         load(CallsConnectionSetSchema.class), "CallsConnectionSetSchema", "setSchema");

@@ -51,8 +51,9 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway {
     this.failures = new SplittableRandom(settings.seed() ^ marketplace.ordinal());
   }
 
-  private record Listed(TenantId account, ExternalListing listing, String title, Money price, boolean active,
-      Instant listedAt) {}
+  /** A listing as the simulated marketplace holds it; {@code number} is the sequence number in its id. */
+  private record Listed(TenantId account, ExternalListing listing, long number, String title, Money price,
+      boolean active, Instant listedAt) {}
 
   @Override
   public Marketplace marketplace() {
@@ -64,11 +65,12 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway {
     call();
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     return byKey.computeIfAbsent(account.value() + "|" + idempotencyKey, k -> {
-      String id = marketplace.name().toLowerCase() + "-" + nextId.getAndIncrement();
+      long number = nextId.getAndIncrement();
+      String id = marketplace.name().toLowerCase() + "-" + number;
       ExternalListing listing = new ExternalListing(id, "https://" + marketplace.name().toLowerCase()
           + ".simulated.invalid/listings/" + id);
-      listings.put(id, new Listed(account, listing, product.details().title(), product.details().price(), true,
-          Instant.now()));
+      listings.put(id, new Listed(account, listing, number, product.details().title(), product.details().price(),
+          true, Instant.now()));
       return listing;
     });
   }
@@ -80,7 +82,7 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway {
     if (!listed.active()) {
       throw new MarketplaceException(marketplace, false, "listing " + externalId + " was deleted");
     }
-    listings.put(externalId, new Listed(account, listed.listing(), product.details().title(),
+    listings.put(externalId, new Listed(account, listed.listing(), listed.number(), product.details().title(),
         product.details().price(), true, listed.listedAt()));
   }
 
@@ -89,8 +91,8 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway {
     call();
     Listed listed = listings.get(externalId);
     if (listed != null && listed.account().equals(account)) {
-      listings.put(externalId, new Listed(account, listed.listing(), listed.title(), listed.price(), false,
-          listed.listedAt()));
+      listings.put(externalId, new Listed(account, listed.listing(), listed.number(), listed.title(), listed.price(),
+          false, listed.listedAt()));
     }
   }
 
@@ -122,9 +124,7 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway {
     call();
     List<MarketplaceOrder> orders = new ArrayList<>();
     for (Listed listed : listings.values()) {
-      long number = Long.parseLong(listed.listing().externalId().substring(listed.listing().externalId()
-          .lastIndexOf('-') + 1));
-      if (listed.account().equals(account) && number % 3 == 0 && !listed.listedAt().isBefore(since)) {
+      if (listed.account().equals(account) && listed.number() % 3 == 0 && !listed.listedAt().isBefore(since)) {
         orders.add(new MarketplaceOrder("order-" + listed.listing().externalId(), listed.listing().externalId(), 1,
             listed.price(), listed.listedAt()));
       }

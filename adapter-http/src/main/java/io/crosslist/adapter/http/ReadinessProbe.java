@@ -35,15 +35,17 @@ final class ReadinessProbe {
       if (last != null && nanoTime.getAsLong() - lastAt < cacheNanos) {
         return last;
       }
-      if (running == null) {
-        running = CompletableFuture.supplyAsync(this::ask, command -> {
+      check = running;
+      if (check == null) {
+        check = CompletableFuture.supplyAsync(this::ask, command -> {
           Thread thread = new Thread(command, "crosslist-readiness");
           thread.setDaemon(true);
           thread.start();
         });
-        running.whenComplete((status, failure) -> remember(status));
+        running = check;
+        // may run at once, on this thread, when the check was quick: it then clears "running" itself
+        check.whenComplete((status, failure) -> remember(status));
       }
-      check = running;
     }
     try {
       return check.get(timeoutNanos, TimeUnit.NANOSECONDS);

@@ -185,22 +185,41 @@ class HttpFuzzTest {
           + "\"tokenExpiresAt\":\"2030-01-01T00:00:00Z\"}",
       "{\"tenantId\":424242}"};
 
-  private byte[] body() {
+  /** The valid body of a route (index into {@link #VALID_BODIES}), or -1 for a route that takes none. */
+  private static int validBodyOf(String path) {
+    return switch (path) {
+      case "/products", "/products/{id}" -> 0;
+      case "/jobs" -> 1;
+      case "/batches" -> 3;
+      case "/products/{id}/status" -> 4;
+      case "/connections" -> 5;
+      case "/admin/tenants" -> 6;
+      default -> -1;
+    };
+  }
+
+  private String baseBody(String path) {
+    int own = validBodyOf(path);
+    if (own < 0 || chance(0.3)) {
+      return pick(VALID_BODIES);
+    }
+    return own == 1 && chance(0.5) ? VALID_BODIES[2] : VALID_BODIES[own];
+  }
+
+  private byte[] body(String path) {
     String body = switch (random.nextInt(10)) {
-      case 0, 1, 2 -> pick(VALID_BODIES);
-      case 3 -> {
-        String valid = pick(VALID_BODIES);
+      case 0 -> baseBody(path);
+      case 1, 2, 3 -> mutatedField(baseBody(path));
+      case 9 -> {
+        String valid = baseBody(path);
         yield valid.substring(0, random.nextInt(valid.length()));
       }
       case 4 -> jsonValue(0);
       case 5 -> "[" + jsonObject(0) + "]";
       case 6 -> "{".repeat(random.nextInt(1, 3_000));
-      case 7 -> {
-        String valid = pick(VALID_BODIES);
-        yield valid.replaceFirst(":\"[^\"]*\"", java.util.regex.Matcher.quoteReplacement(":" + jsonValue(0)));
-      }
+      case 7 -> mutatedField(pick(VALID_BODIES));
       case 8 -> null;
-      default -> jsonObject(0);
+      default -> chance(0.5) ? jsonObject(0) : "{\"x\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}";
     };
     if (body == null) {
       byte[] bytes = new byte[random.nextInt(200)];
@@ -211,6 +230,34 @@ class HttpFuzzTest {
       body = body + " ".repeat(1_100_000); // over the body limit
     }
     return body.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A valid body with one field (maybe nested) replaced by a random value: reaches the rules past JSON parsing. */
+  private String mutatedField(String valid) {
+    try {
+      ObjectMapper mapper = new ObjectMapper();
+      JsonNode root = mapper.readTree(valid);
+      com.fasterxml.jackson.databind.node.ObjectNode target = (com.fasterxml.jackson.databind.node.ObjectNode) root;
+      if (root.has("price") && chance(0.3)) {
+        target = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("price");
+      } else if (root.has("jobs") && chance(0.5)) {
+        target = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("jobs").get(0);
+      }
+      List<String> names = new ArrayList<>();
+      target.fieldNames().forEachRemaining(names::add);
+      String name = chance(0.8) ? names.get(random.nextInt(names.size())) : pick(FIELDS);
+      String value = switch (random.nextInt(6)) {
+        case 0 -> "\"" + "w".repeat(random.nextInt(1, 20_000)) + "\"";
+        case 1 -> "\"" + "ü😀\\u0007".repeat(random.nextInt(1, 2_000)) + "\"";
+        case 2 -> Long.toString(random.nextLong());
+        case 3 -> "[" + "\"x\",".repeat(random.nextInt(200)) + "\"y\"]";
+        default -> jsonValue(0);
+      };
+      target.set(name, mapper.readTree(value));
+      return mapper.writeValueAsString(root);
+    } catch (IOException | RuntimeException e) { // a value Jackson itself refuses: send it as text instead
+      return valid.replaceFirst(":", ":" + Matcher.quoteReplacement(jsonValue(0)) + ",\"x\":");
+    }
   }
 
   private byte[] request(Route route, String token, String adminToken) throws IOException {
@@ -233,8 +280,8 @@ class HttpFuzzTest {
     if (chance(0.05)) {
       head.append("X-Request-Id: ").append(pick(new String[] {"ok-1", "é", "x".repeat(500), "\t"})).append("\r\n");
     }
-    byte[] body = method.equals("GET") && chance(0.8) ? new byte[0] : body();
-    String contentType = pick(CONTENT_TYPES);
+    byte[] body = method.equals("GET") && chance(0.8) ? new byte[0] : body(route.path());
+    String contentType = chance(0.6) ? "application/json" : pick(CONTENT_TYPES);
     if (!contentType.isEmpty()) {
       head.append("Content-Type: ").append(contentType).append("\r\n");
     }

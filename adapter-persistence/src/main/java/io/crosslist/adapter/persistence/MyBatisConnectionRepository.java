@@ -6,13 +6,16 @@ import io.crosslist.domain.connection.ConnectedTenantIndex;
 import io.crosslist.domain.connection.ConnectionAlreadyExistsException;
 import io.crosslist.domain.connection.ConnectionId;
 import io.crosslist.domain.connection.ConnectionStatus;
+import io.crosslist.domain.connection.ConnectionSummary;
 import io.crosslist.domain.connection.MarketplaceConnection;
 import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.connection.OAuthTokens;
+import io.crosslist.domain.connection.ReindexReport;
 import io.crosslist.domain.connection.ResealReport;
 import io.crosslist.domain.connection.ResealScope;
 import io.crosslist.domain.connection.Secret;
 import io.crosslist.domain.connection.SecretCipher;
+import io.crosslist.domain.connection.SecretState;
 import io.crosslist.domain.connection.SecretUnreadableException;
 import io.crosslist.domain.connection.WebSession;
 import io.crosslist.domain.marketplace.Marketplace;
@@ -21,7 +24,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +37,7 @@ import org.apache.ibatis.session.SqlSession;
  * {@link MarketplaceConnectionRepository} on {@code ${tenant}.marketplace_connections}: secrets are
  * encrypted with the {@link SecretCipher} before they are written and decrypted when read, each bound
  * to (tenant, connection, column). Keeps {@code crosslist.connected_accounts} in the same transaction,
- * which answers {@link ConnectedTenantIndex}.
+ * which answers {@link ConnectedTenantIndex}; that index is derived data, rebuilt by {@link #reindex}.
  */
 @Singleton
 final class MyBatisConnectionRepository implements MarketplaceConnectionRepository, ConnectedTenantIndex {
@@ -89,6 +95,17 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
   }
 
   @Override
+  public List<ConnectionSummary> summaries(TenantId tenant) {
+    return sessions.call(tenant, s -> connections(s).list(tenant)).stream().map(row -> toSummary(tenant, row))
+        .toList();
+  }
+
+  @Override
+  public Optional<ConnectionSummary> findSummary(TenantId tenant, ConnectionId id) {
+    return sessions.call(tenant, s -> connections(s).findById(tenant, id.value())).map(row -> toSummary(tenant, row));
+  }
+
+  @Override
   public MarketplaceConnection update(TenantId tenant, MarketplaceConnection connection) {
     Objects.requireNonNull(connection.id(), "only a stored connection can be updated");
     return sessions.inTransaction(tenant, () -> {
@@ -130,6 +147,8 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
           sessions.call(tenant, s -> connections(s).rewriteSecrets(tenant, row));
         }
         report = report.plus(access.report()).plus(refresh.report()).plus(cookies.report());
+        // the index is derived from the status: a row imported without its entry gets it here
+        index(tenant, Marketplace.valueOf(row.marketplace), ConnectionStatus.valueOf(row.status), id);
       }
       return report;
     });
@@ -144,20 +163,47 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
     }
     SecretCipher.Context context = new SecretCipher.Context(tenant, id, field);
     boolean sealed = cipher.isCiphertext(stored);
-    boolean inScope = scope == ResealScope.PLAINTEXT ? !sealed : sealed && !cipher.isCurrent(stored);
-    if (!inScope) {
-      return new Resealed(stored, false, new ResealReport(1, 0, 1, 0, List.of()));
+    boolean current = sealed && cipher.isCurrent(stored);
+    boolean inScope = scope == ResealScope.PLAINTEXT ? !sealed : sealed && !current;
+    if (!inScope) { // counted as what it is: plaintext is never "current", whatever the scope
+      return new Resealed(stored, false, current ? new ResealReport(1, 0, 1, 0, 0, 0, List.of())
+          : !sealed ? new ResealReport(1, 0, 0, 1, 0, 0, List.of()) : new ResealReport(1, 0, 0, 0, 1, 0, List.of()));
     }
     try {
       Secret secret = sealed ? cipher.decrypt(stored, context)
           : Secret.of(field, new String(stored, java.nio.charset.StandardCharsets.UTF_8));
-      return new Resealed(cipher.encrypt(secret, context), true, new ResealReport(1, 1, 0, 0, List.of()));
+      return new Resealed(cipher.encrypt(secret, context), true, new ResealReport(1, 1, 0, 0, 0, 0, List.of()));
     } catch (SecretUnreadableException e) { // left as it is, and reported
-      return new Resealed(stored, false, new ResealReport(1, 0, 0, 1, List.of(e.getMessage())));
+      return new Resealed(stored, false, new ResealReport(1, 0, 0, 0, 0, 1, List.of(e.getMessage())));
     } catch (ValidationException e) { // plaintext that is no valid secret (blank, too long)
-      return new Resealed(stored, false, new ResealReport(1, 0, 0, 1, List.of("the " + context + " is plaintext that"
-          + " is not a valid secret: " + e.getMessage())));
+      return new Resealed(stored, false, new ResealReport(1, 0, 0, 0, 0, 1, List.of("the " + context + " is plaintext"
+          + " that is not a valid secret: " + e.getMessage())));
     }
+  }
+
+  @Override
+  public ReindexReport reindex(TenantId tenant) {
+    return sessions.inTransaction(tenant, () -> {
+      // The index is read first, then the CONNECTED rows, locked (FOR SHARE) until commit. A connection made
+      // or revoked meanwhile is then either seen by both reads, or by the second only (written as read
+      // there), or by neither (its own transaction keeps its entry); a change waiting for a locked row
+      // writes its entry after this commits. So no entry is deleted that a concurrent connect just made.
+      Map<String, Long> indexed = new HashMap<>();
+      for (IndexEntry entry : sessions.callShared(s -> connections(s).indexedFor(tenant.value()))) {
+        indexed.put(entry.marketplace, entry.connectionId);
+      }
+      List<ConnectionRow> connected = sessions.call(tenant, s -> connections(s).lockConnected(tenant));
+      long added = 0; // an upsert counts only when it wrote: the entry was missing or named another connection
+      for (ConnectionRow row : connected) {
+        added += sessions.callShared(s -> connections(s).indexConnected(row.marketplace, tenant.value(), row.id));
+        indexed.remove(row.marketplace);
+      }
+      long removed = 0; // what is left names no CONNECTED connection
+      for (Map.Entry<String, Long> stale : indexed.entrySet()) {
+        removed += sessions.callShared(s -> connections(s).unindex(stale.getKey(), tenant.value(), stale.getValue()));
+      }
+      return new ReindexReport(connected.size(), added, removed);
+    });
   }
 
   @Override
@@ -173,12 +219,14 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
 
   /** A connected account is in the shared index; any other status takes it out. */
   private void index(TenantId tenant, MarketplaceConnection c) {
-    String marketplace = c.marketplace().name();
-    long id = c.id().value();
-    if (c.status() == ConnectionStatus.CONNECTED) {
-      sessions.callShared(s -> connections(s).indexConnected(marketplace, tenant.value(), id));
+    index(tenant, c.marketplace(), c.status(), c.id());
+  }
+
+  private void index(TenantId tenant, Marketplace marketplace, ConnectionStatus status, ConnectionId id) {
+    if (status == ConnectionStatus.CONNECTED) {
+      sessions.callShared(s -> connections(s).indexConnected(marketplace.name(), tenant.value(), id.value()));
     } else {
-      sessions.callShared(s -> connections(s).unindex(marketplace, tenant.value(), id));
+      sessions.callShared(s -> connections(s).unindex(marketplace.name(), tenant.value(), id.value()));
     }
   }
 
@@ -230,6 +278,42 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
     return MarketplaceConnection.reconstitute(id, Marketplace.valueOf(row.marketplace), row.externalAccountId,
         row.displayName, ConnectionStatus.valueOf(row.status), tokens, session, row.lastError, row.version,
         row.createdAt, row.updatedAt);
+  }
+
+  /**
+   * The row without its secrets, and what they are like: each is looked at (is it a ciphertext, does it
+   * decrypt) and dropped, so a plaintext or unreadable secret is reported, never thrown.
+   */
+  private ConnectionSummary toSummary(TenantId tenant, ConnectionRow row) {
+    ConnectionId id = ConnectionId.of(row.id);
+    SecretState state = SecretState.NONE;
+    List<String> problems = new ArrayList<>();
+    String[] fields = {ACCESS_TOKEN, REFRESH_TOKEN, SESSION_COOKIES};
+    byte[][] stored = {row.accessToken, row.refreshToken, row.sessionCookies};
+    for (int i = 0; i < fields.length; i++) {
+      if (stored[i] == null) {
+        continue;
+      }
+      SecretCipher.Context context = new SecretCipher.Context(tenant, id, fields[i]);
+      if (!cipher.isCiphertext(stored[i])) {
+        problems.add("the " + context + " is stored in plaintext");
+        state = state == SecretState.UNREADABLE ? state : SecretState.PLAINTEXT;
+        continue;
+      }
+      try {
+        cipher.decrypt(stored[i], context); // only whether it decrypts; the secret is dropped at once
+        state = state == SecretState.NONE ? SecretState.SEALED : state;
+      } catch (SecretUnreadableException e) { // a reseal cannot repair it, so it outranks plaintext
+        problems.add(e.getMessage());
+        state = SecretState.UNREADABLE;
+      }
+    }
+    return new ConnectionSummary(id, Marketplace.valueOf(row.marketplace), row.externalAccountId, row.displayName,
+        ConnectionStatus.valueOf(row.status), state, problems.isEmpty() ? null : String.join("; ", problems),
+        // shown as toConnection would: token details with a stored token, keep-alives with a stored session
+        row.accessToken == null ? null : row.tokenExpiresAt, row.accessToken == null ? Set.of() : Set.copyOf(row.scopes),
+        row.sessionCookies == null ? null : row.lastKeepAliveAt, row.lastError, row.version, row.createdAt,
+        row.updatedAt);
   }
 
   private static MarketplaceConnection withVersion(MarketplaceConnection c, long version) {

@@ -15,8 +15,6 @@ import io.crosslist.domain.connection.ResealReport;
 import io.crosslist.domain.connection.ResealScope;
 import io.crosslist.domain.connection.Secret;
 import io.crosslist.domain.connection.SecretCipher;
-import io.crosslist.domain.connection.SecretState;
-import io.crosslist.domain.connection.SecretUnreadableException;
 import io.crosslist.domain.connection.WebSession;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
@@ -24,7 +22,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +45,13 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
 
   private final MyBatisUnitOfWork sessions;
   private final SecretCipher cipher;
+  private final StoredSecrets secrets;
 
   @Inject
   MyBatisConnectionRepository(MyBatisUnitOfWork sessions, SecretCipher cipher) {
     this.sessions = sessions;
     this.cipher = cipher;
+    this.secrets = new StoredSecrets(cipher);
   }
 
   @Override
@@ -96,13 +95,13 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
 
   @Override
   public List<ConnectionSummary> summaries(TenantId tenant) {
-    return sessions.call(tenant, s -> connections(s).list(tenant)).stream().map(row -> toSummary(tenant, row))
+    return sessions.call(tenant, s -> connections(s).list(tenant)).stream().map(row -> secrets.summarize(tenant, row))
         .toList();
   }
 
   @Override
   public Optional<ConnectionSummary> findSummary(TenantId tenant, ConnectionId id) {
-    return sessions.call(tenant, s -> connections(s).findById(tenant, id.value())).map(row -> toSummary(tenant, row));
+    return sessions.call(tenant, s -> connections(s).findById(tenant, id.value())).map(row -> secrets.summarize(tenant, row));
   }
 
   @Override
@@ -137,9 +136,9 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
       ResealReport report = ResealReport.EMPTY;
       for (ConnectionRow row : sessions.call(tenant, s -> connections(s).lockSealed(tenant))) {
         ConnectionId id = ConnectionId.of(row.id);
-        Resealed access = reseal(tenant, id, ACCESS_TOKEN, row.accessToken, scope);
-        Resealed refresh = reseal(tenant, id, REFRESH_TOKEN, row.refreshToken, scope);
-        Resealed cookies = reseal(tenant, id, SESSION_COOKIES, row.sessionCookies, scope);
+        StoredSecrets.Resealed access = secrets.reseal(tenant, id, ACCESS_TOKEN, row.accessToken, scope);
+        StoredSecrets.Resealed refresh = secrets.reseal(tenant, id, REFRESH_TOKEN, row.refreshToken, scope);
+        StoredSecrets.Resealed cookies = secrets.reseal(tenant, id, SESSION_COOKIES, row.sessionCookies, scope);
         if (access.changed() || refresh.changed() || cookies.changed()) {
           row.accessToken = access.stored();
           row.refreshToken = refresh.stored();
@@ -152,33 +151,6 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
       }
       return report;
     });
-  }
-
-  /** One secret column after a reseal pass: what to store, whether it changed, and what to report. */
-  private record Resealed(byte[] stored, boolean changed, ResealReport report) {}
-
-  private Resealed reseal(TenantId tenant, ConnectionId id, String field, byte[] stored, ResealScope scope) {
-    if (stored == null) {
-      return new Resealed(null, false, ResealReport.EMPTY);
-    }
-    SecretCipher.Context context = new SecretCipher.Context(tenant, id, field);
-    boolean sealed = cipher.isCiphertext(stored);
-    boolean current = sealed && cipher.isCurrent(stored);
-    boolean inScope = scope == ResealScope.PLAINTEXT ? !sealed : sealed && !current;
-    if (!inScope) { // counted as what it is: plaintext is never "current", whatever the scope
-      return new Resealed(stored, false, current ? new ResealReport(1, 0, 1, 0, 0, 0, List.of())
-          : !sealed ? new ResealReport(1, 0, 0, 1, 0, 0, List.of()) : new ResealReport(1, 0, 0, 0, 1, 0, List.of()));
-    }
-    try {
-      Secret secret = sealed ? cipher.decrypt(stored, context)
-          : Secret.of(field, new String(stored, java.nio.charset.StandardCharsets.UTF_8));
-      return new Resealed(cipher.encrypt(secret, context), true, new ResealReport(1, 1, 0, 0, 0, 0, List.of()));
-    } catch (SecretUnreadableException e) { // left as it is, and reported
-      return new Resealed(stored, false, new ResealReport(1, 0, 0, 0, 0, 1, List.of(e.getMessage())));
-    } catch (ValidationException e) { // plaintext that is no valid secret (blank, too long)
-      return new Resealed(stored, false, new ResealReport(1, 0, 0, 0, 0, 1, List.of("the " + context + " is plaintext"
-          + " that is not a valid secret: " + e.getMessage())));
-    }
   }
 
   @Override
@@ -278,42 +250,6 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
     return MarketplaceConnection.reconstitute(id, Marketplace.valueOf(row.marketplace), row.externalAccountId,
         row.displayName, ConnectionStatus.valueOf(row.status), tokens, session, row.lastError, row.version,
         row.createdAt, row.updatedAt);
-  }
-
-  /**
-   * The row without its secrets, and what they are like: each is looked at (is it a ciphertext, does it
-   * decrypt) and dropped, so a plaintext or unreadable secret is reported, never thrown.
-   */
-  private ConnectionSummary toSummary(TenantId tenant, ConnectionRow row) {
-    ConnectionId id = ConnectionId.of(row.id);
-    SecretState state = SecretState.NONE;
-    List<String> problems = new ArrayList<>();
-    String[] fields = {ACCESS_TOKEN, REFRESH_TOKEN, SESSION_COOKIES};
-    byte[][] stored = {row.accessToken, row.refreshToken, row.sessionCookies};
-    for (int i = 0; i < fields.length; i++) {
-      if (stored[i] == null) {
-        continue;
-      }
-      SecretCipher.Context context = new SecretCipher.Context(tenant, id, fields[i]);
-      if (!cipher.isCiphertext(stored[i])) {
-        problems.add("the " + context + " is stored in plaintext");
-        state = state == SecretState.UNREADABLE ? state : SecretState.PLAINTEXT;
-        continue;
-      }
-      try {
-        cipher.decrypt(stored[i], context); // only whether it decrypts; the secret is dropped at once
-        state = state == SecretState.NONE ? SecretState.SEALED : state;
-      } catch (SecretUnreadableException e) { // a reseal cannot repair it, so it outranks plaintext
-        problems.add(e.getMessage());
-        state = SecretState.UNREADABLE;
-      }
-    }
-    return new ConnectionSummary(id, Marketplace.valueOf(row.marketplace), row.externalAccountId, row.displayName,
-        ConnectionStatus.valueOf(row.status), state, problems.isEmpty() ? null : String.join("; ", problems),
-        // shown as toConnection would: token details with a stored token, keep-alives with a stored session
-        row.accessToken == null ? null : row.tokenExpiresAt, row.accessToken == null ? Set.of() : Set.copyOf(row.scopes),
-        row.sessionCookies == null ? null : row.lastKeepAliveAt, row.lastError, row.version, row.createdAt,
-        row.updatedAt);
   }
 
   private static MarketplaceConnection withVersion(MarketplaceConnection c, long version) {

@@ -37,6 +37,8 @@ import io.crosslist.domain.connection.OAuthGateway;
 import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.application.connection.port.in.ResealSecretsUseCase;
 import io.crosslist.application.connection.service.SecretResealService;
+import io.crosslist.application.connection.port.in.ReindexConnectionsUseCase;
+import io.crosslist.application.connection.service.ConnectedIndexRebuildService;
 import io.crosslist.application.connection.port.in.ConnectMarketplaceUseCase;
 import io.crosslist.application.connection.port.in.DisconnectMarketplaceUseCase;
 import io.crosslist.application.connection.port.in.GetConnectionsUseCase;
@@ -198,6 +200,12 @@ public final class CrosslistModule extends AbstractModule {
   @Singleton
   ResealSecretsUseCase resealSecrets(TenantDirectory tenants, MarketplaceConnectionRepository connections) {
     return new SecretResealService(tenants, connections);
+  }
+
+  @Provides
+  @Singleton
+  ReindexConnectionsUseCase reindexConnections(TenantDirectory tenants, MarketplaceConnectionRepository connections) {
+    return new ConnectedIndexRebuildService(tenants, connections);
   }
 
   @Provides

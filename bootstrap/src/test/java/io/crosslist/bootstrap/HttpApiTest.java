@@ -13,6 +13,10 @@ import com.nimbusds.jwt.SignedJWT;
 import io.crosslist.adapter.http.CrosslistHttpApi;
 import io.crosslist.adapter.http.HttpSettings;
 import io.crosslist.adapter.persistence.Persistence;
+import io.crosslist.adapter.persistence.TenantSqlRenderer;
+import io.crosslist.adapter.persistence.TestDatabase;
+import io.crosslist.application.connection.port.in.ResealSecretsUseCase;
+import io.crosslist.domain.connection.ResealScope;
 import io.crosslist.application.product.port.in.ListProductsUseCase;
 import io.crosslist.domain.product.ProductSearch;
 import io.crosslist.application.port.out.Readiness;
@@ -355,6 +359,40 @@ class HttpApiTest {
     assertEquals("[]", send("GET", "/connections", other, null, null).body());
     HttpResponse<String> revoked = send("DELETE", "/connections/" + id, owner, null, null);
     assertTrue(revoked.body().contains("\"status\":\"REVOKED\""), revoked.body());
+  }
+
+  @Test
+  void a_connection_carried_over_in_plaintext_is_listed_with_its_state_and_the_command_that_fixes_it()
+      throws Exception {
+    TenantId tenant = db.newTenant();
+    long id;
+    try (java.sql.Connection c = TestDatabase.get().connect(); java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("insert into " + TenantSqlRenderer.quotedSchema(tenant)
+            + ".marketplace_connections (marketplace, external_account_id, display_name, status, access_token,"
+            + " refresh_token, token_expires_at, created_at, updated_at) values ('ETSY', 'shop', 'Old shop',"
+            + " 'CONNECTED', convert_to('OLD-PLAIN-TOKEN', 'UTF8'), convert_to('OLD-PLAIN-REFRESH', 'UTF8'),"
+            + " now() + interval '1 minute', now(), now()) returning id")) { // as the old back end's export does
+      rs.next();
+      id = rs.getLong(1);
+    }
+    String owner = token(tenant);
+    String state = "\"secret\":{\"state\":\"PLAINTEXT\",\"problem\":\"the access_token of connection " + id
+        + " of " + tenant + " is stored in plaintext; the refresh_token of connection " + id + " of " + tenant
+        + " is stored in plaintext\",\"fix\":\"run `crosslist reseal --scope PLAINTEXT` (library:"
+        + " ResealSecretsUseCase with ResealScope.PLAINTEXT) to encrypt it\"}";
+
+    HttpResponse<String> list = send("GET", "/connections", owner, null, null);
+    HttpResponse<String> one = send("GET", "/connections/" + id, owner, null, null);
+
+    assertEquals(200, list.statusCode(), list.body());
+    assertTrue(list.body().contains(state), list.body());
+    assertEquals(200, one.statusCode(), one.body());
+    assertTrue(one.body().contains(state), one.body());
+    assertFalse(list.body().contains("OLD-PLAIN"), "no secret out: " + list.body());
+    injector.getInstance(ResealSecretsUseCase.class).reseal(new ResealSecretsUseCase.ResealRequest(
+        ResealScope.PLAINTEXT, TenantId.of(tenant.value() - 1), 1, 500));
+    assertTrue(send("GET", "/connections/" + id, owner, null, null).body()
+        .contains("\"secret\":{\"state\":\"SEALED\",\"problem\":null,\"fix\":null}"));
   }
 
   @Test

@@ -33,14 +33,24 @@ final class ConnectionJson {
     }
   }
 
-  /** A connection as the API shows it: status and metadata, no token or cookie. */
+  /**
+   * A connection as the API shows it: status and metadata, no token or cookie. {@code secret} says what the
+   * stored credentials are like, so a connection imported in plaintext or unreadable is listed, not a 500.
+   */
   record ConnectionBody(long id, String marketplace, String externalAccountId, String displayName, String status,
       Instant tokenExpiresAt, Set<String> scopes, Instant lastKeepAliveAt, String lastError, long version,
-      Instant createdAt, Instant updatedAt) {
+      Instant createdAt, Instant updatedAt, SecretBody secret) {
     static ConnectionBody of(ConnectionView c) {
       return new ConnectionBody(c.id().value(), c.marketplace().name(), c.externalAccountId(), c.displayName(),
           c.status().name(), c.tokenExpiresAt(), c.scopes(), c.lastKeepAliveAt(), c.lastError(), c.version(),
-          c.createdAt(), c.updatedAt());
+          c.createdAt(), c.updatedAt(), new SecretBody(c.secretState().name(), c.secretProblem(), c.secretFix()));
     }
   }
+
+  /**
+   * The state of a connection's stored credentials: {@code SEALED}, {@code PLAINTEXT}, {@code UNREADABLE} or
+   * {@code NONE}; for the two that need an operator, which field is wrong ({@code problem}) and what fixes it
+   * ({@code fix}, the command to run).
+   */
+  record SecretBody(String state, String problem, String fix) {}
 }

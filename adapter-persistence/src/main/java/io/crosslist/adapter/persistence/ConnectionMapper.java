@@ -30,6 +30,13 @@ interface ConnectionMapper {
   /** Writes the three secret columns of {@code row.id} as given (ciphertexts), leaving the version alone. */
   int rewriteSecrets(@Param("tenant") TenantId tenant, @Param("row") ConnectionRow row);
 
+  /** The tenant's CONNECTED rows (id and marketplace), locked FOR SHARE for this transaction. */
+  List<ConnectionRow> lockConnected(@Param("tenant") TenantId tenant);
+
+  /** The tenant's entries in the shared index. */
+  List<IndexEntry> indexedFor(@Param("tenantId") long tenantId);
+
+  /** Upserts the entry; 1 when it wrote (missing, or naming another connection), 0 when it was there already. */
   int indexConnected(@Param("marketplace") String marketplace, @Param("tenantId") long tenantId,
       @Param("connectionId") long connectionId);
 

@@ -6,14 +6,15 @@ import io.crosslist.domain.connection.ConnectedTenantIndex;
 import io.crosslist.domain.connection.ConnectionAlreadyExistsException;
 import io.crosslist.domain.connection.ConnectionId;
 import io.crosslist.domain.connection.ConnectionStatus;
+import io.crosslist.domain.connection.ConnectionSummary;
 import io.crosslist.domain.connection.MarketplaceConnection;
 import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.connection.OAuthTokens;
+import io.crosslist.domain.connection.ReindexReport;
 import io.crosslist.domain.connection.ResealReport;
 import io.crosslist.domain.connection.ResealScope;
 import io.crosslist.domain.connection.Secret;
 import io.crosslist.domain.connection.SecretCipher;
-import io.crosslist.domain.connection.SecretUnreadableException;
 import io.crosslist.domain.connection.WebSession;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
@@ -21,7 +22,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +34,7 @@ import org.apache.ibatis.session.SqlSession;
  * {@link MarketplaceConnectionRepository} on {@code ${tenant}.marketplace_connections}: secrets are
  * encrypted with the {@link SecretCipher} before they are written and decrypted when read, each bound
  * to (tenant, connection, column). Keeps {@code crosslist.connected_accounts} in the same transaction,
- * which answers {@link ConnectedTenantIndex}.
+ * which answers {@link ConnectedTenantIndex}; that index is derived data, rebuilt by {@link #reindex}.
  */
 @Singleton
 final class MyBatisConnectionRepository implements MarketplaceConnectionRepository, ConnectedTenantIndex {
@@ -42,11 +45,13 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
 
   private final MyBatisUnitOfWork sessions;
   private final SecretCipher cipher;
+  private final StoredSecrets secrets;
 
   @Inject
   MyBatisConnectionRepository(MyBatisUnitOfWork sessions, SecretCipher cipher) {
     this.sessions = sessions;
     this.cipher = cipher;
+    this.secrets = new StoredSecrets(cipher);
   }
 
   @Override
@@ -89,6 +94,17 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
   }
 
   @Override
+  public List<ConnectionSummary> summaries(TenantId tenant) {
+    return sessions.call(tenant, s -> connections(s).list(tenant)).stream().map(row -> secrets.summarize(tenant, row))
+        .toList();
+  }
+
+  @Override
+  public Optional<ConnectionSummary> findSummary(TenantId tenant, ConnectionId id) {
+    return sessions.call(tenant, s -> connections(s).findById(tenant, id.value())).map(row -> secrets.summarize(tenant, row));
+  }
+
+  @Override
   public MarketplaceConnection update(TenantId tenant, MarketplaceConnection connection) {
     Objects.requireNonNull(connection.id(), "only a stored connection can be updated");
     return sessions.inTransaction(tenant, () -> {
@@ -120,9 +136,9 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
       ResealReport report = ResealReport.EMPTY;
       for (ConnectionRow row : sessions.call(tenant, s -> connections(s).lockSealed(tenant))) {
         ConnectionId id = ConnectionId.of(row.id);
-        Resealed access = reseal(tenant, id, ACCESS_TOKEN, row.accessToken, scope);
-        Resealed refresh = reseal(tenant, id, REFRESH_TOKEN, row.refreshToken, scope);
-        Resealed cookies = reseal(tenant, id, SESSION_COOKIES, row.sessionCookies, scope);
+        StoredSecrets.Resealed access = secrets.reseal(tenant, id, ACCESS_TOKEN, row.accessToken, scope);
+        StoredSecrets.Resealed refresh = secrets.reseal(tenant, id, REFRESH_TOKEN, row.refreshToken, scope);
+        StoredSecrets.Resealed cookies = secrets.reseal(tenant, id, SESSION_COOKIES, row.sessionCookies, scope);
         if (access.changed() || refresh.changed() || cookies.changed()) {
           row.accessToken = access.stored();
           row.refreshToken = refresh.stored();
@@ -130,34 +146,36 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
           sessions.call(tenant, s -> connections(s).rewriteSecrets(tenant, row));
         }
         report = report.plus(access.report()).plus(refresh.report()).plus(cookies.report());
+        // the index is derived from the status: a row imported without its entry gets it here
+        index(tenant, Marketplace.valueOf(row.marketplace), ConnectionStatus.valueOf(row.status), id);
       }
       return report;
     });
   }
 
-  /** One secret column after a reseal pass: what to store, whether it changed, and what to report. */
-  private record Resealed(byte[] stored, boolean changed, ResealReport report) {}
-
-  private Resealed reseal(TenantId tenant, ConnectionId id, String field, byte[] stored, ResealScope scope) {
-    if (stored == null) {
-      return new Resealed(null, false, ResealReport.EMPTY);
-    }
-    SecretCipher.Context context = new SecretCipher.Context(tenant, id, field);
-    boolean sealed = cipher.isCiphertext(stored);
-    boolean inScope = scope == ResealScope.PLAINTEXT ? !sealed : sealed && !cipher.isCurrent(stored);
-    if (!inScope) {
-      return new Resealed(stored, false, new ResealReport(1, 0, 1, 0, List.of()));
-    }
-    try {
-      Secret secret = sealed ? cipher.decrypt(stored, context)
-          : Secret.of(field, new String(stored, java.nio.charset.StandardCharsets.UTF_8));
-      return new Resealed(cipher.encrypt(secret, context), true, new ResealReport(1, 1, 0, 0, List.of()));
-    } catch (SecretUnreadableException e) { // left as it is, and reported
-      return new Resealed(stored, false, new ResealReport(1, 0, 0, 1, List.of(e.getMessage())));
-    } catch (ValidationException e) { // plaintext that is no valid secret (blank, too long)
-      return new Resealed(stored, false, new ResealReport(1, 0, 0, 1, List.of("the " + context + " is plaintext that"
-          + " is not a valid secret: " + e.getMessage())));
-    }
+  @Override
+  public ReindexReport reindex(TenantId tenant) {
+    return sessions.inTransaction(tenant, () -> {
+      // The index is read first, then the CONNECTED rows, locked (FOR SHARE) until commit. A connection made
+      // or revoked meanwhile is then either seen by both reads, or by the second only (written as read
+      // there), or by neither (its own transaction keeps its entry); a change waiting for a locked row
+      // writes its entry after this commits. So no entry is deleted that a concurrent connect just made.
+      Map<String, Long> indexed = new HashMap<>();
+      for (IndexEntry entry : sessions.callShared(s -> connections(s).indexedFor(tenant.value()))) {
+        indexed.put(entry.marketplace, entry.connectionId);
+      }
+      List<ConnectionRow> connected = sessions.call(tenant, s -> connections(s).lockConnected(tenant));
+      long added = 0; // an upsert counts only when it wrote: the entry was missing or named another connection
+      for (ConnectionRow row : connected) {
+        added += sessions.callShared(s -> connections(s).indexConnected(row.marketplace, tenant.value(), row.id));
+        indexed.remove(row.marketplace);
+      }
+      long removed = 0; // what is left names no CONNECTED connection
+      for (Map.Entry<String, Long> stale : indexed.entrySet()) {
+        removed += sessions.callShared(s -> connections(s).unindex(stale.getKey(), tenant.value(), stale.getValue()));
+      }
+      return new ReindexReport(connected.size(), added, removed);
+    });
   }
 
   @Override
@@ -173,12 +191,14 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
 
   /** A connected account is in the shared index; any other status takes it out. */
   private void index(TenantId tenant, MarketplaceConnection c) {
-    String marketplace = c.marketplace().name();
-    long id = c.id().value();
-    if (c.status() == ConnectionStatus.CONNECTED) {
-      sessions.callShared(s -> connections(s).indexConnected(marketplace, tenant.value(), id));
+    index(tenant, c.marketplace(), c.status(), c.id());
+  }
+
+  private void index(TenantId tenant, Marketplace marketplace, ConnectionStatus status, ConnectionId id) {
+    if (status == ConnectionStatus.CONNECTED) {
+      sessions.callShared(s -> connections(s).indexConnected(marketplace.name(), tenant.value(), id.value()));
     } else {
-      sessions.callShared(s -> connections(s).unindex(marketplace, tenant.value(), id));
+      sessions.callShared(s -> connections(s).unindex(marketplace.name(), tenant.value(), id.value()));
     }
   }
 

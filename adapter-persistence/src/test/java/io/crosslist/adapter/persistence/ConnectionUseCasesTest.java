@@ -16,6 +16,7 @@ import io.crosslist.domain.connection.ConnectionNotFoundException;
 import io.crosslist.domain.connection.ConnectionStatus;
 import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.connection.Secret;
+import io.crosslist.domain.connection.SecretState;
 import io.crosslist.domain.connection.SecretUnreadableException;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
@@ -75,8 +76,10 @@ class ConnectionUseCasesTest {
       s.executeUpdate("update " + TenantSqlRenderer.quotedSchema(tenant) + ".marketplace_connections"
           + " set access_token = refresh_token");
     }
-    assertThrows(SecretUnreadableException.class, () -> service.get(tenant, ebay.id()));
+    assertThrows(SecretUnreadableException.class, () -> repository.findById(tenant, ebay.id()));
+    assertEquals(SecretState.UNREADABLE, service.get(tenant, ebay.id()).secretState(), "listed, not thrown");
     assertEquals(ConnectionStatus.REVOKED, service.disconnect(tenant, ebay.id()).status());
+    assertEquals(SecretState.NONE, service.get(tenant, ebay.id()).secretState());
   }
 
   @Test

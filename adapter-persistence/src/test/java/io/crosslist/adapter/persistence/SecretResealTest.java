@@ -58,7 +58,7 @@ class SecretResealTest {
       assertEquals(3, first.tenants());
       assertFalse(first.complete());
       assertEquals(tenants.get(2), first.lastTenant());
-      assertEquals(new ResealReport(9, 9, 0, 0, List.of()), first.secrets(), "3 tenants x (2 tokens + 1 cookie header)");
+      assertEquals(new ResealReport(9, 9, 0, 0, 0, 0, List.of()), first.secrets(), "3 tenants x (2 tokens + 1 cookie header)");
       assertEquals(List.of(true, true, true, false, false, false), onNewKey(tenants, rotated));
       for (TenantId t : tenants) { // meanwhile every secret reads, old key or new
         assertEquals(2, repository.list(t).size());
@@ -67,12 +67,12 @@ class SecretResealTest {
 
       // resumed from where it stopped
       ResealRun second = service.reseal(new ResealRequest(ResealScope.OLD_KEYS, first.lastTenant(), 3, 2));
-      assertEquals(new ResealReport(9, 9, 0, 0, List.of()), second.secrets());
+      assertEquals(new ResealReport(9, 9, 0, 0, 0, 0, List.of()), second.secrets());
       assertEquals(List.of(true, true, true, true, true, true), onNewKey(tenants, rotated));
 
       // a check pass over the same tenants finds nothing left: the old key may go
       ResealRun check = service.reseal(new ResealRequest(ResealScope.OLD_KEYS, before, 6, 500));
-      assertEquals(new ResealReport(18, 0, 18, 0, List.of()), check.secrets());
+      assertEquals(new ResealReport(18, 0, 18, 0, 0, 0, List.of()), check.secrets());
       assertEquals(0, check.remaining());
       MarketplaceConnection read = repository.list(tenants.get(4)).get(0);
       assertEquals("access-rot4", read.tokens().accessToken().reveal());
@@ -94,10 +94,10 @@ class SecretResealTest {
     assertThrows(SecretUnreadableException.class, () -> oldKeyRepository.findById(tenant, stored.id()));
 
     ResealReport first = oldKeyRepository.reseal(tenant, ResealScope.PLAINTEXT);
-    assertEquals(new ResealReport(2, 1, 1, 0, List.of()), first, "the token encrypted; the refresh token was already");
+    assertEquals(new ResealReport(2, 1, 1, 0, 0, 0, List.of()), first, "the token encrypted; the refresh token was already");
     assertEquals("legacy-plain-token", oldKeyRepository.findById(tenant, stored.id()).orElseThrow().tokens()
         .accessToken().reveal());
-    assertEquals(new ResealReport(2, 0, 2, 0, List.of()), oldKeyRepository.reseal(tenant, ResealScope.PLAINTEXT),
+    assertEquals(new ResealReport(2, 0, 2, 0, 0, 0, List.of()), oldKeyRepository.reseal(tenant, ResealScope.PLAINTEXT),
         "idempotent");
     try (Connection c = TestDatabase.get().connect(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select encode(access_token, 'escape') from "

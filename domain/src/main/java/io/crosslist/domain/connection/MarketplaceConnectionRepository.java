@@ -32,8 +32,22 @@ public interface MarketplaceConnectionRepository {
    */
   Optional<MarketplaceConnection> findForUpdate(TenantId tenant, ConnectionId id);
 
-  /** Every connection of the tenant, revoked ones included, by id. */
+  /**
+   * Every connection of the tenant, revoked ones included, by id.
+   *
+   * @throws SecretUnreadableException when a stored secret cannot be decrypted (or is plaintext); {@link
+   *     #summaries} lists such connections
+   */
   List<MarketplaceConnection> list(TenantId tenant);
+
+  /**
+   * Every connection of the tenant, revoked ones included, by id, without secrets: a connection whose
+   * secrets are plaintext or do not decrypt is listed with that {@link SecretState}, never an exception.
+   */
+  List<ConnectionSummary> summaries(TenantId tenant);
+
+  /** One connection without its secrets, as {@link #summaries} lists it. */
+  Optional<ConnectionSummary> findSummary(TenantId tenant, ConnectionId id);
 
   /**
    * Stores a changed connection (secrets erased when it is revoked) and returns it with its new version.
@@ -52,7 +66,15 @@ public interface MarketplaceConnectionRepository {
   /**
    * Rewrites the tenant's stored secrets that {@code scope} covers with the cipher's current key, in one
    * transaction (rows locked meanwhile). Idempotent: a second pass finds them current. A secret that
-   * cannot be read is left as it is and reported as failed.
+   * cannot be read is left as it is and reported as failed. Every row it locks also gets its entry in
+   * the connected-accounts index put in step with its status, in the same transaction.
    */
   ResealReport reseal(TenantId tenant, ResealScope scope);
+
+  /**
+   * Puts the tenant's entries of the connected-accounts index ({@link ConnectedTenantIndex}) in step
+   * with its connections, in one transaction of the tenant: an entry for each CONNECTED connection, none
+   * for anything else. Reads no secret. Idempotent: a second run adds and removes nothing.
+   */
+  ReindexReport reindex(TenantId tenant);
 }

@@ -53,23 +53,22 @@ public final class MarketplaceConnectionService implements ConnectMarketplaceUse
       LOG.log(Level.INFO, "{0} disconnected {1} connection {2}; its secrets are erased", tenant,
           revoked.marketplace(), id);
       return ConnectionView.of(revoked);
-    }).orElseGet(() -> connections.findById(tenant, id).filter(c -> c.status() == ConnectionStatus.REVOKED)
+    }).orElseGet(() -> connections.findSummary(tenant, id).filter(c -> c.status() == ConnectionStatus.REVOKED)
         .map(ConnectionView::of).orElseThrow(() -> new ConnectionNotFoundException(id)));
   }
 
+  // Reads go through summaries: a connection whose secrets are plaintext or unreadable is shown with that
+  // state and what fixes it, instead of failing the whole answer.
   @Override
   public ConnectionView get(TenantId tenant, ConnectionId id) {
-    return ConnectionView.of(find(tenant, id));
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(id, "id");
+    return connections.findSummary(tenant, id).map(ConnectionView::of)
+        .orElseThrow(() -> new ConnectionNotFoundException(id));
   }
 
   @Override
   public List<ConnectionView> list(TenantId tenant) {
-    return connections.list(Objects.requireNonNull(tenant, "tenant")).stream().map(ConnectionView::of).toList();
-  }
-
-  private MarketplaceConnection find(TenantId tenant, ConnectionId id) {
-    Objects.requireNonNull(tenant, "tenant");
-    Objects.requireNonNull(id, "id");
-    return connections.findById(tenant, id).orElseThrow(() -> new ConnectionNotFoundException(id));
+    return connections.summaries(Objects.requireNonNull(tenant, "tenant")).stream().map(ConnectionView::of).toList();
   }
 }

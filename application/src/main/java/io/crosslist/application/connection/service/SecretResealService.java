@@ -3,6 +3,7 @@ package io.crosslist.application.connection.service;
 import io.crosslist.application.connection.port.in.ResealSecretsUseCase;
 import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.connection.ResealReport;
+import io.crosslist.domain.tenant.Tenant;
 import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.domain.tenant.TenantId;
 import java.lang.System.Logger;
@@ -29,7 +30,9 @@ public final class SecretResealService implements ResealSecretsUseCase {
     long done = 0;
     TenantId last = request.after();
     while (true) {
-      List<TenantId> page = tenants.activeTenants(Optional.ofNullable(last), request.pageSize());
+      // every provisioned tenant: a suspended tenant's secrets left on an old key would be lost with that key
+      List<TenantId> page = tenants.tenants(Optional.ofNullable(last), request.pageSize()).stream().map(Tenant::id)
+          .toList();
       for (TenantId tenant : page) {
         if (request.maxTenants() > 0 && done == request.maxTenants()) {
           return finish(request, done, last, false, total);
@@ -49,10 +52,11 @@ public final class SecretResealService implements ResealSecretsUseCase {
   private static ResealRun finish(ResealRequest request, long done, TenantId last, boolean complete,
       ResealReport total) {
     ResealRun run = new ResealRun(done, last, complete, total);
-    LOG.log(total.failed() > 0 ? Level.WARNING : Level.INFO, "reseal {0} {1}: {2} tenants (last {3}); secrets: {4}"
-            + " scanned, {5} rewritten, {6} already current, {7} failed{8}", request.scope(),
-        complete ? "complete" : "stopped after maxTenants", done, last, total.scanned(), total.resealed(),
-        total.alreadyCurrent(), total.failed(), total.failures().isEmpty() ? "" : ": " + total.failures());
+    LOG.log(total.failed() > 0 || total.plaintext() > 0 ? Level.WARNING : Level.INFO, "reseal {0} {1}: {2} tenants"
+            + " (last {3}); secrets: {4} scanned, {5} rewritten, {6} already current, {7} plaintext, {8} on an old"
+            + " key, {9} failed{10}", request.scope(), complete ? "complete" : "stopped after maxTenants", done, last,
+        total.scanned(), total.resealed(), total.alreadyCurrent(), total.plaintext(), total.onOldKey(), total.failed(),
+        total.failures().isEmpty() ? "" : ": " + total.failures());
     return run;
   }
 }

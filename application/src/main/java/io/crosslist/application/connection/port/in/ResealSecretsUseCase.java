@@ -7,8 +7,8 @@ import io.crosslist.domain.tenant.TenantId;
 import java.util.Objects;
 
 /**
- * In-port: rewrites stored secrets of every tenant with the current key, tenant by tenant, each in its
- * own transaction. Two uses:
+ * In-port: rewrites stored secrets of every provisioned tenant (suspended ones too) with the current key,
+ * tenant by tenant, each in its own transaction. Two uses:
  *
  * <ul>
  *   <li><b>Key rotation</b> ({@link ResealScope#OLD_KEYS}): after a new primary key was added to the
@@ -19,7 +19,9 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Interrupted, it resumes: run it again (everything done is found current), or pass the report's
- * {@code lastTenant} as {@code after} to go on from there.
+ * {@code lastTenant} as {@code after} to go on from there. Whatever the scope, the report counts each
+ * secret by what it is (current, on an old key, plaintext), and every connection row it locks gets its
+ * connected-accounts index entry put in step (see {@link ReindexConnectionsUseCase}).
  */
 public interface ResealSecretsUseCase {
 
@@ -56,6 +58,15 @@ public interface ResealSecretsUseCase {
     /** Secrets in scope still not rewritten after this run (its failures); zero after a complete clean run. */
     public long remaining() {
       return secrets.failed();
+    }
+
+    /**
+     * Secrets still stored in plaintext after this run: zero after a {@link ResealScope#PLAINTEXT} pass
+     * without failures; after an {@link ResealScope#OLD_KEYS} pass, what a PLAINTEXT pass still has to
+     * encrypt (never counted as current).
+     */
+    public long plaintextLeft() {
+      return secrets.plaintext();
     }
   }
 }

@@ -103,6 +103,28 @@ final class ApiClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends {@code request} while reading the answer: a server may answer (413) and close before a large body
+   * is all sent, which a client that writes first sees only as a broken pipe.
+   */
+  Response rawWhileSending(byte[] request) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(30_000);
+      Thread writer = new Thread(() -> {
+        try {
+          socket.getOutputStream().write(request);
+          socket.getOutputStream().flush();
+        } catch (IOException closedEarly) {
+          // the server answered first; the answer is what the test reads
+        }
+      });
+      writer.start();
+      Response response = read(socket.getInputStream());
+      writer.join(30_000);
+      return response;
+    }
+  }
+
   static Response read(InputStream in) throws IOException {
     byte[] all = in.readAllBytes();
     String text = new String(all, StandardCharsets.UTF_8);

@@ -267,6 +267,17 @@ class HttpHardeningTest {
   }
 
   @Test
+  void a_body_over_the_limit_is_413() throws Exception {
+    String owner = bearer(token(db.newTenant().value()));
+    byte[] body = ("{\"title\": \"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    byte[] head = ("POST /products HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + owner + "\r\n" + JSON
+        + "\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] request = java.util.Arrays.copyOf(head, head.length + body.length);
+    System.arraycopy(body, 0, request, head.length, body.length);
+    assertProblem(client.rawWhileSending(request), 413, "body-too-large");
+  }
+
+  @Test
   void the_largest_batch_the_schema_allows_fits_the_body_limit() throws Exception {
     String owner = bearer(token(db.newTenant().value()));
     StringBuilder jobs = new StringBuilder();

@@ -46,7 +46,7 @@ final class AdminRoutes {
   }
 
   /** The body of POST /admin/tenants: the tenant id as a JSON integer, in its one canonical form. */
-  record ProvisionBody(TenantId tenantId) {}
+  record ProvisionBody(@Required TenantId tenantId) {}
 
   void provision(Context ctx) throws IOException {
     TenantId tenant = json.read(ctx, ProvisionBody.class).tenantId();

@@ -15,7 +15,8 @@ final class ConnectionJson {
   private ConnectionJson() {}
 
   /** The body of POST /connections: OAuth tokens for eBay and Etsy, the session cookies for Vinted. */
-  record ConnectBody(String marketplace, String externalAccountId, String displayName, String accessToken,
+  record ConnectBody(@Required String marketplace, @Required String externalAccountId, @Required String displayName,
+      String accessToken,
       String refreshToken, Instant tokenExpiresAt, Set<String> scopes, String sessionCookies) {
     ConnectCommand toCommand(TenantId tenant) {
       Marketplace m = JobJson.parse(Marketplace.class, "marketplace", marketplace);

@@ -24,7 +24,7 @@ final class JobJson {
   private JobJson() {}
 
   /** The body of POST /jobs, and one job of a batch: e.g. publish product 7 to Vinted. */
-  record JobBody(String marketplace, String action, Long productId, Integer priority, String idempotencyKey) {
+  record JobBody(@Required String marketplace, @Required String action, Long productId, Integer priority, String idempotencyKey) {
     JobRequest toRequest() {
       Marketplace m = parse(Marketplace.class, "marketplace", marketplace);
       JobAction a = parse(JobAction.class, "action", action);
@@ -44,7 +44,7 @@ final class JobJson {
   }
 
   /** The body of POST /batches: the jobs of one bulk action. */
-  record BatchBody(String description, List<JobBody> jobs) {}
+  record BatchBody(String description, @Required List<JobBody> jobs) {}
 
   static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
     try {

@@ -12,15 +12,15 @@ final class ProductJson {
   private ProductJson() {}
 
   /** A price: {@code {"amount": "12.50", "currency": "EUR"}}. */
-  record PriceBody(String amount, String currency) {
+  record PriceBody(@Required String amount, @Required String currency) {
     static PriceBody of(Money money) {
       return new PriceBody(money.amount().toPlainString(), money.currency());
     }
   }
 
   /** The body of POST /products; unknown fields are refused. */
-  record ProductBody(String title, String description, PriceBody price, String brand, String category,
-      String condition, String size, String colour, Integer stockQuantity, List<String> imageUrls) {
+  record ProductBody(@Required String title, String description, @Required PriceBody price, String brand,
+      @Required String category, @Required String condition, String size, String colour, Integer stockQuantity, List<String> imageUrls) {
 
     /** The domain value; its constructor reports every invalid field at once. */
     ProductDetails toDetails() {

@@ -92,7 +92,7 @@ final class ProductRoutes {
   }
 
   /** The body of POST /products/{id}/status. */
-  record StatusBody(String status) {}
+  record StatusBody(@Required String status) {}
 
   private void changeStatus(Context ctx) throws IOException {
     ProductId id = productId(ctx);

@@ -82,6 +82,20 @@ class ConfigurationTest {
   }
 
   @Test
+  void a_tenant_id_on_the_command_line_or_in_the_file_has_its_one_form_or_exit_2() throws Exception {
+    for (String tenant : new String[] {"042", "+42", "٤٢", " 42", "42.0", "0", "9223372036854775808"}) {
+      CliRun refused = run("token", "--tenant", tenant, "--jwt-secret", CLI_SECRET);
+      assertEquals(2, refused.exit(), tenant + ": " + refused.err());
+      assertTrue(refused.err().contains("tenant id must be a positive integer in ASCII digits"), refused.err());
+      assertFalse(refused.err().contains("\tat "), "no stack trace");
+    }
+    CliRun fromFile = run("reseal", "--config", config("after=042\n").toString());
+    assertEquals(2, fromFile.exit(), fromFile.err());
+    assertTrue(fromFile.err().contains("tenant id must be a positive integer in ASCII digits"), fromFile.err());
+    assertEquals(0, run("token", "--tenant", "42", "--jwt-secret", CLI_SECRET).exit());
+  }
+
+  @Test
   void a_bad_value_from_the_file_names_the_option_and_serve_names_where_to_set_the_secret() throws Exception {
     CliRun badPort = run("serve", "--config", config("http-port=eighty\n").toString(), "--stop-after", "PT0S");
     assertEquals(2, badPort.exit());

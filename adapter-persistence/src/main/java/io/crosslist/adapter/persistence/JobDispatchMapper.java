@@ -24,6 +24,9 @@ interface JobDispatchMapper {
   /** Extends every lease {@code worker} holds; returns how many. */
   int renew(@Param("worker") String worker, @Param("leaseMillis") long leaseMillis);
 
+  /** Locks the entries of the tenant's jobs {@code jobIds} that exist, in key order; returns their job ids. */
+  List<Long> lockEntries(@Param("tenantId") long tenantId, @Param("jobIds") Long[] jobIds);
+
   /** Leases up to {@code limit} waiting entries past their expiry time to {@code worker} (the expiry sweep). */
   List<DispatchEntry> leaseOverdue(@Param("worker") String worker, @Param("limit") int limit);
 

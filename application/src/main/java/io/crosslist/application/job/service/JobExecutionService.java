@@ -123,7 +123,9 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
     JobOutcome outcome;
     Throwable thrown = null;
     Optional<JobHandler> handler = handlers.find(job.marketplace(), job.action());
-    if (handler.isEmpty()) {
+    if (job.cancelRequested()) {
+      outcome = JobOutcome.cancelled(); // cancelled after the lease, before the handler began: it never begins
+    } else if (handler.isEmpty()) {
       outcome = JobOutcome.permanentFailure("no handler is registered for " + job.marketplace() + " " + job.action());
     } else {
       try {

@@ -45,6 +45,20 @@ interface JobDispatchMapper {
   /** Gives a held entry back to waiting at once (its start lost a race). */
   int release(@Param("tenantId") long tenantId, @Param("jobId") long jobId, @Param("worker") String worker);
 
+  /** The entries {@code worker} holds, in key order. */
+  List<DispatchEntry> heldBy(@Param("worker") String worker);
+
+  /**
+   * Up to {@code limit} tenants within ({@code afterTenant}, {@code upToTenant}], in id order, that hold at least
+   * {@code heldAtLeast} leases for attempts and have work ready to run.
+   */
+  List<Long> tenantsHoldingLeases(@Param("afterTenant") long afterTenant, @Param("upToTenant") long upToTenant,
+      @Param("heldAtLeast") int heldAtLeast, @Param("limit") int limit);
+
+  /** Removes the entry if {@code owner} still holds it for the attempt started at {@code attemptStartedAt}. */
+  int removeLease(@Param("tenantId") long tenantId, @Param("jobId") long jobId, @Param("owner") String owner,
+      @Param("attemptStartedAt") Instant attemptStartedAt);
+
   /** Removes a job that ended. */
   int remove(@Param("tenantId") long tenantId, @Param("jobId") long jobId);
 

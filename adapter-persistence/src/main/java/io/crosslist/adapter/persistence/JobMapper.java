@@ -30,6 +30,9 @@ interface JobMapper {
   /** The jobs among {@code ids}, in id order. */
   List<JobRow> findByIds(@Param("tenant") TenantId tenant, @Param("ids") Long[] ids);
 
+  /** The tenant's dispatch entries leased for an attempt of a job that ended or is gone. */
+  List<DispatchEntry> endedLeases(@Param("tenant") TenantId tenant);
+
   Optional<JobRow> findByIdempotencyKey(@Param("tenant") TenantId tenant, @Param("key") String key);
 
   List<JobRow> search(@Param("tenant") TenantId tenant, @Param("status") String status,

@@ -58,8 +58,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Heartbeats</b> renew the leases of the jobs this worker holds; <b>maintenance</b> rescues
  *       jobs of dead workers, expires overdue ones and refreshes the queue gauges.
  *   <li><b>Shutdown</b> ({@link #close()}) stops claiming, waits for running handlers up to {@code
- *       shutdownTimeout}, then interrupts the rest and gives their jobs back (PENDING, attempt not
- *       counted).
+ *       shutdownTimeout}, then gives the jobs of the rest back (PENDING, attempt not counted) and interrupts
+ *       them, and ends every lease it still holds: a stopped worker leaves no lease behind.
  * </ul>
  *
  * <pre>{@code
@@ -186,6 +186,13 @@ public final class JobWorkerPool implements AutoCloseable {
   private final Map<Object, Future<?>> inFlight = new ConcurrentHashMap<>();
   /** Finish groups holding successes, so that shutdown stores them before it gives anything back. */
   private final Set<FinishGroup> holding = ConcurrentHashMap.newKeySet();
+  /**
+   * Jobs whose handlers outlived the shutdown timeout, given back: their handlers' late outcomes are not stored
+   * (the job runs again), so they neither write nor log anything.
+   */
+  private final Set<ClaimedJob> givenBack = ConcurrentHashMap.newKeySet();
+  /** Jobs whose handlers are running now (not those claimed ahead and waiting for a handler). */
+  private final Set<ClaimedJob> handling = ConcurrentHashMap.newKeySet();
   private final AtomicInteger finishedDuringShutdown = new AtomicInteger();
   private final AtomicInteger releasedUnstarted = new AtomicInteger();
   private volatile State state = State.NEW;
@@ -384,12 +391,19 @@ public final class JobWorkerPool implements AutoCloseable {
         }
         return;
       }
-      handled = new Handled(job, ports.run().attempt(job));
+      handling.add(job);
+      try {
+        handled = new Handled(job, ports.run().attempt(job));
+      } finally {
+        handling.remove(job);
+      }
     } catch (RuntimeException | Error e) {
-      // the lease expires and another attempt runs (at-least-once)
-      metrics.runFailed(job);
-      LOG.error("worker {}: job {} of {} could not be run; its lease will expire and it will be rescued",
-          settings.workerId(), job.job().id(), job.tenant(), e);
+      if (!givenBack.contains(job)) { // else it failed because shutdown interrupted it, and it was given back
+        // the lease expires and another attempt runs (at-least-once)
+        metrics.runFailed(job);
+        LOG.error("worker {}: job {} of {} could not be run; its lease will expire and it will be rescued",
+            settings.workerId(), job.job().id(), job.tenant(), e);
+      }
     } finally {
       if (handled == null) {
         done(job);
@@ -398,8 +412,20 @@ public final class JobWorkerPool implements AutoCloseable {
     }
   }
 
-  /** Stores the outcomes of attempts of one finish group, then frees their room. */
-  private void store(List<Handled> ended) {
+  /**
+   * Stores the outcomes of attempts of one finish group, then frees their room. The outcome of a job given back
+   * at shutdown is dropped here: the job no longer belongs to this attempt, and its handler ended because it was
+   * interrupted.
+   */
+  private void store(List<Handled> outcomes) {
+    List<Handled> ended = new ArrayList<>(outcomes.size());
+    for (Handled handled : outcomes) {
+      if (givenBack.contains(handled.job())) {
+        done(handled.job());
+      } else {
+        ended.add(handled);
+      }
+    }
     if (ended.isEmpty()) {
       return;
     }
@@ -449,6 +475,8 @@ public final class JobWorkerPool implements AutoCloseable {
 
   private void maintain() {
     try {
+      // first, and at start: a lease a dead worker left on a job that ended holds its tenant back until removed
+      ports.rescue().removeEndedLeases(100, settings.marketplaceCap());
       ports.rescue().rescueAbandoned(1_000);
       int expired = ports.expire().expireOverdue(1_000);
       if (expired > 0) {
@@ -461,8 +489,9 @@ public final class JobWorkerPool implements AutoCloseable {
   }
 
   /**
-   * Graceful shutdown: stops claiming, waits up to {@code shutdownTimeout} for running handlers, then
-   * interrupts those still running and gives their jobs back. Idempotent.
+   * Graceful shutdown: stops claiming, waits up to {@code shutdownTimeout} for running handlers, stores the
+   * outcomes of those that ended, then gives back the jobs of those still running (said once in the log) and
+   * interrupts them, and ends every lease it still holds, so that none is left behind. Idempotent.
    */
   public synchronized ShutdownReport shutdown() {
     if (state == State.STOPPED) {
@@ -491,6 +520,7 @@ public final class JobWorkerPool implements AutoCloseable {
       group.storeHeld();
     }
     int released = 0;
+    List<String> outlived = new ArrayList<>();
     for (Map.Entry<Object, Future<?>> entry : inFlight.entrySet()) {
       if (entry.getKey() instanceof LeaseGroup group) {
         entry.getValue().cancel(true);
@@ -498,16 +528,26 @@ public final class JobWorkerPool implements AutoCloseable {
         continue;
       }
       ClaimedJob job = (ClaimedJob) entry.getKey();
+      boolean running = handling.contains(job); // else claimed ahead, and its handler never began
+      // given back first, so that the handler's outcome after the interrupt is dropped, not stored
+      givenBack.add(job);
       try {
-        // give the job back first, so that the handler's outcome after the interrupt finds it moved on and is dropped
         if (ports.release().release(job)) {
           released++;
+          if (running) {
+            outlived.add("job " + job.job().id() + " of " + job.tenant());
+          }
         }
       } catch (RuntimeException e) {
-        LOG.warn("worker {}: could not release job {} of {}; its lease will expire and it will be rescued",
-            settings.workerId(), job.job().id(), job.tenant(), e);
+        LOG.warn("worker {}: could not release job {} of {} ({}); it is given back below, or its lease expires",
+            settings.workerId(), job.job().id(), job.tenant(), e.toString());
       }
       entry.getValue().cancel(true);
+    }
+    if (!outlived.isEmpty()) {
+      LOG.warn("worker {}: {} handler(s) outlived the shutdown timeout of {} and were interrupted; their jobs were"
+          + " given back, to run again without losing an attempt: {}", settings.workerId(), outlived.size(),
+          settings.shutdownTimeout(), outlived.size() <= 20 ? outlived : outlived.subList(0, 20) + " and more");
     }
     handlers.shutdownNow();
     try {
@@ -521,12 +561,29 @@ public final class JobWorkerPool implements AutoCloseable {
       group.storeHeld();
     }
     housekeeping.shutdownNow();
+    released += endLeases();
     state = State.STOPPED;
     report = new ShutdownReport(finishedDuringShutdown.get(), released + releasedUnstarted.get());
     metrics.close();
     LOG.info("worker {} stopped: {} job(s) finished during shutdown, {} released", settings.workerId(),
         report.finished(), report.released());
     return report;
+  }
+
+  /**
+   * The last step of a stop: no lease of this worker outlives it. The entries of its last successes are removed
+   * (they stay leased until the queue's next call, and nothing calls it after the dispatcher stopped), and an
+   * entry still held (a release that failed, an outcome that could not be stored) is given back, so that no
+   * tenant waits for a lease of a stopped worker to expire. Returns how many jobs it gave back.
+   */
+  private int endLeases() {
+    try {
+      return ports.release().endLeases(settings.workerId());
+    } catch (RuntimeException e) {
+      LOG.warn("worker {}: could not end its leases ({}); they expire in at most {}", settings.workerId(),
+          e.toString(), settings.lease());
+      return 0;
+    }
   }
 
   @Override

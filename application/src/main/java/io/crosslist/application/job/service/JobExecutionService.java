@@ -290,6 +290,21 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
   }
 
   @Override
+  public int removeEndedLeases(int tenants, int heldAtLeast) {
+    int removed = queue.removeEndedLeases(tenants, heldAtLeast);
+    if (removed > 0) {
+      LOG.log(Level.INFO, "removed {0} lease(s) left on jobs that had ended (their worker stopped before it removed"
+          + " them, or had not removed them yet)", removed);
+    }
+    return removed;
+  }
+
+  @Override
+  public int endLeases(String worker) {
+    return queue.endLeases(worker);
+  }
+
+  @Override
   public int expireOverdue(int limit) {
     return queue.expireOverdue(limit);
   }

@@ -1,5 +1,6 @@
 package io.crosslist.adapter.scheduler;
 
+import io.crosslist.adapter.scheduler.FinishGroup.Handled;
 import io.crosslist.application.job.port.in.ClaimJobsUseCase;
 import io.crosslist.application.job.port.in.ExpireOverdueJobsUseCase;
 import io.crosslist.application.job.port.in.GetQueueDepthUseCase;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -105,78 +105,12 @@ public final class JobWorkerPool implements AutoCloseable {
   /** One tenant's jobs of one lease, started together by a handler thread. */
   private record LeaseGroup(TenantId tenant, List<Lease> leases) {}
 
-  /**
-   * The jobs of one tenant started together, whose successes are stored together: when the last handler of
-   * the group ends, or {@code finishDelay} after the first success was held, whichever comes first.
-   */
-  private final class FinishGroup {
-    private int running;
-    private final List<Handled> held = new ArrayList<>();
-    private ScheduledFuture<?> timer;
-
-    FinishGroup(int size) {
-      this.running = size;
-    }
-
-    /**
-     * A handler of the group ended ({@code handled} null: with nothing to store). Returns what to store now,
-     * possibly nothing; the rest is held for the group.
-     */
-    synchronized List<Handled> ended(Handled handled) {
-      running--;
-      if (handled != null) {
-        held.add(handled);
-        holding.add(this);
-      }
-      boolean now = running == 0 || (handled != null && !handled.attempt().succeeded())
-          || settings.finishDelay().isZero();
-      if (now) {
-        return takeHeld();
-      }
-      if (handled != null && timer == null) {
-        try {
-          // the store itself runs on a handler thread, so that the heartbeats on housekeeping never wait for it
-          timer = housekeeping.schedule(this::storeHeldOnHandlerThread, settings.finishDelay().toNanos(),
-              TimeUnit.NANOSECONDS);
-        } catch (RuntimeException e) { // rejected: shutting down, which stores what is held
-          return takeHeld();
-        }
-      }
-      return List.of();
-    }
-
-    synchronized List<Handled> takeHeld() {
-      if (timer != null) {
-        timer.cancel(false);
-        timer = null;
-      }
-      List<Handled> taken = List.copyOf(held);
-      held.clear();
-      holding.remove(this);
-      return taken;
-    }
-
-    void storeHeld() {
-      store(takeHeld());
-    }
-
-    private void storeHeldOnHandlerThread() {
-      try {
-        handlers.execute(this::storeHeld);
-      } catch (RuntimeException e) { // rejected: shutting down, which stores what is held; or store it here
-        storeHeld();
-      }
-    }
-  }
-
-  /** An attempt whose handler ended, and the group it belongs to. */
-  private record Handled(ClaimedJob job, HandledAttempt attempt) {}
-
   private final WorkerSettings settings;
   private final Ports ports;
   private final JobMetrics metrics;
   private final ExecutorService handlers;
   private final ScheduledExecutorService housekeeping;
+  private final FinishGroup.Context finishing;
   private final Thread dispatcher;
   /** Room for held jobs (leased, started or running): the dispatcher leases at most this many. */
   private final Semaphore slots;
@@ -207,6 +141,7 @@ public final class JobWorkerPool implements AutoCloseable {
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("crosslist-housekeeping-"
         + settings.workerId()));
     this.dispatcher = named("crosslist-dispatcher-" + settings.workerId()).newThread(this::dispatch);
+    this.finishing = new FinishGroup.Context(settings.finishDelay(), housekeeping, handlers, holding, this::store);
   }
 
   /** Starts claiming, heartbeats and maintenance. */
@@ -215,10 +150,7 @@ public final class JobWorkerPool implements AutoCloseable {
       throw new IllegalStateException("worker " + settings.workerId() + " was already started");
     }
     state = State.RUNNING;
-    long heartbeat = settings.heartbeat().toMillis();
-    housekeeping.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
-    long maintenance = settings.maintenance().toMillis();
-    housekeeping.scheduleWithFixedDelay(this::maintain, 0, maintenance, TimeUnit.MILLISECONDS);
+    new Housekeeping(settings, ports, metrics, () -> !inFlight.isEmpty()).start(housekeeping);
     dispatcher.start();
     LOG.info("worker {} started: {} handler threads, claims of up to {} jobs, {} per tenant, caps {} per tenant and {}"
             + " per (tenant, marketplace)", settings.workerId(), settings.concurrency(), settings.claimBatch(),
@@ -335,7 +267,7 @@ public final class JobWorkerPool implements AutoCloseable {
       LOG.warn("worker {}: starting {} job(s) of {} failed; their leases will expire and they will run later: {}",
           settings.workerId(), group.leases().size(), group.tenant(), e.toString());
     } finally {
-      FinishGroup finish = new FinishGroup(started.size());
+      FinishGroup finish = new FinishGroup(finishing, started.size());
       for (ClaimedJob job : started) {
         runLater(job, finish); // each started job keeps its room until its outcome is stored
       }
@@ -459,33 +391,6 @@ public final class JobWorkerPool implements AutoCloseable {
     inFlight.remove(job);
     slots.release();
     wake.release();
-  }
-
-  private void heartbeat() {
-    if (inFlight.isEmpty()) {
-      return;
-    }
-    try {
-      ports.renew().renewLeases(settings.workerId(), settings.lease());
-    } catch (RuntimeException e) {
-      LOG.warn("worker {}: renewing leases failed (will retry in {} ms): {}", settings.workerId(),
-          settings.heartbeat().toMillis(), e.toString());
-    }
-  }
-
-  private void maintain() {
-    try {
-      // first, and at start: a lease a dead worker left on a job that ended holds its tenant back until removed
-      ports.rescue().removeEndedLeases(100, settings.marketplaceCap());
-      ports.rescue().rescueAbandoned(1_000);
-      int expired = ports.expire().expireOverdue(1_000);
-      if (expired > 0) {
-        LOG.info("worker {}: {} job(s) expired before they could run", settings.workerId(), expired);
-      }
-      metrics.depth(ports.depth().depth());
-    } catch (RuntimeException e) {
-      LOG.warn("worker {}: maintenance failed (will retry): {}", settings.workerId(), e.toString());
-    }
   }
 
   /**

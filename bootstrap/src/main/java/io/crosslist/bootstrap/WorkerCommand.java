@@ -102,7 +102,12 @@ class WorkerCommand implements Callable<Integer> {
   /** Any id: the options' defaults are those of {@link WorkerSettings#defaults}, whoever the worker is. */
   private static final String DEFAULTS_ID = "defaults";
 
-  /** The worker's settings from the options; names each option and its rule when one is wrong. */
+  /**
+   * The worker's settings from the options.
+   *
+   * @throws IllegalArgumentException naming each wrong option, where its value can come from, and the rule (one
+   *     line on stderr, exit code 2)
+   */
   WorkerSettings workerSettings(String id) {
     WorkerSettings d = WorkerSettings.defaults(DEFAULTS_ID);
     try {
@@ -119,7 +124,7 @@ class WorkerCommand implements Callable<Integer> {
           .map(v -> ConfigDefaults.describe(options.get(v.field())) + ": "
               + v.rule().replace("a third of lease", "a third of --lease"))
           .collect(Collectors.joining("; "));
-      throw new ParameterException(spec.commandLine(), message);
+      throw new IllegalArgumentException(message);
     }
   }
 

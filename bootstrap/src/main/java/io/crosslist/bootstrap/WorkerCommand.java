@@ -53,20 +53,22 @@ class WorkerCommand implements Callable<Integer> {
   @Option(names = "--concurrency", defaultValue = "16", description = "handlers running at once (default: 16)")
   int concurrency;
 
-  @Option(names = "--lease", paramLabel = "DURATION", description = "how long a claimed job stays held without a heartbeat, ISO-8601, 1 s to 1"
-      + " h; a dead worker's running jobs run again this long after its last heartbeat (default: PT60S)")
+  @Option(names = "--lease", paramLabel = "DURATION", description = "how long a claimed job stays held without a"
+      + " heartbeat, ISO-8601, 1 s to 1 h; a dead worker's running jobs run again this long after its last heartbeat"
+      + " (default: PT60S)")
   Duration lease = WorkerSettings.defaults(DEFAULTS_ID).lease();
 
-  @Option(names = "--heartbeat", paramLabel = "DURATION", description = "how often a worker renews the leases of its jobs, ISO-8601, at most a"
-      + " third of --lease (default: PT15S)")
+  @Option(names = "--heartbeat", paramLabel = "DURATION", description = "how often a worker renews the leases of its"
+      + " jobs, ISO-8601, at most a third of --lease (default: PT15S)")
   Duration heartbeat = WorkerSettings.defaults(DEFAULTS_ID).heartbeat();
 
-  @Option(names = "--rescue-interval", paramLabel = "DURATION", description = "how often a worker rescues the jobs of dead workers, removes the"
-      + " leases they left on ended jobs, expires overdue jobs and reads the queue depth, ISO-8601 (default: PT5S)")
+  @Option(names = "--rescue-interval", paramLabel = "DURATION", description = "how often a worker rescues the jobs of"
+      + " dead workers, removes the leases they left on ended jobs, expires overdue jobs and reads the queue depth,"
+      + " ISO-8601 (default: PT5S)")
   Duration rescueInterval = WorkerSettings.defaults(DEFAULTS_ID).maintenance();
 
-  @Option(names = "--shutdown-timeout", paramLabel = "DURATION", description = "how long a stop waits for running handlers before it gives"
-      + " their jobs back (not losing an attempt), ISO-8601 (default: PT30S)")
+  @Option(names = "--shutdown-timeout", paramLabel = "DURATION", description = "how long a stop waits for running"
+      + " handlers before it gives their jobs back (not losing an attempt), ISO-8601 (default: PT30S)")
   Duration shutdownTimeout = WorkerSettings.defaults(DEFAULTS_ID).shutdownTimeout();
 
   @Option(names = "--stop-after", description = "stop gracefully after this ISO-8601 duration, e.g. PT1H (default: run"

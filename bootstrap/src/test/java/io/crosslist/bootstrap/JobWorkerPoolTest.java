@@ -315,7 +315,8 @@ class JobWorkerPoolTest {
         Thread.sleep(60_000); // outlives the shutdown timeout
         return JobHandler.JobOutcome.success(null);
       } catch (InterruptedException e) {
-        Thread.currentThread().interrupt(); // as a marketplace client does: the flag stays set while the outcome is stored
+        // as a marketplace client does: the flag stays set while the outcome is stored
+        Thread.currentThread().interrupt();
         return JobHandler.JobOutcome.retryableFailure("interrupted");
       }
     };

@@ -1,6 +1,6 @@
 package io.crosslist.adapter.persistence;
 
-/** A (tenant, job) entry of {@code crosslist.job_dispatch} as a claim, a rescue or a read of held entries returns it. */
+/** A (tenant, job) entry of {@code crosslist.job_dispatch} as a claim, a rescue or a read of held entries gives it. */
 final class DispatchEntry {
   public long tenantId;
   public long jobId;

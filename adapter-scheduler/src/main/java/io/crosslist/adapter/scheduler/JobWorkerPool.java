@@ -55,8 +55,9 @@ import org.slf4j.LoggerFactory;
  *       short transactions, so it works behind PgBouncer in transaction pooling mode. {@link #wakeUp()}
  *       lets a host shorten the wait (e.g. after enqueueing, or from a LISTEN/NOTIFY listener on a
  *       dedicated connection); it is only an accelerator.
- *   <li><b>Heartbeats</b> renew the leases of the jobs this worker holds; <b>maintenance</b> rescues
- *       jobs of dead workers, expires overdue ones and refreshes the queue gauges.
+ *   <li><b>Heartbeats</b> renew the leases of the jobs this worker holds; <b>maintenance</b> removes the
+ *       leases dead workers left on jobs that had ended, rescues jobs of dead workers, expires overdue ones and
+ *       refreshes the queue gauges ({@link Housekeeping}).
  *   <li><b>Shutdown</b> ({@link #close()}) stops claiming, waits for running handlers up to {@code
  *       shutdownTimeout}, then gives the jobs of the rest back (PENDING, attempt not counted) and interrupts
  *       them, and ends every lease it still holds: a stopped worker leaves no lease behind.

@@ -10,6 +10,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,7 +23,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code crosslist serve}: the HTTP API, the job workers and the recurring tasks in one process, until
- * SIGTERM (in-flight requests drain first, then running jobs get the shutdown timeout).
+ * SIGTERM. The API binds its port first, so that a port in use ends the command before any job or task starts;
+ * at the stop, in-flight requests drain first, then running jobs get the shutdown timeout.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serves the REST API and runs the job workers and recurring tasks until stopped.")
@@ -47,6 +51,10 @@ final class ServeCommand extends WorkerCommand {
       description = "claim of a verified token that names the tenant (default: sub)")
   String tenantClaim;
 
+  @Option(names = "--no-workers", description = "serve the API without job workers in this process, for deployments"
+      + " that run them with 'crosslist worker' (the recurring tasks still run here unless --no-recurring)")
+  boolean noWorkers;
+
   private HttpSettings http;
 
   @Override
@@ -71,6 +79,39 @@ final class ServeCommand extends WorkerCommand {
           .collect(Collectors.joining("; "));
       throw new ParameterException(spec.commandLine(), message);
     }
+    requirePortFree();
+  }
+
+  /**
+   * Fails before the database is opened when the port is taken, which is the common case of a port in use (the
+   * API's own bind, later, can still lose a race and fails the same way).
+   */
+  private void requirePortFree() {
+    if (http.port() == 0) {
+      return;
+    }
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true); // as Jetty binds: a port whose old connections linger in TIME_WAIT is free
+      socket.bind(new InetSocketAddress(http.host(), http.port()));
+    } catch (IOException e) {
+      throw cannotListen(e);
+    }
+  }
+
+  /** The one-line error for an address the API cannot listen on, naming the option and the port. */
+  private IllegalArgumentException cannotListen(Exception cause) {
+    boolean inUse = false;
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      inUse |= t instanceof BindException || t.getClass().getSimpleName().equals("JavalinBindException");
+    }
+    return new IllegalArgumentException(ConfigDefaults.describe("--http-port") + ": cannot listen on " + http.host()
+        + ":" + http.port() + (inUse ? ": the port is in use by another process"
+            : " (" + (cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()) + ")"));
+  }
+
+  @Override
+  boolean runsWorkers() {
+    return !noWorkers;
   }
 
   @Override
@@ -78,12 +119,24 @@ final class ServeCommand extends WorkerCommand {
     return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
+  /** Binds the API's port; the workers and recurring tasks start only once it listens. */
   @Override
-  AutoCloseable startAlongside(Injector injector, Database db, MeterRegistry registry, PrintWriter out) {
+  AutoCloseable startFront(Injector injector, Database db, MeterRegistry registry, PrintWriter out) {
     CrosslistHttpApi api = new CrosslistHttpApi(http, injector.getInstance(CrosslistHttpApi.Ports.class),
         new CrosslistHttpApi.Operations(injector.getInstance(Readiness.class), registry,
             ((PrometheusMeterRegistry) registry)::scrape));
-    int port = api.start();
+    int port;
+    try {
+      port = api.start();
+    } catch (RuntimeException e) {
+      api.close();
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof IOException || t.getClass().getSimpleName().equals("JavalinBindException")) {
+          throw cannotListen(e); // the port was taken since validate() found it free
+        }
+      }
+      throw e;
+    }
     out.printf("serving the API on http://%s:%d%n", http.host(), port);
     return api;
   }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code crosslist worker}: runs a job worker until stopped (SIGTERM or Ctrl-C stop it gracefully:
- * no new claims, running handlers get the shutdown timeout, unfinished jobs are given back).
+ * no new claims, running handlers get the shutdown timeout, unfinished jobs are given back, and no lease of
+ * the worker is left behind).
  */
 @Command(name = "worker", mixinStandardHelpOptions = true,
     description = "Runs marketplace jobs of all tenants until stopped (against the simulated marketplaces).")
@@ -50,6 +52,24 @@ class WorkerCommand implements Callable<Integer> {
 
   @Option(names = "--concurrency", defaultValue = "16", description = "handlers running at once (default: 16)")
   int concurrency;
+
+  @Option(names = "--lease", paramLabel = "DURATION", description = "how long a claimed job stays held without a"
+      + " heartbeat, ISO-8601, 1 s to 1 h; a dead worker's running jobs run again this long after its last heartbeat"
+      + " (default: PT60S)")
+  Duration lease = WorkerSettings.defaults(DEFAULTS_ID).lease();
+
+  @Option(names = "--heartbeat", paramLabel = "DURATION", description = "how often a worker renews the leases of its"
+      + " jobs, ISO-8601, at most a third of --lease (default: PT15S)")
+  Duration heartbeat = WorkerSettings.defaults(DEFAULTS_ID).heartbeat();
+
+  @Option(names = "--rescue-interval", paramLabel = "DURATION", description = "how often a worker rescues the jobs of"
+      + " dead workers, removes the leases they left on ended jobs, expires overdue jobs and reads the queue depth,"
+      + " ISO-8601 (default: PT5S)")
+  Duration rescueInterval = WorkerSettings.defaults(DEFAULTS_ID).maintenance();
+
+  @Option(names = "--shutdown-timeout", paramLabel = "DURATION", description = "how long a stop waits for running"
+      + " handlers before it gives their jobs back (not losing an attempt), ISO-8601 (default: PT30S)")
+  Duration shutdownTimeout = WorkerSettings.defaults(DEFAULTS_ID).shutdownTimeout();
 
   @Option(names = "--stop-after", description = "stop gracefully after this ISO-8601 duration, e.g. PT1H (default: run"
       + " until stopped)")
@@ -81,6 +101,34 @@ class WorkerCommand implements Callable<Integer> {
 
   /** Time a JVM shutdown grants the drain beyond the workers' own shutdown timeout (the HTTP drain, closing). */
   private static final long DRAIN_MARGIN_MILLIS = 10_000;
+  /** Any id: the options' defaults are those of {@link WorkerSettings#defaults}, whoever the worker is. */
+  private static final String DEFAULTS_ID = "defaults";
+
+  /**
+   * The worker's settings from the options.
+   *
+   * @throws IllegalArgumentException naming each wrong option, where its value can come from, and the rule (one
+   *     line on stderr, exit code 2)
+   */
+  WorkerSettings workerSettings(String id) {
+    WorkerSettings d = WorkerSettings.defaults(DEFAULTS_ID);
+    try {
+      // one constructor call, so that every wrong option is named at once; claims as large as the concurrency
+      return new WorkerSettings(id, concurrency, concurrency, Math.max(1, Math.min(d.perTenant(), concurrency)),
+          d.tenantCap(), d.marketplaceCap(), lease, heartbeat, d.pollMin(), d.pollMax(), rescueInterval,
+          shutdownTimeout, d.finishDelay());
+    } catch (ValidationException e) {
+      Map<String, String> options = Map.of("workerId", "--worker-id", "concurrency", "--concurrency", "lease",
+          "--lease", "heartbeat", "--heartbeat", "maintenance", "--rescue-interval", "shutdownTimeout",
+          "--shutdown-timeout");
+      String message = e.violations().stream()
+          .filter(v -> options.containsKey(v.field())) // the others follow from --concurrency, named already
+          .map(v -> ConfigDefaults.describe(options.get(v.field())) + ": "
+              + v.rule().replace("a third of lease", "a third of --lease"))
+          .collect(Collectors.joining("; "));
+      throw new IllegalArgumentException(message);
+    }
+  }
 
   /** The tasks' parameters from the options; names the option and the rule when one is wrong. */
   RecurringTaskSettings taskSettings() {
@@ -128,11 +176,19 @@ class WorkerCommand implements Callable<Integer> {
   /** Checks this command's own options before anything starts; {@code serve} adds its HTTP options. */
   void validate() {}
 
+  /** Whether this process runs job workers ({@code serve --no-workers} does not). */
+  boolean runsWorkers() {
+    return true;
+  }
+
   /**
-   * Starts what runs beside the workers ({@code serve}: the HTTP API), after them; closed first at shutdown,
-   * so that in-flight requests drain before the workers stop.
+   * Starts what serves requests ({@code serve}: the HTTP API), before any job or recurring task starts, so that
+   * a port in use stops the command with nothing running; it is closed first at the stop, so that in-flight
+   * requests drain while the workers still run.
+   *
+   * @throws IllegalArgumentException naming the option when the API cannot start (its port is in use)
    */
-  AutoCloseable startAlongside(Injector injector, Database db, MeterRegistry registry, PrintWriter out) {
+  AutoCloseable startFront(Injector injector, Database db, MeterRegistry registry, PrintWriter out) {
     return () -> { };
   }
 
@@ -157,7 +213,7 @@ class WorkerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     validate();
     String id = workerId != null ? workerId : ManagementFactory.getRuntimeMXBean().getName();
-    WorkerSettings settings = WorkerSettings.defaults(id).withConcurrency(concurrency, concurrency); // validated here
+    WorkerSettings settings = workerSettings(id);
     ScheduleSettings schedule = schedule(id);
     RecurringTaskSettings tasks = taskSettings();
     try (Database db = database.open();
@@ -166,23 +222,34 @@ class WorkerCommand implements Callable<Integer> {
       MeterRegistry registry = newRegistry();
       poolGauges(persistence, registry);
       try (StopSignals signals = new StopSignals(settings.shutdownTimeout().toMillis() + DRAIN_MARGIN_MILLIS);
-          JobWorkerPool pool = new JobWorkerPool(settings, injector.getInstance(JobWorkerPool.Ports.class),
-          registry).start();
+          AutoCloseable front = startFront(injector, db, registry, out);
           RecurringScheduler scheduler = new RecurringScheduler(schedule,
               injector.getInstance(RunRecurringTaskUseCase.class), registry)) {
-        if (!schedule.intervals().isEmpty()) {
-          scheduler.start();
-        }
-        out.printf("worker %s running on %s with %d handler threads; recurring tasks: %s%n", id, db.description(),
-            concurrency, schedule.intervals().isEmpty() ? "none" : schedule.intervals());
-        try (AutoCloseable alongside = startAlongside(injector, db, registry, out)) {
+        JobWorkerPool pool = runsWorkers()
+            ? new JobWorkerPool(settings, injector.getInstance(JobWorkerPool.Ports.class), registry).start() : null;
+        try {
+          if (!schedule.intervals().isEmpty()) {
+            scheduler.start();
+          }
+          String recurringTasks = schedule.intervals().isEmpty() ? "none" : schedule.intervals().toString();
+          if (pool != null) {
+            out.printf("worker %s running on %s with %d handler threads; recurring tasks: %s%n", id, db.description(),
+                concurrency, recurringTasks);
+          } else {
+            out.printf("no job workers in this process (--no-workers), on %s; recurring tasks: %s%n",
+                db.description(), recurringTasks);
+          }
           out.flush();
           signals.await(stopAfter != null ? stopAfter.toMillis() : -1);
+        } finally {
+          front.close(); // in-flight requests drain first, while the workers still run (closing again is a no-op)
+          if (pool != null) {
+            JobWorkerPool.ShutdownReport report = pool.shutdown();
+            out.printf("worker %s stopped: %d job(s) finished during shutdown, %d given back%n", id,
+                report.finished(), report.released());
+          }
         }
-        JobWorkerPool.ShutdownReport report = pool.shutdown();
-        out.printf("worker %s stopped: %d job(s) finished during shutdown, %d given back%n", id, report.finished(),
-            report.released());
-      }
+      } // then the recurring tasks stop
       return 0;
     }
   }

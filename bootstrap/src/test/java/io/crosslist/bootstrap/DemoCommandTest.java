@@ -62,7 +62,8 @@ class DemoCommandTest {
   void a_bad_worker_setting_is_one_line_naming_the_field_and_exit_code_2() {
     CliRun run = run("worker", "--concurrency", "0", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/x");
     assertEquals(2, run.exit());
-    assertTrue(run.err().startsWith("error: concurrency: must be between 1 and 1000"), run.err());
+    assertTrue(run.err().startsWith("error: --concurrency (CROSSLIST_CONCURRENCY, or concurrency in the"
+        + " configuration file): must be between 1 and 1000"), run.err());
     assertEquals(1, run.err().lines().count(), "one line, no stack trace");
   }
 }

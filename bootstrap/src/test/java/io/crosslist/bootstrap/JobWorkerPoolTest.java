@@ -286,6 +286,116 @@ class JobWorkerPoolTest {
     assertEquals(report, worker.shutdown(), "idempotent");
   }
 
+  /** The worker's entries in the dispatch index that are still leased to it. */
+  private static int leasesHeldBy(String worker) {
+    try (java.sql.Connection c = io.crosslist.adapter.persistence.TestDatabase.get().connect();
+        java.sql.PreparedStatement ps = c.prepareStatement(
+            "select count(*) from crosslist.job_dispatch where lease_owner = ?")) {
+      ps.setString(1, worker);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void a_clean_stop_leaves_no_lease_behind_and_says_once_which_handlers_outlived_the_timeout() throws Exception {
+    TenantId tenant = db.newTenant();
+    CountDownLatch started = new CountDownLatch(3);
+    behaviour = context -> {
+      started.countDown();
+      if (context.job().priority() > 0) {
+        sleep(300); // ends during the shutdown's wait: stored, and its entry must not stay leased
+        return JobHandler.JobOutcome.success(null);
+      }
+      try {
+        Thread.sleep(60_000); // outlives the shutdown timeout
+        return JobHandler.JobOutcome.success(null);
+      } catch (InterruptedException e) {
+        // as a marketplace client does: the flag stays set while the outcome is stored
+        Thread.currentThread().interrupt();
+        return JobHandler.JobOutcome.retryableFailure("interrupted");
+      }
+    };
+    List<MarketplaceJob> quick = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      quick.add(db.jobs.enqueue(tenant, MarketplaceJob.pending(
+          JobRequest.of(Marketplace.VINTED, JobAction.SYNC_ORDERS, null).withPriority(5), Instant.now())));
+    }
+    MarketplaceJob slow = enqueue(tenant);
+    List<ch.qos.logback.classic.spi.ILoggingEvent> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ch.qos.logback.core.AppenderBase<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+        new ch.qos.logback.core.AppenderBase<>() {
+          @Override
+          protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+            log.add(event);
+          }
+        };
+    ch.qos.logback.classic.Logger crosslist = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        "io.crosslist");
+    appender.start();
+    crosslist.addAppender(appender);
+    JobWorkerPool.ShutdownReport report;
+    try {
+      WorkerSettings settings = WorkerSettings.defaults("clean-stop").withConcurrency(3, 3).withCaps(3, 8, 8)
+          .withTiming(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(5), Duration.ofMillis(50),
+              Duration.ofSeconds(5), Duration.ofSeconds(1));
+      JobWorkerPool worker = new JobWorkerPool(settings, JobWorkerPool.Ports.of(engine), registry).start();
+      assertTrue(started.await(30, TimeUnit.SECONDS));
+      report = worker.shutdown();
+    } finally {
+      crosslist.detachAppender(appender);
+    }
+
+    assertEquals(new JobWorkerPool.ShutdownReport(2, 1), report);
+    assertEquals(0, leasesHeldBy("clean-stop"), "every entry of a finished job removed, every other given back");
+    for (MarketplaceJob job : quick) {
+      assertEquals(JobStatus.COMPLETED, db.jobs.findById(tenant, job.id()).orElseThrow().status());
+    }
+    MarketplaceJob given = db.jobs.findById(tenant, slow.id()).orElseThrow();
+    assertEquals(JobStatus.PENDING, given.status());
+    assertEquals(0, given.attempts(), "the interrupted attempt does not count");
+    List<String> problems = log.stream()
+        .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.ERROR) || e.getThrowableProxy() != null
+            || e.getFormattedMessage().contains("could not be finished"))
+        .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+    assertEquals(List.of(), problems, "no errors or stack traces for a job already given back");
+    List<String> outlived = log.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .filter(m -> m.contains("outlived the shutdown timeout")).toList();
+    assertEquals(1, outlived.size(), "said once: " + outlived);
+    assertTrue(outlived.get(0).contains("job " + slow.id() + " of " + tenant), outlived.get(0));
+  }
+
+  @Test
+  void a_lease_a_killed_worker_left_on_a_completed_job_does_not_hold_the_tenants_next_job_back() throws Exception {
+    TenantId tenant = db.newTenant();
+    MarketplaceJob done = enqueue(tenant);
+    try (io.crosslist.adapter.persistence.PersistenceModule killed = new io.crosslist.adapter.persistence
+        .PersistenceModule(io.crosslist.adapter.persistence.TestDatabase.get().settings().withMaximumPoolSize(2))) {
+      io.crosslist.domain.job.JobQueue queue = com.google.inject.Guice.createInjector(killed)
+          .getInstance(io.crosslist.domain.job.JobQueue.class);
+      io.crosslist.domain.job.JobQueue.ClaimedJob claimed = queue.claim("killed",
+          new io.crosslist.domain.job.JobQueue.ClaimRequest(10, 10, 10, Duration.ofMinutes(5))).get(0);
+      assertTrue(queue.complete(tenant, claimed.job().complete(null, Instant.now()), Duration.ZERO));
+    } // killed between storing the success and removing the entry: COMPLETED, its entry leased for five minutes
+    assertEquals(1, leasesHeldBy("killed"));
+    MarketplaceJob next = enqueue(tenant);
+
+    WorkerSettings oneAtATime = WorkerSettings.defaults("after-kill").withConcurrency(2, 2).withCaps(1, 1, 1)
+        .withTiming(Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofMillis(5), Duration.ofMillis(50),
+            Duration.ofSeconds(1), Duration.ofSeconds(5));
+    try (JobWorkerPool worker = new JobWorkerPool(oneAtATime, JobWorkerPool.Ports.of(engine), registry).start()) {
+      awaitStatus(tenant, next, JobStatus.COMPLETED); // within the cap of one running job, long before five minutes
+    }
+    assertEquals(0, leasesHeldBy("killed"), "removed by a maintenance tick, not by the lease's expiry");
+    assertEquals(JobStatus.COMPLETED, db.jobs.findById(tenant, done.id()).orElseThrow().status());
+    assertEquals(1, runs.get(tenant.value() + "/" + next.id()).get());
+    assertEquals(null, runs.get(tenant.value() + "/" + done.id()), "the completed job did not run again");
+  }
+
   @Test
   void jobs_claimed_ahead_of_a_free_handler_are_given_back_unrun_at_shutdown() throws Exception {
     TenantId tenant = db.newTenant();

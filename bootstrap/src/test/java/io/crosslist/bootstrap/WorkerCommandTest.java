@@ -33,6 +33,35 @@ class WorkerCommandTest {
   }
 
   @Test
+  void lease_heartbeat_and_rescue_interval_out_of_range_are_each_named_with_their_rule() {
+    CliRun result = run("worker", "--lease", "PT0.5S", "--heartbeat", "PT1S", "--rescue-interval", "PT0S",
+        "--shutdown-timeout", "-PT1S", "--stop-after", "PT0S");
+    assertEquals(2, result.exit(), result.out());
+    for (String expected : new String[] {"--lease (CROSSLIST_LEASE, or lease in the configuration file): must be"
+        + " between 1s and 1h", "--heartbeat (CROSSLIST_HEARTBEAT, or heartbeat in the configuration file): must be at"
+        + " least 1ms and at most a third of --lease", "--rescue-interval (CROSSLIST_RESCUE_INTERVAL, or"
+        + " rescue-interval in the configuration file): must be at least 1ms", "--shutdown-timeout"}) {
+      assertTrue(result.err().contains(expected), expected + " in " + result.err());
+    }
+    assertEquals(1, result.err().lines().count(), "one line, no usage, no stack trace: " + result.err());
+  }
+
+  @Test
+  void the_timing_options_show_their_defaults_in_the_help_of_worker_and_serve() {
+    for (String command : new String[] {"worker", "serve"}) {
+      CliRun help = run(command, "--help");
+      assertEquals(0, help.exit(), help.err());
+      String text = help.out().replaceAll("\\s+", " "); // as the help wraps it
+      for (String expected : new String[] {"--lease=DURATION", "(default: PT60S)", "--heartbeat=DURATION",
+          "(default: PT15S)", "--rescue-interval=DURATION", "(default: PT5S)", "--shutdown-timeout=DURATION",
+          "(default: PT30S)"}) {
+        assertTrue(text.contains(expected), command + ": " + expected + " in " + help.out());
+      }
+    }
+    assertTrue(run("serve", "--help").out().contains("--no-workers"));
+  }
+
+  @Test
   void a_task_parameter_out_of_range_is_named_by_its_option() {
     CliRun result = run("worker", "--job-retention", "PT1M", "--keep-alive-failures", "0", "--stop-after", "PT0S");
     assertEquals(2, result.exit(), result.out());

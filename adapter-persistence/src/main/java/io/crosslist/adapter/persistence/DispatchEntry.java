@@ -1,12 +1,14 @@
 package io.crosslist.adapter.persistence;
 
-/** A (tenant, job) entry of {@code crosslist.job_dispatch} as a claim or a rescue returns it. */
+/** A (tenant, job) entry of {@code crosslist.job_dispatch} as a claim, a rescue or a read of held entries gives it. */
 final class DispatchEntry {
   public long tenantId;
   public long jobId;
   /** Returned by the claim only. */
   public String marketplace;
-  /** Returned by the claim only: when the attempt the lease is for started. */
+  /** Who holds the entry: returned by the reads of held entries only. */
+  public String leaseOwner;
+  /** Returned by the claim and the reads of held entries: when the attempt the lease is for started. */
   public java.time.Instant attemptStartedAt;
 
   static DispatchEntry of(long tenantId, long jobId) {

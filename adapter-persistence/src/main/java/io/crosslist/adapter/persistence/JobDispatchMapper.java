@@ -24,6 +24,9 @@ interface JobDispatchMapper {
   /** Extends every lease {@code worker} holds; returns how many. */
   int renew(@Param("worker") String worker, @Param("leaseMillis") long leaseMillis);
 
+  /** Locks the entries of the tenant's jobs {@code jobIds} that exist, in key order; returns their job ids. */
+  List<Long> lockEntries(@Param("tenantId") long tenantId, @Param("jobIds") Long[] jobIds);
+
   /** Leases up to {@code limit} waiting entries past their expiry time to {@code worker} (the expiry sweep). */
   List<DispatchEntry> leaseOverdue(@Param("worker") String worker, @Param("limit") int limit);
 
@@ -41,6 +44,20 @@ interface JobDispatchMapper {
 
   /** Gives a held entry back to waiting at once (its start lost a race). */
   int release(@Param("tenantId") long tenantId, @Param("jobId") long jobId, @Param("worker") String worker);
+
+  /** The entries {@code worker} holds, in key order. */
+  List<DispatchEntry> heldBy(@Param("worker") String worker);
+
+  /**
+   * Up to {@code limit} tenants within ({@code afterTenant}, {@code upToTenant}], in id order, that hold at least
+   * {@code heldAtLeast} leases for attempts and have work ready to run.
+   */
+  List<Long> tenantsHoldingLeases(@Param("afterTenant") long afterTenant, @Param("upToTenant") long upToTenant,
+      @Param("heldAtLeast") int heldAtLeast, @Param("limit") int limit);
+
+  /** Removes the entry if {@code owner} still holds it for the attempt started at {@code attemptStartedAt}. */
+  int removeLease(@Param("tenantId") long tenantId, @Param("jobId") long jobId, @Param("owner") String owner,
+      @Param("attemptStartedAt") Instant attemptStartedAt);
 
   /** Removes a job that ended. */
   int remove(@Param("tenantId") long tenantId, @Param("jobId") long jobId);

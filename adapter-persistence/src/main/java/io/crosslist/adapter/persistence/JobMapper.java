@@ -20,6 +20,19 @@ interface JobMapper {
   /** Reads the job and locks its row until the transaction ends. */
   Optional<JobRow> findForUpdate(@Param("tenant") TenantId tenant, @Param("id") long id);
 
+  /**
+   * Locks up to {@code limit} of the batch's jobs whose rows are PENDING with ids above {@code afterId}, in id
+   * order, skipping rows another transaction holds; returns their ids.
+   */
+  List<Long> lockUnfinishedInBatch(@Param("tenant") TenantId tenant, @Param("batchId") long batchId,
+      @Param("afterId") long afterId, @Param("limit") int limit);
+
+  /** The jobs among {@code ids}, in id order. */
+  List<JobRow> findByIds(@Param("tenant") TenantId tenant, @Param("ids") Long[] ids);
+
+  /** The tenant's dispatch entries leased for an attempt of a job that ended or is gone. */
+  List<DispatchEntry> endedLeases(@Param("tenant") TenantId tenant);
+
   Optional<JobRow> findByIdempotencyKey(@Param("tenant") TenantId tenant, @Param("key") String key);
 
   List<JobRow> search(@Param("tenant") TenantId tenant, @Param("status") String status,

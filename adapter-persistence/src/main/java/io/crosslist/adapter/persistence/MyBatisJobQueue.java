@@ -1,11 +1,8 @@
 package io.crosslist.adapter.persistence;
 
-import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.job.JobId;
 import io.crosslist.domain.job.JobQueue;
-import io.crosslist.domain.job.JobStatus;
-import io.crosslist.domain.job.MarketplaceError;
 import io.crosslist.domain.job.MarketplaceJob;
 import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.tenant.TenantId;
@@ -13,14 +10,11 @@ import io.crosslist.domain.tenant.UnknownTenantException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import io.crosslist.domain.marketplace.Marketplace;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,11 +34,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Successes are finished with one tenant statement in auto-commit ({@link #complete}), however many
  * jobs of the tenant finish together: the cheapest finish there is. Each job's entry stays leased to its
  * worker, so nobody claims it, and is removed with the entries of other completed jobs by one shared
- * statement at this queue's next call (a
- * tenant statement only reads shared tables, so the two cannot be one statement). If the process dies
- * before that, the lease expires, the rescue finds the job COMPLETED and removes the entry. If the worker
- * dies during the attempt, the rescue finds the job RUNNING, counts the lost attempt and makes it
- * claimable again (or fails it when its attempts are used up).
+ * statement at this queue's next call (a tenant statement only reads shared tables, so the two cannot be one
+ * statement). A worker that stops ends its leases ({@link #endLeases}). If the process dies before the
+ * removal, the next maintenance tick of any worker removes the entry, if the tenant has work waiting that it
+ * could hold back ({@link #removeEndedLeases}), or else the rescue once the lease expired. If the worker dies
+ * during the attempt, the rescue finds the job RUNNING, counts the lost attempt and makes it claimable again
+ * (or fails it when its attempts are used up). The maintenance is in {@link LeaseMaintenance}.
  */
 @Singleton
 final class MyBatisJobQueue implements JobQueue {
@@ -52,22 +47,19 @@ final class MyBatisJobQueue implements JobQueue {
   private final MyBatisUnitOfWork sessions;
   private final MarketplaceJobRepository jobs;
   private final MyBatisJobRepository starter;
-  private final io.crosslist.domain.job.JobJournal journal;
-  private final Clock clock = Clock.systemUTC();
+  private final LeaseMaintenance maintenance;
   /** The last tenant served: the next claim starts after it, then wraps around (round robin). */
   private final AtomicLong cursor = new AtomicLong();
   private static final List<String> MARKETPLACES = Arrays.stream(Marketplace.values()).map(Enum::name).toList();
-  /** Who holds overdue entries while the expiry sweep ends them; unique per instance. */
-  private final String sweeper = "expiry-sweep-" + UUID.randomUUID();
   /** Dispatch entries of jobs completed since the last call: {tenant id, job id}. */
   private final ConcurrentLinkedQueue<long[]> completed = new ConcurrentLinkedQueue<>();
 
   @Inject
-  MyBatisJobQueue(MyBatisUnitOfWork sessions, MyBatisJobRepository jobs, MyBatisJobJournal journal) {
+  MyBatisJobQueue(MyBatisUnitOfWork sessions, MyBatisJobRepository jobs, LeaseMaintenance maintenance) {
     this.sessions = sessions;
     this.jobs = jobs;
     this.starter = jobs;
-    this.journal = journal;
+    this.maintenance = maintenance;
   }
 
   @Override
@@ -192,51 +184,16 @@ final class MyBatisJobQueue implements JobQueue {
     }
   }
 
-  /**
-   * Each expired lease in its own transaction of the job's tenant, locking in the order every finish locks:
-   * the job row, then the entry (which must still be expired). A job that reads RUNNING lost its attempt:
-   * {@code MarketplaceJob.rescue} counts it, and the job waits again (or fails with its attempts used up). A
-   * job that ended only needs its entry removed; any other lease (the expiry sweep's, or one whose attempt
-   * never started) just ends.
-   */
   @Override
   public int rescueExpiredLeases(int limit) {
-    List<DispatchEntry> expired = sessions.callShared(s -> dispatch(s).expiredLeases(limit));
-    int rescued = 0;
-    for (DispatchEntry entry : expired) {
-      TenantId tenant = TenantId.of(entry.tenantId);
-      try {
-        boolean changed = sessions.inTransaction(tenant, () -> {
-          Optional<MarketplaceJob> job = jobs.findForUpdate(tenant, JobId.of(entry.jobId));
-          if (sessions.callShared(s -> dispatch(s).lockExpired(entry.tenantId, entry.jobId)) == null) {
-            return false; // renewed, ended or being rescued by another worker meanwhile
-          }
-          if (job.isEmpty() || job.get().status().isTerminal()) {
-            sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
-            return false;
-          }
-          if (job.get().status() == JobStatus.RUNNING) {
-            Instant now = clock.instant();
-            MarketplaceJob next = jobs.transition(tenant, job.get(), job.get().rescue(now)); // lease cleared
-            if (next.status() == JobStatus.FAILED) { // its attempts are used up: logged as any exhausted job is
-              journal.recordError(tenant, new MarketplaceError(next.marketplace(), next.id(), "EXHAUSTED",
-                  next.lastError(), null, now));
-              journal.recordFinished(tenant, now.atZone(java.time.ZoneOffset.UTC).toLocalDate(), next.marketplace(),
-                  next.action(), false, 0);
-            }
-            return true;
-          }
-          sessions.callShared(s -> dispatch(s).clearLease(entry.tenantId, entry.jobId));
-          return false;
-        });
-        rescued += changed ? 1 : 0;
-      } catch (ConcurrentUpdateException e) {
-        // the job moved on meanwhile (finished by its late worker): nothing to rescue
-      } catch (UnknownTenantException e) {
-        sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
-      }
-    }
-    return rescued;
+    return maintenance.rescueExpiredLeases(limit);
+  }
+
+  /** First removes this process's own completed entries, so that only other workers' are looked for. */
+  @Override
+  public int removeEndedLeases(int tenants, int heldAtLeast) {
+    removeCompleted();
+    return maintenance.removeEndedLeases(tenants, heldAtLeast);
   }
 
   @Override
@@ -249,35 +206,41 @@ final class MyBatisJobQueue implements JobQueue {
 
   @Override
   public int expireOverdue(int limit) {
-    if (limit < 1) {
-      throw ValidationException.of("limit", "must be 1 or more");
+    return maintenance.expireOverdue(limit);
+  }
+
+  /**
+   * Removes the entries of the jobs completed so far (all of them: the stopping worker's last successes are among
+   * them), then ends each lease {@code worker} still holds: removed if its job ended, else given back.
+   */
+  @Override
+  public int endLeases(String worker) {
+    requireWorker(worker);
+    for (int left = completed.size(); left > 0; ) {
+      removeCompleted();
+      int now = completed.size();
+      if (now >= left) {
+        break; // the removal failed: what is left is ended below, entry by entry
+      }
+      left = now;
     }
-    List<DispatchEntry> overdue = sessions.callShared(s -> dispatch(s).leaseOverdue(sweeper, limit));
-    int expired = 0;
-    for (DispatchEntry entry : overdue) {
+    int given = 0;
+    for (DispatchEntry entry : sessions.callShared(s -> dispatch(s).heldBy(worker))) {
       TenantId tenant = TenantId.of(entry.tenantId);
+      boolean ended;
       try {
-        boolean changed = sessions.inTransaction(tenant, () -> {
-          Optional<MarketplaceJob> job = jobs.findForUpdate(tenant, JobId.of(entry.jobId));
-          Instant now = clock.instant();
-          if (job.isPresent() && job.get().isExpiredAt(now)) {
-            jobs.transition(tenant, job.get(), job.get().expire(now)); // terminal: removes the entry
-            return true;
-          }
-          return false;
-        });
-        if (changed) {
-          expired++;
-        } else {
-          release(entry, sweeper); // not expired by this clock yet, or no longer PENDING
-        }
-      } catch (ConcurrentUpdateException e) {
-        release(entry, sweeper);
+        Optional<MarketplaceJob> job = jobs.findById(tenant, JobId.of(entry.jobId));
+        ended = job.isEmpty() || job.get().status().isTerminal();
       } catch (UnknownTenantException e) {
-        sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
+        ended = true;
+      }
+      if (ended) {
+        sessions.callShared(s -> dispatch(s).removeLease(entry.tenantId, entry.jobId, worker, entry.attemptStartedAt));
+      } else {
+        given += sessions.callShared(s -> dispatch(s).release(entry.tenantId, entry.jobId, worker));
       }
     }
-    return expired;
+    return given;
   }
 
   @Override

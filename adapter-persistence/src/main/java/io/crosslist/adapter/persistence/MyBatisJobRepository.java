@@ -3,6 +3,7 @@ package io.crosslist.adapter.persistence;
 import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.ValidationException;
+import io.crosslist.domain.job.BatchId;
 import io.crosslist.domain.job.JobId;
 import io.crosslist.domain.Page;
 import io.crosslist.domain.job.JobSearch;
@@ -61,9 +62,39 @@ final class MyBatisJobRepository implements MarketplaceJobRepository {
     return sessions.call(tenant, s -> jobs(s).findById(tenant, id.value())).map(JobRow::toJob);
   }
 
+  /**
+   * Locks the job's row, then its dispatch entry, and reads the job again if it may have been leased or given
+   * back between the two (the row's lock does not stop a claim, which only touches the entry).
+   */
   @Override
   public Optional<MarketplaceJob> findForUpdate(TenantId tenant, JobId id) {
-    return sessions.call(tenant, s -> jobs(s).findForUpdate(tenant, id.value())).map(JobRow::toJob);
+    Optional<MarketplaceJob> job = sessions.call(tenant, s -> jobs(s).findForUpdate(tenant, id.value()))
+        .map(JobRow::toJob);
+    if (job.isEmpty() || job.get().status().isTerminal() || !sessions.inTransaction()) {
+      return job; // an ended job has no entry, and outside a transaction nothing stays locked
+    }
+    sessions.callShared(s -> dispatch(s).lockEntries(tenant.value(), new Long[] {id.value()}));
+    return findById(tenant, id);
+  }
+
+  @Override
+  public List<MarketplaceJob> findUnfinishedForUpdate(TenantId tenant, BatchId batch, JobId after, int limit) {
+    Objects.requireNonNull(batch, "batch");
+    if (limit < 1 || limit > 1_000) {
+      throw ValidationException.of("limit", "must be between 1 and 1000");
+    }
+    if (!sessions.inTransaction()) {
+      throw new IllegalStateException("findUnfinishedForUpdate holds jobs until a unit of work ends; call it in one");
+    }
+    List<Long> ids = sessions.call(tenant, s -> jobs(s).lockUnfinishedInBatch(tenant, batch.value(),
+        after == null ? 0 : after.value(), limit));
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Long[] held = ids.toArray(Long[]::new);
+    sessions.callShared(s -> dispatch(s).lockEntries(tenant.value(), held));
+    // read once both are held: the jobs' states cannot change any more until the transaction ends
+    return sessions.call(tenant, s -> jobs(s).findByIds(tenant, held)).stream().map(JobRow::toJob).toList();
   }
 
   /**

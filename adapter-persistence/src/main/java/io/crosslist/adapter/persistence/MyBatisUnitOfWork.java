@@ -82,6 +82,11 @@ final class MyBatisUnitOfWork implements UnitOfWork {
     }
   }
 
+  /** Whether this thread has a transaction open (statements then join it and their locks last until it ends). */
+  boolean inTransaction() {
+    return transactionOwner.get() != null;
+  }
+
   /** Runs a tenant statement: in the current transaction when there is one (for this tenant), else on its own. */
   <T> T call(TenantId tenant, Function<SqlSession, T> statement) {
     Objects.requireNonNull(tenant, "tenant");

@@ -16,6 +16,7 @@ import io.crosslist.domain.job.JobAction;
 import io.crosslist.domain.job.JobHandler;
 import io.crosslist.domain.job.JobId;
 import io.crosslist.domain.job.JobProgress;
+import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.JobQueue.ClaimRequest;
 import io.crosslist.domain.job.JobQueue.ClaimedJob;
 import io.crosslist.domain.job.JobRequest;
@@ -275,6 +276,20 @@ class JobEngineTest {
     assertEquals(JobStatus.CANCELLED, run.get(30, TimeUnit.SECONDS).status());
     assertEquals(JobStatus.CANCELLED, stored(tenant, job).status());
     worker.shutdown();
+  }
+
+  @Test
+  void a_job_cancelled_after_its_lease_and_before_its_start_never_runs_its_handler() {
+    TenantId tenant = db.newTenant();
+    MarketplaceJob job = enqueue(tenant, syncOrders());
+    List<JobQueue.Lease> leased = engine.lease("w", CLAIM);
+    assertEquals(1, leased.size());
+    assertTrue(management.cancel(tenant, job.id()).cancelRequested(), "leased: a running attempt, asked to stop");
+
+    JobRunResult result = engine.run(engine.start("w", tenant, leased).get(0));
+    assertEquals(JobStatus.CANCELLED, result.status());
+    assertEquals(JobStatus.CANCELLED, stored(tenant, job).status());
+    assertNull(runs.get(key(tenant, job.id())), "the handler never began");
   }
 
   @Test

@@ -333,6 +333,53 @@ class JobQueueTest {
   }
 
   @Test
+  void a_lease_a_dead_process_left_on_a_completed_job_stops_holding_its_tenant_back_at_the_next_maintenance()
+      throws Exception {
+    TenantId tenant = db.newTenant();
+    MarketplaceJob done = enqueue(tenant, 1).get(0);
+    try (PersistenceModule other = new PersistenceModule(TestDatabase.get().settings().withMaximumPoolSize(2))) {
+      JobQueue dying = Guice.createInjector(other).getInstance(JobQueue.class);
+      ClaimedJob claimed = dying.claim("died", GENEROUS).stream().filter(c -> c.tenant().equals(tenant))
+          .findFirst().orElseThrow();
+      assertTrue(dying.complete(tenant, claimed.job().complete(null, Instant.now()), Duration.ZERO));
+    } // killed before its next call would have removed the entry: it stays leased for five minutes
+    MarketplaceJob next = enqueue(tenant, 1).get(0);
+    ClaimRequest oneAtATime = new ClaimRequest(1_000, 1, 1, Duration.ofMinutes(5));
+    assertTrue(drain(Set.of(tenant), oneAtATime, "w").isEmpty(), "the dead process's lease fills the tenant's cap");
+
+    assertTrue(queue.removeEndedLeases(100, 1) >= 1);
+    assertFalse(dispatchEntryExists(tenant, done.id()), "removed by the maintenance, not by the lease's expiry");
+    assertEquals(List.of(next.id()), drain(Set.of(tenant), oneAtATime, "w").stream().map(c -> c.job().id()).toList());
+    assertEquals(JobStatus.COMPLETED, db.jobs.findById(tenant, done.id()).orElseThrow().status(), "left completed");
+    assertEquals(0, queue.removeEndedLeases(100, 1), "a lease of a running job stays");
+    assertTrue(dispatchEntryExists(tenant, next.id()));
+  }
+
+  @Test
+  void a_stopping_worker_ends_its_leases_removing_its_completed_jobs_entries_and_giving_back_the_rest()
+      throws Exception {
+    TenantId tenant = db.newTenant();
+    enqueue(tenant, 3);
+    List<JobQueue.Lease> all = queue.lease("stopping", GENEROUS); // with what earlier tests left waiting
+    List<JobQueue.Lease> leased = all.stream().filter(l -> l.tenant().equals(tenant)).toList();
+    assertEquals(3, leased.size());
+    List<ClaimedJob> started = queue.start("stopping", tenant, leased.subList(0, 2));
+    MarketplaceJob completed = started.get(0).job();
+    assertTrue(queue.complete(tenant, completed.complete(null, Instant.now()), Duration.ZERO));
+    // the second started job's outcome could not be stored; the third was leased ahead and never started
+
+    assertEquals(all.size() - 1, queue.endLeases("stopping"), "all but the completed one given back");
+    assertEquals(0, heldBy("stopping"));
+    assertFalse(dispatchEntryExists(tenant, completed.id()), "the completed job's entry is gone");
+    for (JobQueue.Lease lease : leased.subList(1, 3)) {
+      MarketplaceJob given = db.jobs.findById(tenant, lease.job()).orElseThrow();
+      assertEquals(JobStatus.PENDING, given.status(), "given back: claimable at once");
+      assertEquals(0, given.attempts(), "its attempt not counted");
+    }
+    assertEquals(2, drain(Set.of(tenant), GENEROUS, "next").size());
+  }
+
+  @Test
   void a_lease_starts_the_attempt_and_neither_it_nor_the_start_writes_the_tenants_job_row() throws Exception {
     TenantId tenant = db.newTenant();
     MarketplaceJob job = enqueue(tenant, 1).get(0);
@@ -530,6 +577,17 @@ class JobQueueTest {
       ps.setLong(2, job.value());
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
+      }
+    }
+  }
+
+  private static int heldBy(String worker) throws Exception {
+    try (Connection c = TestDatabase.get().connect(); PreparedStatement ps = c.prepareStatement(
+        "select count(*) from crosslist.job_dispatch where lease_owner = ?")) {
+      ps.setString(1, worker);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
       }
     }
   }

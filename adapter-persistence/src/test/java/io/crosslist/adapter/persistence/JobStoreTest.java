@@ -124,6 +124,34 @@ class JobStoreTest {
   }
 
   @Test
+  void a_job_read_for_update_is_not_leased_meanwhile_so_a_cancellation_applies_to_it_as_read() throws Exception {
+    MarketplaceJob job = enqueue.enqueue(tenant, publish());
+    ExecutorService worker = Executors.newSingleThreadExecutor();
+    try {
+      MarketplaceJob cancelled = db.unitOfWork.inTransaction(tenant, () -> {
+        MarketplaceJob read = db.jobs.findForUpdate(tenant, job.id()).orElseThrow();
+        // a worker claims between the read and the write: before, it leased the job and the write found it moved on
+        List<io.crosslist.domain.job.JobQueue.Lease> leased = await(worker.submit(() -> db.queue.lease("claimer",
+            new io.crosslist.domain.job.JobQueue.ClaimRequest(1_000, 1_000, 1_000, java.time.Duration.ofMinutes(5)))));
+        assertTrue(leased.stream().noneMatch(l -> l.tenant().equals(tenant)), "not leased while held: " + leased);
+        return db.jobs.transition(tenant, read, read.requestCancellation(NOW.plusSeconds(1)));
+      });
+      assertEquals(JobStatus.CANCELLED, cancelled.status());
+      assertNull(dispatchEntry(tenant, job), "never started, and out of the dispatch index");
+    } finally {
+      worker.shutdown();
+    }
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void a_transition_from_a_stale_read_writes_nothing() {
     MarketplaceJob job = enqueue.enqueue(tenant, publish());
     MarketplaceJob running = db.start(tenant, job, "w");

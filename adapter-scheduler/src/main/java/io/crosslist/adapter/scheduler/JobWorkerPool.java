@@ -1,5 +1,6 @@
 package io.crosslist.adapter.scheduler;
 
+import io.crosslist.adapter.scheduler.FinishGroup.Handled;
 import io.crosslist.application.job.port.in.ClaimJobsUseCase;
 import io.crosslist.application.job.port.in.ExpireOverdueJobsUseCase;
 import io.crosslist.application.job.port.in.GetQueueDepthUseCase;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -55,11 +55,12 @@ import org.slf4j.LoggerFactory;
  *       short transactions, so it works behind PgBouncer in transaction pooling mode. {@link #wakeUp()}
  *       lets a host shorten the wait (e.g. after enqueueing, or from a LISTEN/NOTIFY listener on a
  *       dedicated connection); it is only an accelerator.
- *   <li><b>Heartbeats</b> renew the leases of the jobs this worker holds; <b>maintenance</b> rescues
- *       jobs of dead workers, expires overdue ones and refreshes the queue gauges.
+ *   <li><b>Heartbeats</b> renew the leases of the jobs this worker holds; <b>maintenance</b> removes the
+ *       leases dead workers left on jobs that had ended, rescues jobs of dead workers, expires overdue ones and
+ *       refreshes the queue gauges ({@link Housekeeping}).
  *   <li><b>Shutdown</b> ({@link #close()}) stops claiming, waits for running handlers up to {@code
- *       shutdownTimeout}, then interrupts the rest and gives their jobs back (PENDING, attempt not
- *       counted).
+ *       shutdownTimeout}, then gives the jobs of the rest back (PENDING, attempt not counted) and interrupts
+ *       them, and ends every lease it still holds: a stopped worker leaves no lease behind.
  * </ul>
  *
  * <pre>{@code
@@ -105,78 +106,12 @@ public final class JobWorkerPool implements AutoCloseable {
   /** One tenant's jobs of one lease, started together by a handler thread. */
   private record LeaseGroup(TenantId tenant, List<Lease> leases) {}
 
-  /**
-   * The jobs of one tenant started together, whose successes are stored together: when the last handler of
-   * the group ends, or {@code finishDelay} after the first success was held, whichever comes first.
-   */
-  private final class FinishGroup {
-    private int running;
-    private final List<Handled> held = new ArrayList<>();
-    private ScheduledFuture<?> timer;
-
-    FinishGroup(int size) {
-      this.running = size;
-    }
-
-    /**
-     * A handler of the group ended ({@code handled} null: with nothing to store). Returns what to store now,
-     * possibly nothing; the rest is held for the group.
-     */
-    synchronized List<Handled> ended(Handled handled) {
-      running--;
-      if (handled != null) {
-        held.add(handled);
-        holding.add(this);
-      }
-      boolean now = running == 0 || (handled != null && !handled.attempt().succeeded())
-          || settings.finishDelay().isZero();
-      if (now) {
-        return takeHeld();
-      }
-      if (handled != null && timer == null) {
-        try {
-          // the store itself runs on a handler thread, so that the heartbeats on housekeeping never wait for it
-          timer = housekeeping.schedule(this::storeHeldOnHandlerThread, settings.finishDelay().toNanos(),
-              TimeUnit.NANOSECONDS);
-        } catch (RuntimeException e) { // rejected: shutting down, which stores what is held
-          return takeHeld();
-        }
-      }
-      return List.of();
-    }
-
-    synchronized List<Handled> takeHeld() {
-      if (timer != null) {
-        timer.cancel(false);
-        timer = null;
-      }
-      List<Handled> taken = List.copyOf(held);
-      held.clear();
-      holding.remove(this);
-      return taken;
-    }
-
-    void storeHeld() {
-      store(takeHeld());
-    }
-
-    private void storeHeldOnHandlerThread() {
-      try {
-        handlers.execute(this::storeHeld);
-      } catch (RuntimeException e) { // rejected: shutting down, which stores what is held; or store it here
-        storeHeld();
-      }
-    }
-  }
-
-  /** An attempt whose handler ended, and the group it belongs to. */
-  private record Handled(ClaimedJob job, HandledAttempt attempt) {}
-
   private final WorkerSettings settings;
   private final Ports ports;
   private final JobMetrics metrics;
   private final ExecutorService handlers;
   private final ScheduledExecutorService housekeeping;
+  private final FinishGroup.Context finishing;
   private final Thread dispatcher;
   /** Room for held jobs (leased, started or running): the dispatcher leases at most this many. */
   private final Semaphore slots;
@@ -186,6 +121,13 @@ public final class JobWorkerPool implements AutoCloseable {
   private final Map<Object, Future<?>> inFlight = new ConcurrentHashMap<>();
   /** Finish groups holding successes, so that shutdown stores them before it gives anything back. */
   private final Set<FinishGroup> holding = ConcurrentHashMap.newKeySet();
+  /**
+   * Jobs whose handlers outlived the shutdown timeout, given back: their handlers' late outcomes are not stored
+   * (the job runs again), so they neither write nor log anything.
+   */
+  private final Set<ClaimedJob> givenBack = ConcurrentHashMap.newKeySet();
+  /** Jobs whose handlers are running now (not those claimed ahead and waiting for a handler). */
+  private final Set<ClaimedJob> handling = ConcurrentHashMap.newKeySet();
   private final AtomicInteger finishedDuringShutdown = new AtomicInteger();
   private final AtomicInteger releasedUnstarted = new AtomicInteger();
   private volatile State state = State.NEW;
@@ -200,6 +142,7 @@ public final class JobWorkerPool implements AutoCloseable {
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("crosslist-housekeeping-"
         + settings.workerId()));
     this.dispatcher = named("crosslist-dispatcher-" + settings.workerId()).newThread(this::dispatch);
+    this.finishing = new FinishGroup.Context(settings.finishDelay(), housekeeping, handlers, holding, this::store);
   }
 
   /** Starts claiming, heartbeats and maintenance. */
@@ -208,10 +151,7 @@ public final class JobWorkerPool implements AutoCloseable {
       throw new IllegalStateException("worker " + settings.workerId() + " was already started");
     }
     state = State.RUNNING;
-    long heartbeat = settings.heartbeat().toMillis();
-    housekeeping.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
-    long maintenance = settings.maintenance().toMillis();
-    housekeeping.scheduleWithFixedDelay(this::maintain, 0, maintenance, TimeUnit.MILLISECONDS);
+    new Housekeeping(settings, ports, metrics, () -> !inFlight.isEmpty()).start(housekeeping);
     dispatcher.start();
     LOG.info("worker {} started: {} handler threads, claims of up to {} jobs, {} per tenant, caps {} per tenant and {}"
             + " per (tenant, marketplace)", settings.workerId(), settings.concurrency(), settings.claimBatch(),
@@ -328,7 +268,7 @@ public final class JobWorkerPool implements AutoCloseable {
       LOG.warn("worker {}: starting {} job(s) of {} failed; their leases will expire and they will run later: {}",
           settings.workerId(), group.leases().size(), group.tenant(), e.toString());
     } finally {
-      FinishGroup finish = new FinishGroup(started.size());
+      FinishGroup finish = new FinishGroup(finishing, started.size());
       for (ClaimedJob job : started) {
         runLater(job, finish); // each started job keeps its room until its outcome is stored
       }
@@ -384,12 +324,19 @@ public final class JobWorkerPool implements AutoCloseable {
         }
         return;
       }
-      handled = new Handled(job, ports.run().attempt(job));
+      handling.add(job);
+      try {
+        handled = new Handled(job, ports.run().attempt(job));
+      } finally {
+        handling.remove(job);
+      }
     } catch (RuntimeException | Error e) {
-      // the lease expires and another attempt runs (at-least-once)
-      metrics.runFailed(job);
-      LOG.error("worker {}: job {} of {} could not be run; its lease will expire and it will be rescued",
-          settings.workerId(), job.job().id(), job.tenant(), e);
+      if (!givenBack.contains(job)) { // else it failed because shutdown interrupted it, and it was given back
+        // the lease expires and another attempt runs (at-least-once)
+        metrics.runFailed(job);
+        LOG.error("worker {}: job {} of {} could not be run; its lease will expire and it will be rescued",
+            settings.workerId(), job.job().id(), job.tenant(), e);
+      }
     } finally {
       if (handled == null) {
         done(job);
@@ -398,8 +345,20 @@ public final class JobWorkerPool implements AutoCloseable {
     }
   }
 
-  /** Stores the outcomes of attempts of one finish group, then frees their room. */
-  private void store(List<Handled> ended) {
+  /**
+   * Stores the outcomes of attempts of one finish group, then frees their room. The outcome of a job given back
+   * at shutdown is dropped here: the job no longer belongs to this attempt, and its handler ended because it was
+   * interrupted.
+   */
+  private void store(List<Handled> outcomes) {
+    List<Handled> ended = new ArrayList<>(outcomes.size());
+    for (Handled handled : outcomes) {
+      if (givenBack.contains(handled.job())) {
+        done(handled.job());
+      } else {
+        ended.add(handled);
+      }
+    }
     if (ended.isEmpty()) {
       return;
     }
@@ -435,34 +394,10 @@ public final class JobWorkerPool implements AutoCloseable {
     wake.release();
   }
 
-  private void heartbeat() {
-    if (inFlight.isEmpty()) {
-      return;
-    }
-    try {
-      ports.renew().renewLeases(settings.workerId(), settings.lease());
-    } catch (RuntimeException e) {
-      LOG.warn("worker {}: renewing leases failed (will retry in {} ms): {}", settings.workerId(),
-          settings.heartbeat().toMillis(), e.toString());
-    }
-  }
-
-  private void maintain() {
-    try {
-      ports.rescue().rescueAbandoned(1_000);
-      int expired = ports.expire().expireOverdue(1_000);
-      if (expired > 0) {
-        LOG.info("worker {}: {} job(s) expired before they could run", settings.workerId(), expired);
-      }
-      metrics.depth(ports.depth().depth());
-    } catch (RuntimeException e) {
-      LOG.warn("worker {}: maintenance failed (will retry): {}", settings.workerId(), e.toString());
-    }
-  }
-
   /**
-   * Graceful shutdown: stops claiming, waits up to {@code shutdownTimeout} for running handlers, then
-   * interrupts those still running and gives their jobs back. Idempotent.
+   * Graceful shutdown: stops claiming, waits up to {@code shutdownTimeout} for running handlers, stores the
+   * outcomes of those that ended, then gives back the jobs of those still running (said once in the log) and
+   * interrupts them, and ends every lease it still holds, so that none is left behind. Idempotent.
    */
   public synchronized ShutdownReport shutdown() {
     if (state == State.STOPPED) {
@@ -491,6 +426,7 @@ public final class JobWorkerPool implements AutoCloseable {
       group.storeHeld();
     }
     int released = 0;
+    List<String> outlived = new ArrayList<>();
     for (Map.Entry<Object, Future<?>> entry : inFlight.entrySet()) {
       if (entry.getKey() instanceof LeaseGroup group) {
         entry.getValue().cancel(true);
@@ -498,16 +434,26 @@ public final class JobWorkerPool implements AutoCloseable {
         continue;
       }
       ClaimedJob job = (ClaimedJob) entry.getKey();
+      boolean running = handling.contains(job); // else claimed ahead, and its handler never began
+      // given back first, so that the handler's outcome after the interrupt is dropped, not stored
+      givenBack.add(job);
       try {
-        // give the job back first, so that the handler's outcome after the interrupt finds it moved on and is dropped
         if (ports.release().release(job)) {
           released++;
+          if (running) {
+            outlived.add("job " + job.job().id() + " of " + job.tenant());
+          }
         }
       } catch (RuntimeException e) {
-        LOG.warn("worker {}: could not release job {} of {}; its lease will expire and it will be rescued",
-            settings.workerId(), job.job().id(), job.tenant(), e);
+        LOG.warn("worker {}: could not release job {} of {} ({}); it is given back below, or its lease expires",
+            settings.workerId(), job.job().id(), job.tenant(), e.toString());
       }
       entry.getValue().cancel(true);
+    }
+    if (!outlived.isEmpty()) {
+      LOG.warn("worker {}: {} handler(s) outlived the shutdown timeout of {} and were interrupted; their jobs were"
+          + " given back, to run again without losing an attempt: {}", settings.workerId(), outlived.size(),
+          settings.shutdownTimeout(), outlived.size() <= 20 ? outlived : outlived.subList(0, 20) + " and more");
     }
     handlers.shutdownNow();
     try {
@@ -521,12 +467,29 @@ public final class JobWorkerPool implements AutoCloseable {
       group.storeHeld();
     }
     housekeeping.shutdownNow();
+    released += endLeases();
     state = State.STOPPED;
     report = new ShutdownReport(finishedDuringShutdown.get(), released + releasedUnstarted.get());
     metrics.close();
     LOG.info("worker {} stopped: {} job(s) finished during shutdown, {} released", settings.workerId(),
         report.finished(), report.released());
     return report;
+  }
+
+  /**
+   * The last step of a stop: no lease of this worker outlives it. The entries of its last successes are removed
+   * (they stay leased until the queue's next call, and nothing calls it after the dispatcher stopped), and an
+   * entry still held (a release that failed, an outcome that could not be stored) is given back, so that no
+   * tenant waits for a lease of a stopped worker to expire. Returns how many jobs it gave back.
+   */
+  private int endLeases() {
+    try {
+      return ports.release().endLeases(settings.workerId());
+    } catch (RuntimeException e) {
+      LOG.warn("worker {}: could not end its leases ({}); they expire in at most {}", settings.workerId(),
+          e.toString(), settings.lease());
+      return 0;
+    }
   }
 
   @Override

@@ -19,7 +19,8 @@ import java.time.Duration;
  * @param heartbeat how often leases are renewed; less than a third of the lease
  * @param pollMin wait after a claim that found some but not a full batch of work, 1 ms or more
  * @param pollMax longest wait between claims when idle (the wait doubles from pollMin while idle)
- * @param maintenance how often this worker rescues abandoned jobs, expires overdue ones and reads queue depth
+ * @param maintenance how often this worker removes the leases dead workers left on ended jobs, rescues abandoned
+ *     jobs, expires overdue ones and reads queue depth
  * @param shutdownTimeout how long shutdown waits for running handlers before releasing their jobs
  * @param finishDelay the longest a success waits to be stored together with the other jobs of its tenant
  *     claimed with it (0 to 1 s; 0 stores each job on its own): one statement for all the successes of the

@@ -42,6 +42,23 @@ public interface JobQueue {
   /** Gives back a leased job that was not started: claimable again at once. False when the lease was lost. */
   boolean giveBack(String worker, Lease lease);
 
+  /**
+   * Ends every lease {@code worker} still holds, for a worker that stops: the entries of its jobs that ended are
+   * removed (a success's entry stays leased until the queue's next call), and the others are given back,
+   * claimable at once, their attempts not counted. Returns how many it gave back. A clean stop leaves no lease
+   * behind, so nothing counts against a tenant's caps until a lease expires.
+   */
+  int endLeases(String worker);
+
+  /**
+   * Removes the leased entries of jobs that already ended. A worker that dies between storing a job's outcome
+   * and removing its entry leaves the entry leased, and until the lease expired it would count against the
+   * tenant's running caps and hold the tenant's next jobs back. Looks, in turns, at up to {@code tenants} tenants
+   * that have work waiting and hold at least {@code heldAtLeast} leases (the ones a cap can hold back), with one
+   * statement each in the tenant's schema. Returns how many entries it removed.
+   */
+  int removeEndedLeases(int tenants, int heldAtLeast);
+
   /** {@link #lease} and {@link #start} of every tenant leased, in one call: the claim of tests and simple callers. */
   default List<ClaimedJob> claim(String worker, ClaimRequest request) {
     Map<TenantId, List<Lease>> byTenant = new LinkedHashMap<>();

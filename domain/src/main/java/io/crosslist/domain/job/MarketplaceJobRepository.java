@@ -2,6 +2,7 @@ package io.crosslist.domain.job;
 
 import io.crosslist.domain.Page;
 import io.crosslist.domain.tenant.TenantId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,11 +22,22 @@ public interface MarketplaceJobRepository {
   Optional<MarketplaceJob> findById(TenantId tenant, JobId id);
 
   /**
-   * Reads a job and holds it until the surrounding unit of work ends, so that a read-then-transition
-   * (finishing an attempt) cannot lose a concurrent change such as a cancellation request. Outside a
-   * unit of work it is the same as {@link #findById}.
+   * Reads a job and holds it, with its place in the dispatch index, until the surrounding unit of work ends,
+   * so that a read-then-transition (finishing an attempt, a cancellation) neither loses a concurrent change
+   * such as a cancellation request nor finds the job moved on: while held, a waiting job is not started and a
+   * running one does not finish. Outside a unit of work it is the same as {@link #findById}.
+   *
+   * <p>Lock order, the same everywhere: job rows, then dispatch entries, then batch rows, then statistics.
    */
   Optional<MarketplaceJob> findForUpdate(TenantId tenant, JobId id);
+
+  /**
+   * {@link #findForUpdate} for up to {@code limit} of a batch's unfinished jobs (PENDING or RUNNING) with ids
+   * above {@code after} (null: from the first), in id order. A job another transaction holds (a worker storing
+   * its outcome) is skipped, not waited for, so that the caller never waits for one job while it holds others;
+   * the caller looks at skipped jobs again later. Needs a unit of work.
+   */
+  List<MarketplaceJob> findUnfinishedForUpdate(TenantId tenant, BatchId batch, JobId after, int limit);
 
   /** One page of jobs matching {@code search}, newest first. */
   Page<MarketplaceJob> search(TenantId tenant, JobSearch search);

@@ -123,7 +123,9 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
     JobOutcome outcome;
     Throwable thrown = null;
     Optional<JobHandler> handler = handlers.find(job.marketplace(), job.action());
-    if (handler.isEmpty()) {
+    if (job.cancelRequested()) {
+      outcome = JobOutcome.cancelled(); // cancelled after the lease, before the handler began: it never begins
+    } else if (handler.isEmpty()) {
       outcome = JobOutcome.permanentFailure("no handler is registered for " + job.marketplace() + " " + job.action());
     } else {
       try {
@@ -285,6 +287,21 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
       LOG.log(Level.WARNING, "rescued {0} job(s) whose worker stopped renewing its lease", rescued);
     }
     return rescued;
+  }
+
+  @Override
+  public int removeEndedLeases(int tenants, int heldAtLeast) {
+    int removed = queue.removeEndedLeases(tenants, heldAtLeast);
+    if (removed > 0) {
+      LOG.log(Level.INFO, "removed {0} lease(s) left on jobs that had ended (their worker stopped before it removed"
+          + " them, or had not removed them yet)", removed);
+    }
+    return removed;
+  }
+
+  @Override
+  public int endLeases(String worker) {
+    return queue.endLeases(worker);
   }
 
   @Override

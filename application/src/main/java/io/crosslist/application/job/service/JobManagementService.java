@@ -25,6 +25,7 @@ import io.crosslist.domain.tenant.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -32,6 +33,8 @@ import java.util.function.UnaryOperator;
 public final class JobManagementService
     implements GetJobUseCase, ListJobsUseCase, GetBatchUseCase, CancelJobUseCase, CancelBatchUseCase, RetryJobUseCase,
     PurgeFinishedJobsUseCase {
+  /** Jobs of a batch cancelled per transaction: bounds how long the cancel holds the batch's row from the workers. */
+  private static final int CANCEL_CHUNK = 100;
   private final MarketplaceJobRepository jobs;
   private final BatchRepository batches;
   private final UnitOfWork unitOfWork;
@@ -70,34 +73,67 @@ public final class JobManagementService
     return change(tenant, job, current -> current.retry(clock.instant()));
   }
 
+  /**
+   * Cancels every unfinished job of the batch: waiting ones end CANCELLED and never start, running ones are asked
+   * to stop (and end CANCELLED when their handlers return). It runs in short transactions of up to {@value
+   * #CANCEL_CHUNK} jobs, in id order, each holding its jobs and their dispatch entries before it writes (the
+   * engine's lock order), so it neither deadlocks with the workers nor finds a job moved on. A job a worker held
+   * at that moment (storing its outcome) is skipped there, and cancelled afterwards on its own.
+   */
   @Override
   public BatchJob cancel(TenantId tenant, BatchId batch) {
-    return unitOfWork.inTransaction(tenant, () -> {
-      get(tenant, batch);
-      for (JobStatus status : new JobStatus[] {JobStatus.PENDING, JobStatus.RUNNING}) {
-        JobSearch search = JobSearch.firstPage().inBatch(batch).withStatus(status).withLimit(JobSearch.MAX_LIMIT);
-        Page<MarketplaceJob> page;
-        PageCursor after = null;
-        do {
-          page = jobs.search(tenant, search.after(after));
-          for (MarketplaceJob job : page.items()) {
-            if (!job.cancelRequested()) {
-              jobs.transition(tenant, job, job.requestCancellation(clock.instant()));
-            }
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(batch, "batch");
+    get(tenant, batch);
+    JobId after = null;
+    do {
+      JobId from = after;
+      after = unitOfWork.inTransaction(tenant, () -> {
+        List<MarketplaceJob> held = jobs.findUnfinishedForUpdate(tenant, batch, from, CANCEL_CHUNK);
+        held.forEach(job -> requestCancellation(tenant, job));
+        return held.isEmpty() ? null : held.get(held.size() - 1).id();
+      });
+    } while (after != null);
+    for (JobStatus status : new JobStatus[] {JobStatus.PENDING, JobStatus.RUNNING}) {
+      JobSearch search = JobSearch.firstPage().inBatch(batch).withStatus(status).withLimit(JobSearch.MAX_LIMIT);
+      PageCursor page = null;
+      do {
+        Page<MarketplaceJob> found = jobs.search(tenant, search.after(page));
+        for (MarketplaceJob job : found.items()) {
+          if (needsCancellation(job)) { // skipped above: waits for the worker holding it, holding nothing else
+            unitOfWork.inTransaction(tenant, () -> {
+              jobs.findForUpdate(tenant, job.id()).ifPresent(current -> requestCancellation(tenant, current));
+              return null;
+            });
           }
-          after = page.next();
-        } while (after != null);
-      }
-      return get(tenant, batch);
-    });
+        }
+        page = found.next();
+      } while (page != null);
+    }
+    return get(tenant, batch);
   }
 
-  /** Reads a job and stores one transition of it, in one transaction. */
+  /** Cancels a held job of a batch, unless it ended or was already asked to stop. */
+  private void requestCancellation(TenantId tenant, MarketplaceJob job) {
+    if (needsCancellation(job)) {
+      jobs.transition(tenant, job, job.requestCancellation(clock.instant()));
+    }
+  }
+
+  private static boolean needsCancellation(MarketplaceJob job) {
+    return job.status() == JobStatus.PENDING || job.status() == JobStatus.RUNNING && !job.cancelRequested();
+  }
+
+  /**
+   * Reads a job and stores one transition of it, in one transaction. The job is held with its dispatch entry
+   * ({@link MarketplaceJobRepository#findForUpdate}), so that no worker starts or finishes it in between: the
+   * transition applies to the job as it is, never to a state that moved on.
+   */
   private MarketplaceJob change(TenantId tenant, JobId job, UnaryOperator<MarketplaceJob> transition) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(job, "job");
     return unitOfWork.inTransaction(tenant, () -> {
-      MarketplaceJob current = get(tenant, job);
+      MarketplaceJob current = jobs.findForUpdate(tenant, job).orElseThrow(() -> new JobNotFoundException(job));
       return jobs.transition(tenant, current, transition.apply(current));
     });
   }

@@ -1,16 +1,17 @@
 -- A tenant's products. Rendered per tenant: ${tenant} becomes the tenant's quoted schema.
--- Reference codes point at shared tables (read-only); nothing points at another tenant's schema.
+-- Reference codes name rows of shared tables (read-only, checked by the product statements); nothing points
+-- at another tenant's schema.
 create table ${tenant}.products (
   id             bigint generated always as identity primary key,
   title          text          not null check (char_length(title) between 1 and 200),
   description    text          not null default '' check (char_length(description) <= 5000),
   price_amount   numeric(12,2) not null check (price_amount >= 0),
   price_currency char(3)       not null,
-  brand_code     text constraint products_brand_fk     references crosslist.brands (code),
-  category_code  text not null constraint products_category_fk  references crosslist.categories (code),
-  condition_code text not null constraint products_condition_fk references crosslist.conditions (code),
-  size_code      text constraint products_size_fk      references crosslist.sizes (code),
-  colour_code    text constraint products_colour_fk    references crosslist.colours (code),
+  brand_code     text,
+  category_code  text not null,
+  condition_code text not null,
+  size_code      text,
+  colour_code    text,
   stock_quantity integer       not null check (stock_quantity >= 0),
   image_urls     text[]        not null default '{}' check (cardinality(image_urls) <= 20),
   status         text          not null check (status in ('DRAFT', 'PUBLISHED', 'SOLD', 'ARCHIVED')),

@@ -4,6 +4,7 @@ import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.product.Product;
 import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.product.ProductId;
+import io.crosslist.domain.product.UnknownReferenceException;
 import io.crosslist.domain.Page;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.product.ProductSearch;
@@ -39,19 +40,35 @@ final class MyBatisProductRepository implements ProductRepository {
     if (product.isStored()) {
       throw new IllegalArgumentException("product " + product.id() + " is already stored; use update");
     }
-    long id = products(tenant, m -> m.insert(tenant, ProductRow.of(product)));
+    ProductRow row = ProductRow.of(product);
+    Long id = products(tenant, m -> m.insert(tenant, row));
+    if (id == null) {
+      throw unknownReference(tenant, row);
+    }
     return Product.reconstitute(ProductId.of(id), product.details(), product.status(), product.createdAt(),
         product.updatedAt(), 0);
   }
 
   @Override
   public Product update(TenantId tenant, Product product) {
-    int updated = products(tenant, m -> m.update(tenant, ProductRow.of(product)));
+    ProductRow row = ProductRow.of(product);
+    int updated = products(tenant, m -> m.update(tenant, row));
     if (updated == 0) {
+      Optional<ProductMapper.UnknownCode> unknown = products(tenant, m -> m.unknownReference(tenant, row));
+      if (unknown.isPresent()) {
+        throw new UnknownReferenceException(unknown.get().field, unknown.get().code);
+      }
       throw new ConcurrentUpdateException("product", product.id(), product.version());
     }
     return Product.reconstitute(product.id(), product.details(), product.status(), product.createdAt(),
         product.updatedAt(), product.version() + 1);
+  }
+
+  /** The unknown code a write was refused for (the statement wrote nothing, so a second read says which). */
+  private RuntimeException unknownReference(TenantId tenant, ProductRow row) {
+    ProductMapper.UnknownCode unknown = products(tenant, m -> m.unknownReference(tenant, row)).orElseThrow(() ->
+        new IllegalStateException("a product insert wrote nothing, yet every reference code is known"));
+    return new UnknownReferenceException(unknown.field, unknown.code);
   }
 
   @Override

@@ -19,7 +19,9 @@ import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.marketplace.PollCursorRepository;
 import io.crosslist.domain.schedule.TickLedger;
 import io.crosslist.domain.tenant.TenantDirectory;
+import io.crosslist.domain.tenant.TenantMigration;
 import io.crosslist.domain.tenant.TenantProvisioning;
+import io.crosslist.domain.tenant.TenantRemoval;
 import io.crosslist.domain.tenant.TenantSuspension;
 import java.util.Objects;
 import org.apache.ibatis.session.LocalCacheScope;
@@ -48,6 +50,8 @@ import org.mybatis.guice.MyBatisModule;
  */
 public final class PersistenceModule extends PrivateModule implements AutoCloseable {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersistenceModule.class);
+  /** Attempts per tenant when a migration cannot get its locks within the lock timeout. */
+  private static final int MIGRATION_ATTEMPTS = 5;
   private final PersistenceSettings settings;
   private ConnectionLanes lanes;
 
@@ -65,6 +69,8 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     if (settings.migrateOnStart()) {
       migrations.migrateShared();
     }
+    TenantMigrations tenantMigrations = new TenantMigrations(lanes.anyLane(), settings.tenantTracks(),
+        settings.migrationLockTimeout(), MIGRATION_ATTEMPTS);
     // MyBatis's own data source goes unused: the unit of work hands every session its connection from a lane
     HikariDataSource pool = lanes.anyLane();
     install(new MyBatisModule() {
@@ -103,7 +109,9 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(MarketplaceConnectionRepository.class).to(MyBatisConnectionRepository.class);
     bind(ConnectedTenantIndex.class).to(MyBatisConnectionRepository.class);
     bind(ConversationRepository.class).to(MyBatisConversationRepository.class);
-    bind(TenantProvisioning.class).toInstance(migrations);
+    bind(TenantProvisioning.class).toInstance(tenantMigrations);
+    bind(TenantMigration.class).toInstance(tenantMigrations);
+    bind(TenantRemoval.class).toInstance(new TenantRemover(lanes.anyLane()));
     bind(Readiness.class).toInstance(migrations);
     bind(UnitOfWork.class).to(MyBatisUnitOfWork.class);
     bind(ProductRepository.class).to(MyBatisProductRepository.class);
@@ -123,6 +131,8 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(TenantDirectory.class);
     expose(TenantSuspension.class);
     expose(TenantProvisioning.class);
+    expose(TenantMigration.class);
+    expose(TenantRemoval.class);
     expose(Readiness.class);
     expose(MarketplaceJobRepository.class);
     expose(BatchRepository.class);

@@ -28,16 +28,35 @@ import java.util.Objects;
  *     taking every connection. A value of {@code maximumPoolSize} or more turns lanes off.
  * @param secretKeyset the Tink AEAD keyset (JSON) that encrypts marketplace credentials at rest; null when
  *     none is configured, and then storing or reading a connection fails with a message saying so
+ * @param hostTracks the host's tenant migration tracks, applied to every tenant after Crosslist's own
+ *     ({@link #withTenantTrack}); names are unique and none is {@code crosslist}
+ * @param migrationLockTimeout how long a tenant migration's statement waits for a lock before its tenant's
+ *     attempt is rolled back and tried again, 10 ms to 1 min (default 2 s): a busy tenant table is never
+ *     blocked longer than this by a migration
  */
 public record PersistenceSettings(String jdbcUrl, String username, String password, int maximumPoolSize,
-    Duration connectionTimeout, boolean migrateOnStart, int connectionsPerTenant, String secretKeyset) {
+    Duration connectionTimeout, boolean migrateOnStart, int connectionsPerTenant, String secretKeyset,
+    List<MigrationTrack> hostTracks, Duration migrationLockTimeout) {
 
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_CONNECTIONS_PER_TENANT = 4;
+  public static final Duration DEFAULT_MIGRATION_LOCK_TIMEOUT = Duration.ofSeconds(2);
 
   public PersistenceSettings {
     List<String> problems = new ArrayList<>();
+    hostTracks = List.copyOf(hostTracks);
+    java.util.Set<String> names = new java.util.HashSet<>(java.util.Set.of(MigrationTrack.CROSSLIST));
+    for (MigrationTrack track : hostTracks) {
+      if (!names.add(track.name())) {
+        problems.add("hostTracks: the track name '" + track.name() + "' is taken" + (track.name().equals(
+            MigrationTrack.CROSSLIST) ? " by Crosslist's own track" : " by another track"));
+      }
+    }
+    if (migrationLockTimeout == null || migrationLockTimeout.compareTo(Duration.ofMillis(10)) < 0
+        || migrationLockTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
+      problems.add("migrationLockTimeout: must be between 10ms and 1m, got " + migrationLockTimeout);
+    }
     if (jdbcUrl == null || jdbcUrl.isBlank()) {
       problems.add("jdbcUrl: is required");
     } else if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
@@ -68,38 +87,63 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
 
   public static PersistenceSettings forJdbcUrl(String jdbcUrl) {
     return new PersistenceSettings(jdbcUrl, null, null, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
-        DEFAULT_CONNECTIONS_PER_TENANT, null);
+        DEFAULT_CONNECTIONS_PER_TENANT, null, List.of(), DEFAULT_MIGRATION_LOCK_TIMEOUT);
   }
 
   public PersistenceSettings withCredentials(String user, String secret) {
     return new PersistenceSettings(jdbcUrl, Objects.requireNonNull(user, "user"), secret, maximumPoolSize,
-        connectionTimeout, migrateOnStart, connectionsPerTenant, secretKeyset);
+        connectionTimeout, migrateOnStart, connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout);
   }
 
   public PersistenceSettings withMaximumPoolSize(int size) {
     return new PersistenceSettings(jdbcUrl, username, password, size, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout);
   }
 
   public PersistenceSettings withConnectionTimeout(Duration timeout) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, timeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout);
   }
 
   public PersistenceSettings withMigrateOnStart(boolean migrate) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrate,
-        connectionsPerTenant, secretKeyset);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout);
   }
 
   public PersistenceSettings withConnectionsPerTenant(int connections) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connections, secretKeyset);
+        connections, secretKeyset, hostTracks, migrationLockTimeout);
   }
 
   /** The Tink AEAD keyset, in Tink's JSON format, that encrypts credentials at rest (see {@link TinkSecretCipher}). */
   public PersistenceSettings withSecretKeyset(String keysetJson) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, Objects.requireNonNull(keysetJson, "keysetJson"));
+        connectionsPerTenant, Objects.requireNonNull(keysetJson, "keysetJson"), hostTracks, migrationLockTimeout);
+  }
+
+  /**
+   * These settings with one more host migration track, applied to every tenant after Crosslist's own and the
+   * host's earlier ones: its tables are created for new tenants and added to existing ones by
+   * {@code crosslist tenants migrate} (or {@link io.crosslist.domain.tenant.TenantMigration}).
+   */
+  public PersistenceSettings withTenantTrack(MigrationTrack track) {
+    List<MigrationTrack> all = new ArrayList<>(hostTracks);
+    all.add(Objects.requireNonNull(track, "track"));
+    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
+        connectionsPerTenant, secretKeyset, all, migrationLockTimeout);
+  }
+
+  public PersistenceSettings withMigrationLockTimeout(Duration timeout) {
+    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
+        connectionsPerTenant, secretKeyset, hostTracks, timeout);
+  }
+
+  /** Every tenant track in the order it is applied: Crosslist's own, then the host's. */
+  public List<MigrationTrack> tenantTracks() {
+    List<MigrationTrack> all = new ArrayList<>();
+    all.add(MigrationTrack.crosslist());
+    all.addAll(hostTracks);
+    return List.copyOf(all);
   }
 
   @Override
@@ -108,6 +152,7 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
     return "PersistenceSettings[jdbcUrl=" + jdbcUrl + ", username=" + username + ", maximumPoolSize="
         + maximumPoolSize + ", connectionTimeout=" + connectionTimeout + ", migrateOnStart=" + migrateOnStart
         + ", connectionsPerTenant=" + connectionsPerTenant + ", secretKeyset=" + (secretKeyset == null ? "none" : "set")
-        + "]";
+        + ", hostTracks=" + hostTracks.stream().map(MigrationTrack::name).toList() + ", migrationLockTimeout="
+        + migrationLockTimeout + "]";
   }
 }

@@ -12,7 +12,16 @@ interface ProductMapper {
 
   Optional<ProductRow> findById(@Param("tenant") TenantId tenant, @Param("id") long id);
 
-  long insert(@Param("tenant") TenantId tenant, @Param("row") ProductRow row);
+  /** The new product's id; null when a reference code is unknown (see {@link #unknownReference}). */
+  Long insert(@Param("tenant") TenantId tenant, @Param("row") ProductRow row);
+
+  /** A reference field of a product row whose code names no shared row, and that code. */
+  final class UnknownCode {
+    public String field;
+    public String code;
+  }
+
+  Optional<UnknownCode> unknownReference(@Param("tenant") TenantId tenant, @Param("row") ProductRow row);
 
   int update(@Param("tenant") TenantId tenant, @Param("row") ProductRow row);
 

@@ -1,7 +1,5 @@
 package io.crosslist.adapter.persistence;
 
-import io.crosslist.domain.tenant.TenantId;
-import io.crosslist.domain.tenant.TenantProvisioning;
 import io.crosslist.application.port.out.DatabaseUnavailableException;
 import io.crosslist.application.port.out.Readiness;
 import java.sql.Connection;
@@ -18,28 +16,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Migrates the shared schema and provisions tenant schemas. Each runs in one transaction under an
- * advisory lock, so concurrent instances wait for each other and a failure leaves nothing behind
- * (PostgreSQL DDL is transactional). Versions are recorded centrally in the shared schema.
+ * Migrates the shared schema, in one transaction under an advisory lock, so concurrent instances wait for each
+ * other and a failure leaves nothing behind (PostgreSQL DDL is transactional); and answers readiness. Tenant
+ * schemas are {@link TenantMigrations}' work.
  */
-final class SchemaMigrations implements TenantProvisioning, Readiness {
+final class SchemaMigrations implements Readiness {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
-  /** Advisory lock class ids ('CLSH', 'CLTN'): keep Crosslist's locks apart from other users'. */
+  /** Advisory lock class id ('CLSH'): keeps Crosslist's locks apart from other users'. */
   private static final int SHARED_LOCK = 0x434c5348;
-  private static final int TENANT_LOCK = 0x434c544e;
 
   private final DataSource dataSource;
   private final List<MigrationScript> sharedScripts;
-  private final List<MigrationScript> tenantScripts;
 
   SchemaMigrations(DataSource dataSource) {
-    this(dataSource, MigrationScript.SHARED, MigrationScript.TENANT);
+    this(dataSource, MigrationScript.SHARED);
   }
 
-  SchemaMigrations(DataSource dataSource, List<MigrationScript> sharedScripts, List<MigrationScript> tenantScripts) {
+  SchemaMigrations(DataSource dataSource, List<MigrationScript> sharedScripts) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.sharedScripts = List.copyOf(sharedScripts);
-    this.tenantScripts = List.copyOf(tenantScripts);
   }
 
   /** Readiness: the database answers within 2 s and its shared schema is at this build's newest version. */
@@ -85,76 +80,6 @@ final class SchemaMigrations implements TenantProvisioning, Readiness {
       }
       return count;
     });
-  }
-
-  @Override
-  public ProvisioningResult provision(TenantId tenant) {
-    Objects.requireNonNull(tenant, "tenant");
-    ProvisioningResult result = inTransaction(c -> {
-      try (PreparedStatement lock = c.prepareStatement("select pg_advisory_xact_lock(?, ?)")) {
-        lock.setInt(1, TENANT_LOCK);
-        lock.setInt(2, Long.hashCode(tenant.value()));
-        lock.execute();
-      }
-      Integer current = currentVersion(c, tenant);
-      boolean created = current == null;
-      if (created) {
-        try (PreparedStatement ps = c.prepareStatement("insert into crosslist.tenants (id, schema_name, status) "
-            + "values (?, ?, 'ACTIVE')")) {
-          ps.setLong(1, tenant.value());
-          ps.setString(2, tenant.schemaName());
-          ps.executeUpdate();
-        }
-        execute(c, TenantSqlRenderer.render("create schema ${tenant}", tenant));
-      }
-      int from = created ? 0 : current;
-      Map<Integer, String> applied = checksums(c,
-          "select version, checksum from crosslist.tenant_migrations where tenant_id = ?", tenant.value());
-      int to = from;
-      for (MigrationScript script : tenantScripts) {
-        if (verifyApplied(applied, script, tenant.toString())) {
-          continue;
-        }
-        execute(c, TenantSqlRenderer.render(script.sql(), tenant));
-        try (PreparedStatement ps = c.prepareStatement("insert into crosslist.tenant_migrations "
-            + "(tenant_id, version, description, checksum) values (?, ?, ?, ?)")) {
-          ps.setLong(1, tenant.value());
-          ps.setInt(2, script.version());
-          ps.setString(3, script.description());
-          ps.setString(4, script.checksum());
-          ps.executeUpdate();
-        }
-        to = script.version();
-      }
-      if (to != from) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "update crosslist.tenants set schema_version = ?, updated_at = now() where id = ?")) {
-          ps.setInt(1, to);
-          ps.setLong(2, tenant.value());
-          ps.executeUpdate();
-        }
-      }
-      return new ProvisioningResult(tenant, created, from, to);
-    });
-    if (!result.noOp()) {
-      LOG.info("{} provisioned: schema version {} -> {}", tenant, result.fromVersion(), result.toVersion());
-    }
-    return result;
-  }
-
-  /** The newest tenant migration version, which every provisioned tenant is brought to. */
-  int latestTenantVersion() {
-    return MigrationScript.latest(tenantScripts);
-  }
-
-  private static Integer currentVersion(Connection c, TenantId tenant) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "select schema_version from crosslist.tenants where id = ? for update")) {
-      ps.setLong(1, tenant.value());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getInt(1) : null;
-      }
-    }
   }
 
   /** True when {@code script} was applied already; fails when it was applied with other content. */

@@ -31,8 +31,7 @@ class ReadinessTest {
     Persistence.get();
     List<MigrationScript> newer = new ArrayList<>(MigrationScript.SHARED);
     newer.add(new MigrationScript(99, "from the future", "select 1"));
-    Readiness.Status status = new SchemaMigrations(dataSource(TestDatabase.get().jdbcUrl()), newer,
-        MigrationScript.TENANT).check();
+    Readiness.Status status = new SchemaMigrations(dataSource(TestDatabase.get().jdbcUrl()), newer).check();
     assertFalse(status.ready());
     assertTrue(status.detail().contains("this build expects 99"), status.detail());
   }

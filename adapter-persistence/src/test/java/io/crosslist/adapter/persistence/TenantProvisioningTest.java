@@ -44,7 +44,7 @@ class TenantProvisioningTest {
     List<MigrationScript> broken = new ArrayList<>(MigrationScript.TENANT);
     broken.add(new MigrationScript(broken.size() + 1, "broken", "create table ${tenant}.half (id int); select 1/0;"));
     try (HikariDataSource pool = ConnectionPool.open(TestDatabase.get().settings())) {
-      SchemaMigrations migrations = new SchemaMigrations(pool, MigrationScript.SHARED, broken);
+      TenantMigrations migrations = migrations(pool, broken);
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> migrations.provision(tenant));
       assertTrue(e.getMessage().contains("division by zero"), e.getMessage());
     }
@@ -59,9 +59,9 @@ class TenantProvisioningTest {
     List<MigrationScript> edited = List.of(new MigrationScript(1, "products", "-- edited\n" + MigrationScript.TENANT.get(0).sql()));
     try (HikariDataSource pool = ConnectionPool.open(TestDatabase.get().settings())) {
       IllegalStateException e = assertThrows(IllegalStateException.class,
-          () -> new SchemaMigrations(pool, MigrationScript.SHARED, edited).provision(tenant));
-      assertTrue(e.getMessage().contains("migration V1 (products) of tenant " + tenant.value() + " was applied with checksum"),
-          e.getMessage());
+          () -> migrations(pool, edited).provision(tenant));
+      assertTrue(e.getMessage().contains("migration V1 (products) of track 'crosslist' was applied to tenant "
+          + tenant.value() + " with checksum"), e.getMessage());
     }
   }
 
@@ -72,7 +72,7 @@ class TenantProvisioningTest {
     int v = next.size() + 1;
     next.add(new MigrationScript(v, "notes", "create table ${tenant}.notes (id bigint primary key, body text)"));
     try (HikariDataSource pool = ConnectionPool.open(TestDatabase.get().settings())) {
-      ProvisioningResult upgrade = new SchemaMigrations(pool, MigrationScript.SHARED, next).provision(tenant);
+      ProvisioningResult upgrade = migrations(pool, next).provision(tenant);
       assertFalse(upgrade.created());
       assertEquals(v - 1, upgrade.fromVersion());
       assertEquals(v, upgrade.toVersion());
@@ -86,7 +86,7 @@ class TenantProvisioningTest {
     TenantId tenant = Persistence.unusedTenant();
     List<MigrationScript> upTo8 = MigrationScript.TENANT.subList(0, 8);
     try (HikariDataSource pool = ConnectionPool.open(TestDatabase.get().settings())) {
-      new SchemaMigrations(pool, MigrationScript.SHARED, upTo8).provision(tenant);
+      migrations(pool, upTo8).provision(tenant);
     }
     // a job an earlier version started: stored RUNNING after 2 attempts, counted running in its batch
     try (java.sql.Connection c = TestDatabase.get().connect(); java.sql.Statement st = c.createStatement()) {
@@ -99,7 +99,8 @@ class TenantProvisioningTest {
           values ('EBAY', 'SYNC_ORDERS', 1, 'RUNNING', 0, 2, 3, now(), now(), now(), now())""", tenant));
     }
     try (HikariDataSource pool = ConnectionPool.open(TestDatabase.get().settings())) {
-      assertEquals(9, new SchemaMigrations(pool).provision(tenant).toVersion());
+      assertEquals(MigrationScript.TENANT.size(), migrations(pool, MigrationScript.TENANT).provision(tenant)
+          .toVersion());
     }
     io.crosslist.domain.job.MarketplaceJob job = db.jobs.findById(tenant, io.crosslist.domain.job.JobId.of(1))
         .orElseThrow();
@@ -134,6 +135,12 @@ class TenantProvisioningTest {
     assertTrue(walked.containsAll(mine));
     assertEquals(walked.stream().sorted().toList(), walked, "ascending id order, no repeats");
     assertEquals(walked.size(), walked.stream().distinct().count());
+  }
+
+  /** The migration runner with Crosslist's track made of {@code scripts}. */
+  static TenantMigrations migrations(javax.sql.DataSource pool, List<MigrationScript> scripts) {
+    return new TenantMigrations(pool, List.of(new MigrationTrack(MigrationTrack.CROSSLIST, scripts)),
+        java.time.Duration.ofSeconds(2), 3);
   }
 
   private static boolean schemaExists(TenantId tenant) throws Exception {

@@ -1,0 +1,281 @@
+package io.crosslist.adapter.persistence;
+
+import io.crosslist.application.port.out.DatabaseUnavailableException;
+import io.crosslist.domain.tenant.TenantId;
+import io.crosslist.domain.tenant.TenantMigration;
+import io.crosslist.domain.tenant.TenantProvisioning;
+import io.crosslist.domain.tenant.UnknownTenantException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one migration runner of tenant schemas: creates a tenant with every track's scripts, brings an existing
+ * one to this build's versions, and records versions and checksums per tenant and track in the shared schema.
+ *
+ * <p>A new tenant costs one round trip: its registry row, its schema, every track's scripts and the
+ * bookkeeping go to PostgreSQL as one multi-statement text, which runs as one implicit transaction (a failure
+ * leaves nothing behind). An existing tenant is migrated in its own transaction under a short
+ * {@code lock_timeout}, so a busy tenant table is never blocked for long: a migration that cannot get its lock
+ * in time is rolled back and tried again with backoff.
+ */
+final class TenantMigrations implements TenantProvisioning, TenantMigration {
+  private static final Logger LOG = LoggerFactory.getLogger(TenantMigrations.class);
+  /** Advisory lock class id ('CLTN'): one migration of a tenant at a time, whichever process runs it. */
+  private static final int TENANT_LOCK = 0x434c544e;
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String DUPLICATE_SCHEMA = "42P06";
+  private static final String LOCK_NOT_AVAILABLE = "55P03";
+  private static final String DEADLOCK = "40P01";
+  private static final String SERIALIZATION = "40001";
+
+  private final DataSource dataSource;
+  private final List<MigrationTrack> tracks;
+  private final Duration lockTimeout;
+  private final int attempts;
+
+  /**
+   * @param tracks Crosslist's track first, then the host's, in the order they are applied
+   * @param lockTimeout how long one migration statement waits for a lock before the tenant's attempt is retried
+   * @param attempts attempts per tenant (1 or more) when locks are not available in time
+   */
+  TenantMigrations(DataSource dataSource, List<MigrationTrack> tracks, Duration lockTimeout, int attempts) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.tracks = List.copyOf(tracks);
+    this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+    this.attempts = attempts;
+    if (this.tracks.stream().map(MigrationTrack::name).distinct().count() != this.tracks.size()) {
+      throw new IllegalArgumentException("two migration tracks have the same name: " + this.tracks.stream()
+          .map(MigrationTrack::name).toList());
+    }
+  }
+
+  List<MigrationTrack> tracks() {
+    return tracks;
+  }
+
+  @Override
+  public Map<String, Integer> versions() {
+    Map<String, Integer> latest = new LinkedHashMap<>();
+    tracks.forEach(t -> latest.put(t.name(), t.latest()));
+    return latest;
+  }
+
+  /**
+   * Creates {@code tenant} with every track, or, when it exists, brings it to this build's versions.
+   * The common case, a new tenant, is one round trip.
+   */
+  @Override
+  public ProvisioningResult provision(TenantId tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+      st.execute(newTenantScript(tenant));
+      LOG.info("{} provisioned: schema version 0 -> {}", tenant, latestOf(MigrationTrack.CROSSLIST));
+      return new ProvisioningResult(tenant, true, 0, latestOf(MigrationTrack.CROSSLIST));
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState()) && !DUPLICATE_SCHEMA.equals(e.getSQLState())) {
+        throw failure("provisioning " + tenant, e);
+      }
+    }
+    return migrate(tenant); // it exists: bring it up to date
+  }
+
+  /** Brings an existing {@code tenant} to this build's versions of every track, retrying when locks are busy. */
+  @Override
+  public ProvisioningResult migrate(TenantId tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return migrateOnce(tenant);
+      } catch (SQLException e) {
+        boolean retryable = LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || DEADLOCK.equals(e.getSQLState())
+            || SERIALIZATION.equals(e.getSQLState());
+        if (!retryable || attempt >= attempts) {
+          throw failure("migrating " + tenant + (retryable ? " (" + attempt + " attempts, locks busy)" : ""), e);
+        }
+        LOG.info("{}: migration attempt {} could not get its locks within {} ms; trying again", tenant, attempt,
+            lockTimeout.toMillis());
+        sleep(backoff(attempt));
+      }
+    }
+  }
+
+  private ProvisioningResult migrateOnce(TenantId tenant) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        // transaction-scoped settings and lock: nothing outlives the transaction, also behind a pooler
+        st.execute("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'; select pg_advisory_xact_lock("
+            + TENANT_LOCK + ", " + Long.hashCode(tenant.value()) + ")");
+        Map<String, Map<Integer, String>> applied = applied(c, tenant);
+        if (applied == null) {
+          throw new UnknownTenantException(tenant);
+        }
+        int from = applied.getOrDefault(MigrationTrack.CROSSLIST, Map.of()).keySet().stream()
+            .mapToInt(Integer::intValue).max().orElse(0);
+        StringBuilder pending = new StringBuilder();
+        List<String> appliedNow = new ArrayList<>();
+        for (MigrationTrack track : tracks) {
+          Map<Integer, String> done = applied.getOrDefault(track.name(), Map.of());
+          for (MigrationScript script : track.scripts()) {
+            String recorded = done.get(script.version());
+            if (recorded != null) {
+              requireSame(track, script, recorded, tenant);
+              continue;
+            }
+            pending.append(TenantSqlRenderer.render(script.sql(), tenant)).append(";\n");
+            pending.append(recordSql(tenant, track, script)).append(";\n");
+            appliedNow.add(track.name() + " V" + script.version());
+          }
+          if (done.size() < track.scripts().size()) {
+            pending.append(trackVersionSql(tenant, track)).append(";\n");
+          }
+        }
+        if (pending.length() > 0) {
+          st.execute(pending.toString());
+        }
+        c.commit();
+        int to = latestOf(MigrationTrack.CROSSLIST);
+        if (!appliedNow.isEmpty()) {
+          LOG.info("{} migrated: {}", tenant, String.join(", ", appliedNow));
+        }
+        return new ProvisioningResult(tenant, false, from, appliedNow.isEmpty() ? from : to);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  /**
+   * One query over the registry: a tenant is behind when some track has no row for it at this build's version
+   * (the primary key of {@code tenant_tracks} answers each probe; no tenant schema is read).
+   */
+  @Override
+  public List<TenantId> behind(Optional<TenantId> after, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be 1 or more, got " + limit);
+    }
+    StringBuilder sql = new StringBuilder("select t.id from crosslist.tenants t where t.id > ? and (false");
+    for (MigrationTrack track : tracks) {
+      sql.append(" or not exists (select 1 from crosslist.tenant_tracks k where k.tenant_id = t.id and k.track = '")
+          .append(track.name()).append("' and k.version >= ").append(track.latest()).append(')');
+    }
+    sql.append(") order by t.id limit ?");
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      ps.setLong(1, after.map(TenantId::value).orElse(0L));
+      ps.setInt(2, limit);
+      List<TenantId> behind = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          behind.add(TenantId.of(rs.getLong(1)));
+        }
+      }
+      return behind;
+    } catch (SQLException e) {
+      throw failure("finding the tenants behind this build", e);
+    }
+  }
+
+  /** The text that creates a new tenant: registry row, schema, every track's scripts and their records. */
+  String newTenantScript(TenantId tenant) {
+    StringBuilder sql = new StringBuilder();
+    sql.append("insert into crosslist.tenants (id, schema_name, status) values (").append(tenant.value())
+        .append(", '").append(tenant.schemaName()).append("', 'ACTIVE');\n");
+    sql.append(TenantSqlRenderer.render("create schema ${tenant}", tenant)).append(";\n");
+    for (MigrationTrack track : tracks) {
+      for (MigrationScript script : track.scripts()) {
+        sql.append(TenantSqlRenderer.render(script.sql(), tenant)).append(";\n");
+      }
+    }
+    for (MigrationTrack track : tracks) {
+      for (MigrationScript script : track.scripts()) {
+        sql.append(recordSql(tenant, track, script)).append(";\n");
+      }
+      sql.append(trackVersionSql(tenant, track)).append(";\n");
+    }
+    return sql.toString();
+  }
+
+  /** Records one applied script. Every value is a validated constant: a tenant id, a track name, a hex checksum. */
+  private static String recordSql(TenantId tenant, MigrationTrack track, MigrationScript script) {
+    return "insert into crosslist.tenant_migrations (tenant_id, track, version, description, checksum) values ("
+        + tenant.value() + ", '" + track.name() + "', " + script.version() + ", " + literal(script.description())
+        + ", '" + script.checksum() + "')";
+  }
+
+  private static String trackVersionSql(TenantId tenant, MigrationTrack track) {
+    return "insert into crosslist.tenant_tracks (tenant_id, track, version) values (" + tenant.value() + ", '"
+        + track.name() + "', " + track.latest() + ") on conflict (tenant_id, track) do update set version ="
+        + " excluded.version, updated_at = now()";
+  }
+
+  /** A SQL string literal (standard_conforming_strings: only quotes are doubled). */
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
+  }
+
+  /** Applied checksums by track and version, or null when the tenant is not registered. */
+  private static Map<String, Map<Integer, String>> applied(Connection c, TenantId tenant) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select m.track, m.version, m.checksum from crosslist.tenants t"
+        + " left join crosslist.tenant_migrations m on m.tenant_id = t.id where t.id = ? for update of t")) {
+      ps.setLong(1, tenant.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        Map<String, Map<Integer, String>> applied = null;
+        while (rs.next()) {
+          applied = applied == null ? new HashMap<>() : applied;
+          if (rs.getString(1) != null) {
+            applied.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getInt(2), rs.getString(3));
+          }
+        }
+        return applied;
+      }
+    }
+  }
+
+  private static void requireSame(MigrationTrack track, MigrationScript script, String recorded, TenantId tenant) {
+    if (!script.matches(recorded)) {
+      throw new IllegalStateException("migration V" + script.version() + " (" + script.description() + ") of track '"
+          + track.name() + "' was applied to " + tenant + " with checksum " + recorded + " but the script now has "
+          + script.checksum() + ": applied migrations must not change; add a new version instead");
+    }
+  }
+
+  private int latestOf(String track) {
+    return tracks.stream().filter(t -> t.name().equals(track)).mapToInt(MigrationTrack::latest).findFirst().orElse(0);
+  }
+
+  static RuntimeException failure(String what, SQLException e) {
+    DatabaseUnavailableException unavailable = PostgresErrors.unavailable(e);
+    return unavailable != null ? unavailable : new IllegalStateException(what + " failed: " + e.getMessage(), e);
+  }
+
+  private static Duration backoff(int attempt) {
+    long base = 100L << Math.min(attempt, 6); // 200 ms, 400 ms, 800 ms, ...
+    return Duration.ofMillis(base + java.util.concurrent.ThreadLocalRandom.current().nextLong(base));
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to retry a tenant migration", e);
+    }
+  }
+}

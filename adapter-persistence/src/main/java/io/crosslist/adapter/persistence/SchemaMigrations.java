@@ -41,7 +41,7 @@ final class SchemaMigrations implements Readiness {
   @Override
   public Status check() {
     int latest = sharedScripts.stream().mapToInt(MigrationScript::version).max().orElse(0);
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = dataSource.getConnection(); Statement st = ConnectionPool.oneShot(c)) {
       st.setQueryTimeout(2);
       try (ResultSet rs = st.executeQuery("select coalesce(max(version), 0) from crosslist.shared_migrations")) {
         rs.next();
@@ -112,7 +112,7 @@ final class SchemaMigrations implements Readiness {
   }
 
   private static void execute(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
+    try (Statement s = ConnectionPool.oneShot(c)) {
       s.execute(sql);
     }
   }

@@ -81,7 +81,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
   @Override
   public ProvisioningResult provision(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = dataSource.getConnection(); Statement st = ConnectionPool.oneShot(c)) {
       st.execute(newTenantScript(tenant));
       LOG.info("{} provisioned: schema version 0 -> {}", tenant, latestOf(MigrationTrack.CROSSLIST));
       return new ProvisioningResult(tenant, true, 0, latestOf(MigrationTrack.CROSSLIST));
@@ -116,7 +116,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
   private ProvisioningResult migrateOnce(TenantId tenant) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      try (Statement st = c.createStatement()) {
+      try (Statement st = ConnectionPool.oneShot(c)) {
         // transaction-scoped settings and lock: nothing outlives the transaction, also behind a pooler
         st.execute("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'; select pg_advisory_xact_lock("
             + TENANT_LOCK + ", " + Long.hashCode(tenant.value()) + ")");

@@ -37,7 +37,7 @@ final class TenantRemover implements TenantRemoval {
     Objects.requireNonNull(tenant, "tenant");
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      try (Statement st = c.createStatement()) {
+      try (Statement st = ConnectionPool.oneShot(c)) {
         st.execute("select pg_advisory_xact_lock(" + TENANT_LOCK + ", " + Long.hashCode(tenant.value()) + ")");
         String status;
         try (PreparedStatement ps = c.prepareStatement("select status from crosslist.tenants where id = ? for update")) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The {@code crosslist} command line: {@code java -jar crosslist.jar <command>}. */
 @Command(name = "crosslist", mixinStandardHelpOptions = true, version = "crosslist 0.1.0",
     description = "Multi-tenant marketplace back end on PostgreSQL.",
-    subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, WorkerCommand.class, KeysetCommand.class, ResealCommand.class,
+    subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, WorkerCommand.class, KeysetCommand.class, ResealCommand.class, TenantsCommand.class,
         ConnectionsCommand.class, CommandLine.HelpCommand.class})
 public final class CrosslistCommand {
 

@@ -146,6 +146,11 @@ public final class CrosslistModule extends AbstractModule {
   }
 
   /** The recurring tasks' parameters (default {@link RecurringTaskSettings#DEFAULTS}); returns this module. */
+  @Override
+  protected void configure() {
+    install(new TenantFleetModule());
+  }
+
   public CrosslistModule withRecurringTasks(RecurringTaskSettings settings) {
     this.recurring = java.util.Objects.requireNonNull(settings, "settings");
     return this;

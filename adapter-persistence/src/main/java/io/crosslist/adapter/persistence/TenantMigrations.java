@@ -84,7 +84,8 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
     try (Connection c = dataSource.getConnection(); Statement st = ConnectionPool.oneShot(c)) {
       st.execute(newTenantScript(tenant));
       LOG.info("{} provisioned: schema version 0 -> {}", tenant, latestOf(MigrationTrack.CROSSLIST));
-      return new ProvisioningResult(tenant, true, 0, latestOf(MigrationTrack.CROSSLIST));
+      return new ProvisioningResult(tenant, true, 0, latestOf(MigrationTrack.CROSSLIST),
+          tracks.stream().mapToInt(t -> t.scripts().size()).sum());
     } catch (SQLException e) {
       if (!UNIQUE_VIOLATION.equals(e.getSQLState()) && !DUPLICATE_SCHEMA.equals(e.getSQLState())) {
         throw failure("provisioning " + tenant, e);
@@ -152,7 +153,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
         if (!appliedNow.isEmpty()) {
           LOG.info("{} migrated: {}", tenant, String.join(", ", appliedNow));
         }
-        return new ProvisioningResult(tenant, false, from, appliedNow.isEmpty() ? from : to);
+        return new ProvisioningResult(tenant, false, from, appliedNow.isEmpty() ? from : to, appliedNow.size());
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;

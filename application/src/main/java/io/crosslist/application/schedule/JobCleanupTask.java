@@ -48,6 +48,6 @@ public final class JobCleanupTask extends TenantSweepTask {
     RunSummary purged = sweep((after, limit) -> tenants.activeTenants(Optional.ofNullable(after), limit),
         tenant -> purge.purgeFinished(tenant, retention));
     return new RunSummary(NAME, purged.processed(), purged.failed(), purged.skipped(),
-        purged.itemsChanged() + housekeeping, Duration.ofNanos(System.nanoTime() - began), purged.failedTenants());
+        purged.itemsChanged() + housekeeping, Duration.ofNanos(System.nanoTime() - began), purged.failures());
   }
 }

@@ -14,31 +14,36 @@ import java.util.Objects;
  * @param skipped tenants with nothing to do
  * @param itemsChanged rows or accounts the run changed (drafts deleted, tokens refreshed, ...)
  * @param duration how long the run took
- * @param failedTenants the first failed tenants (at most {@value #FAILED_SAMPLE}), to look into
+ * @param failures the first failed tenants (at most {@value #FAILED_SAMPLE}) with their causes, to look into
  */
 public record RunSummary(String task, int processed, int failed, int skipped, long itemsChanged, Duration duration,
-    List<TenantId> failedTenants) {
+    List<TenantFailure> failures) {
   public static final int FAILED_SAMPLE = 20;
 
   public RunSummary {
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(duration, "duration");
-    failedTenants = List.copyOf(failedTenants);
+    failures = List.copyOf(failures);
+  }
+
+  /** The tenants of {@link #failures}. */
+  public List<TenantId> failedTenants() {
+    return failures.stream().map(TenantFailure::tenant).toList();
   }
 
   /** This run and {@code other} (another pass of the same task) as one. */
   public RunSummary plus(RunSummary other) {
-    List<TenantId> failures = new java.util.ArrayList<>(failedTenants);
-    failures.addAll(other.failedTenants);
+    List<TenantFailure> all = new java.util.ArrayList<>(failures);
+    all.addAll(other.failures);
     return new RunSummary(task, processed + other.processed, failed + other.failed, skipped + other.skipped,
         itemsChanged + other.itemsChanged, duration.plus(other.duration),
-        failures.subList(0, Math.min(failures.size(), FAILED_SAMPLE)));
+        all.subList(0, Math.min(all.size(), FAILED_SAMPLE)));
   }
 
   @Override
   public String toString() {
     return "%s: %d tenant(s) processed, %d failed%s, %d skipped, %d item(s) changed, in %d ms".formatted(task,
-        processed, failed, failedTenants.isEmpty() ? "" : " " + failedTenants, skipped, itemsChanged,
+        processed, failed, failures.isEmpty() ? "" : " " + failedTenants(), skipped, itemsChanged,
         duration.toMillis());
   }
 }

@@ -63,10 +63,16 @@ public final class TenantSweep {
   }
 
   public RunSummary run(TenantPages pages, TenantWork work) {
+    return run(pages, work, SweepProgress.NONE);
+  }
+
+  /** As {@link #run(TenantPages, TenantWork)}, telling {@code progress} about each tenant as it ends. */
+  public RunSummary run(TenantPages pages, TenantWork work, SweepProgress progress) {
+    Objects.requireNonNull(progress, "progress");
     long began = System.nanoTime();
     AtomicInteger processed = new AtomicInteger();
     AtomicInteger skipped = new AtomicInteger();
-    List<TenantId> failed = new ArrayList<>();
+    List<TenantFailure> failed = new ArrayList<>();
     int failures = 0;
     long items = 0;
     ExecutorService threads = Executors.newFixedThreadPool(parallelism, runnable -> {
@@ -95,12 +101,15 @@ public final class TenantSweep {
               items += changed;
               processed.incrementAndGet();
             }
+            progress.done(tenant, null);
           } catch (ExecutionException e) {
             failures++;
+            TenantFailure failure = new TenantFailure(tenant, describe(e.getCause()));
             if (failed.size() < RunSummary.FAILED_SAMPLE) {
-              failed.add(tenant);
+              failed.add(failure);
             }
             LOG.log(Level.WARNING, "{0}: {1} failed, skipped: {2}", task, tenant, e.getCause().toString());
+            progress.done(tenant, failure);
           }
         }
         after = page.get(page.size() - 1);
@@ -115,5 +124,12 @@ public final class TenantSweep {
     }
     return new RunSummary(task, processed.get(), failures, skipped.get(), items,
         Duration.ofNanos(System.nanoTime() - began), failed);
+  }
+
+  /** A failure in one line: its message, or its type when it has none. */
+  private static String describe(Throwable failure) {
+    String message = failure.getMessage();
+    return message == null || message.isBlank() ? failure.getClass().getSimpleName()
+        : message.lines().findFirst().orElse(message);
   }
 }

@@ -10,11 +10,7 @@ import io.crosslist.application.tenant.MigrateTenantsUseCase.FleetPlan;
 import io.crosslist.application.tenant.MigrateTenantsUseCase.MigrateTenantsCommand;
 import io.crosslist.application.tenant.ProvisionTenantsUseCase;
 import io.crosslist.domain.tenant.TenantId;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -129,7 +125,7 @@ final class TenantsCommand {
     boolean yes;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
       if (!yes && !confirmed()) {
         spec.commandLine().getErr().println("error: not dropped: confirm by typing the tenant id, or pass --yes");
         return 2;
@@ -142,12 +138,14 @@ final class TenantsCommand {
       });
     }
 
-    private boolean confirmed() throws IOException {
-      out().print("This removes every table and row of tenant " + tenant.value() + " (" + tenant.schemaName()
-          + "), for good. Type the tenant id to confirm: ");
-      out().flush();
-      String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-      out().println();
+    /** Asks on the terminal; without one (a script, a pipe) nothing can confirm, and only --yes drops. */
+    private boolean confirmed() {
+      java.io.Console console = System.console();
+      if (console == null) {
+        return false;
+      }
+      String answer = console.readLine("This removes every table and row of tenant %d (%s), for good. Type the"
+          + " tenant id to confirm: ", tenant.value(), tenant.schemaName());
       return answer != null && answer.strip().equals(Long.toString(tenant.value()));
     }
   }

@@ -80,12 +80,13 @@ class BatchCancelTest {
     }
   };
 
+  private final JobHandlers handlers = new JobHandlers(List.of(handler));
   private final JobExecutionService engine = new JobExecutionService(db.queue, db.jobs, db.journal,
-      new JobHandlers(List.of(handler)), db.unitOfWork,
+      handlers, db.unitOfWork,
       new JobRunSettings(new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 0), Duration.ZERO, Duration.ZERO),
       Clock.systemUTC(), new Random(5));
   private final JobEnqueueService enqueue = new JobEnqueueService(db.jobs, db.batches, db.products, db.unitOfWork,
-      Clock.systemUTC());
+      Clock.systemUTC(), handlers);
   private final JobManagementService manage = new JobManagementService(db.jobs, db.batches, db.unitOfWork,
       Clock.systemUTC());
 

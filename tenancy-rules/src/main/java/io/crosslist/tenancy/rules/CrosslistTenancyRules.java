@@ -14,8 +14,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * }
  * }</pre>
  *
- * Each field is an {@code @ArchTest}, so {@code ArchTests.in} runs every one as its own test. To freeze one
- * for a legacy code base, use the field: {@code @ArchTest static final ArchRule tables =
+ * Each field is an {@code @ArchTest}, so {@code ArchTests.in} runs every one as its own test. To freeze
+ * the violations of a legacy code base, list the fields instead of {@code ArchTests.in} and wrap those with
+ * accepted debt: {@code @ArchTest static final ArchRule tables =
  * FreezingArchRule.freeze(CrosslistTenancyRules.tenant_tables_are_qualified);}.
  */
 public final class CrosslistTenancyRules {

@@ -97,7 +97,8 @@ final class ClassPathResources {
   private static String displayName(Path root) {
     Path here = Paths.get("").toAbsolutePath();
     Path absolute = root.toAbsolutePath().normalize();
-    return absolute.startsWith(here) ? here.relativize(absolute).toString().replace('\\', '/') : absolute.getFileName().toString();
+    return absolute.startsWith(here) ? here.relativize(absolute).toString().replace('\\', '/')
+        : absolute.getFileName().toString();
   }
 
   private static boolean relevant(String name) {

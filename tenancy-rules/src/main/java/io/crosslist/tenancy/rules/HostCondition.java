@@ -49,9 +49,10 @@ abstract class HostCondition extends ArchCondition<JavaClass> {
   @Override
   public final void finish(ConditionEvents events) {
     for (String p : settings.persistencePackages()) {
-      if (classes.stream().noneMatch(c -> PackageMatchers.of(p).test(c.getPackageName()))) {
+      PackageMatchers matcher = PackageMatchers.of(p);
+      if (classes.stream().noneMatch(c -> matcher.test(c.getPackageName()))) {
         violated(events, Messages.settingMatchesNothing(TenancySettings.PERSISTENCE_PACKAGES, p,
-            "holds none of the " + classes.size() + " analysed classes", List.of()));
+            "holds none of the " + classes.size() + " analysed classes"));
       }
     }
     if (!readsResources) {
@@ -69,7 +70,8 @@ abstract class HostCondition extends ArchCondition<JavaClass> {
     for (String folder : folders) {
       if (scan.resources().stream().noneMatch(r -> r.isIn(folder))) {
         violated(events, Messages.settingMatchesNothing(setting, folder, "names a folder with no "
-            + String.join(", ", ClassPathResources.EXTENSIONS) + " file", scan.roots()));
+            + String.join(", ", ClassPathResources.EXTENSIONS) + " file (class-path roots read: "
+            + Messages.rootsText(scan.roots()) + ")"));
       }
     }
   }

@@ -50,9 +50,9 @@ final class Messages {
   }
 
   /** A setting that names nothing: the rule would have checked nothing there, so it says so. */
-  static String settingMatchesNothing(String setting, String value, String what, Collection<String> roots) {
-    return "Setting " + setting + "=" + value + " " + what + " (class-path roots read: " + rootsText(roots)
-        + "); check the spelling: a setting that matches nothing means the rule checks nothing there";
+  static String settingMatchesNothing(String setting, String value, String what) {
+    return "Setting " + setting + "=" + value + " " + what
+        + "; check the spelling: a setting that matches nothing means the rule checks nothing there";
   }
 
   static String rootsText(Collection<String> roots) {

@@ -21,7 +21,8 @@ final class ResourceText {
   private static final Pattern SQL_OR_XML_COMMENT = Pattern.compile("(?s)<!--.*?-->|/\\*.*?\\*/|--[^\\n]*");
   private static final Pattern LINE_COMMENT = Pattern.compile("(?m)^\\s*[#!][^\\n]*");
   private static final Pattern YAML_COMMENT = Pattern.compile("(?m)(?:^|(?<=\\s))#[^\\n]*");
-  private static final Pattern YAML_KEY = Pattern.compile("^(\\s*)(?:-\\s+)?([^\\s:#'\"][^:#]*?|'[^']*'|\"[^\"]*\")\\s*:(?:\\s+(.*))?$");
+  private static final Pattern YAML_KEY =
+      Pattern.compile("^(\\s*)(?:-\\s+)?([^\\s:#'\"][^:#]*?|'[^']*'|\"[^\"]*\")\\s*:(?:\\s+(.*))?$");
 
   private ResourceText() {}
 

@@ -57,7 +57,10 @@ public final class TenancyConditions {
     };
   }
 
-  /** No call of {@code Connection.setSchema}, {@code HikariConfig.setSchema} or a PgJDBC data source's {@code setCurrentSchema}. */
+  /**
+   * No call of {@code Connection.setSchema}, {@code HikariConfig.setSchema} or a PgJDBC data source's
+   * {@code setCurrentSchema}.
+   */
   public static ArchCondition<JavaClass> notCallSchemaSwitchingMethods(TenancySettings settings) {
     return new HostCondition("call no method that switches the session schema", settings, false) {
       @Override
@@ -118,7 +121,10 @@ public final class TenancyConditions {
     };
   }
 
-  /** SQL (mapper XML, annotation values, SQL constants) substitutes no {@code ${...}} but {@code ${tenant}}; values are {@code #{...}}. */
+  /**
+   * SQL (mapper XML, annotation values, SQL constants) substitutes no {@code ${...}} but {@code ${tenant}};
+   * values are {@code #{...}}.
+   */
   public static ArchCondition<JavaClass> substituteOnlyTheTenantIntoSql(TenancySettings settings) {
     return new HostCondition("substitute only ${tenant} into SQL text", settings, true) {
       @Override
@@ -181,8 +187,9 @@ public final class TenancyConditions {
           while (m.find()) {
             String table = TenantTables.lower(m.group(2));
             if (known.tables().contains(table) && !m.group(1).equals("${tenant}.")) {
-              events.add(SimpleConditionEvent.violated(text.file(), text.at(m.start(), "names tenant table " + table
-                  + " without ${tenant} (\"" + SchemaSwitches.oneLine(m.group()) + "\")") + Messages.qualifyFix(table, !m.group(1).isEmpty())));
+              String found = "names tenant table " + table + " without ${tenant} (\"" + SchemaSwitches.oneLine(m.group()) + "\")";
+              events.add(SimpleConditionEvent.violated(text.file(),
+                  text.at(m.start(), found) + Messages.qualifyFix(table, !m.group(1).isEmpty())));
             }
           }
         }

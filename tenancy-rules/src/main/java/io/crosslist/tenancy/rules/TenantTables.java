@@ -50,10 +50,10 @@ final class TenantTables {
       }
       if (scripts.isEmpty()) {
         problems.add(Messages.settingMatchesNothing(TenancySettings.TENANT_MIGRATIONS, folder,
-            "names a folder with no .sql script", roots));
+            "names a folder with no .sql script (class-path roots read: " + Messages.rootsText(roots) + ")"));
       } else if (created.isEmpty()) {
         problems.add(Messages.settingMatchesNothing(TenancySettings.TENANT_MIGRATIONS, folder,
-            "names " + scripts.size() + " script(s) that create no table", roots));
+            "names " + scripts.size() + " script(s) that create no table"));
       }
       tables.addAll(created);
     }

@@ -52,6 +52,7 @@ class HostMavenBuildTest {
       abort("crosslist.test.mavenHome is not set (the module's Surefire configuration passes ${maven.home})");
     }
     Build build = build(Path.of(mavenHome, "bin", "mvn"), "wrapper");
+    abortIfOfflineCannotResolve(build);
     Matcher surefire = Pattern.compile("maven-surefire-plugin:(\\S+):test").matcher(build.output());
     assertTrue(surefire.find() && surefire.group(1).startsWith("3."), "the wrapper's Maven picks a Surefire 3\n"
         + build.tail());
@@ -78,7 +79,7 @@ class HostMavenBuildTest {
   /**
    * Maven 3.8 needs artifacts Maven 3.9 does not (Surefire 2.12.4's dependencies, plexus-utils 1.1 for every plugin),
    * which a machine that only ran the wrapper has not downloaded. {@code -Dcrosslist.test.maven38.repo=DIR} names a
-   * local repository that has them (the builds stay offline).
+   * local repository that has them (the builds stay offline: the tests download nothing).
    */
   private static String[] maven38Repository(String... extra) {
     List<String> args = new ArrayList<>(List.of(extra));
@@ -92,8 +93,8 @@ class HostMavenBuildTest {
   private static void abortIfOfflineCannotResolve(Build build) {
     Matcher missing = Pattern.compile("in offline mode and the artifact (\\S+) has not been downloaded").matcher(build.output());
     if (missing.find()) {
-      abort("Maven 3.8 needs " + missing.group(1) + ", which the local repository does not have and an offline build"
-          + " cannot fetch; run with -Dcrosslist.test.maven38.repo=<a local repository that has Maven 3.8's plugins>");
+      abort("the host build needs " + missing.group(1) + ", which the local repository does not have and an offline"
+          + " build cannot fetch (for Maven 3.8: -Dcrosslist.test.maven38.repo=<a local repository that has its plugins>)");
     }
   }
 

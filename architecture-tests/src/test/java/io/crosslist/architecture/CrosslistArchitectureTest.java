@@ -3,9 +3,14 @@ package io.crosslist.architecture;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import io.crosslist.tenancy.rules.CrosslistTenancyRules;
 
-/** Every rule of {@link CrosslistArchitectureRules}, applied to Crosslist's own main code and resources. */
+/**
+ * Crosslist's own rules ({@link CrosslistArchitectureRules}, {@link IdParsingRules}) and the host tenancy rules
+ * (with the settings in this module's {@code archunit.properties}), applied to Crosslist's main code and resources.
+ */
 @AnalyzeClasses(packages = "io.crosslist", importOptions = ImportOption.DoNotIncludeTests.class)
 class CrosslistArchitectureTest {
   @ArchTest static final ArchRule domain_depends_only_on_the_jdk = CrosslistArchitectureRules.domain_depends_only_on_the_jdk;
@@ -16,15 +21,6 @@ class CrosslistArchitectureTest {
   @ArchTest static final ArchRule nothing_depends_on_bootstrap = CrosslistArchitectureRules.nothing_depends_on_bootstrap;
   @ArchTest static final ArchRule hexagonal_layers = CrosslistArchitectureRules.hexagonal_layers;
   @ArchTest static final ArchRule no_ambient_state_in_the_core = CrosslistArchitectureRules.no_ambient_state_in_the_core;
-  @ArchTest static final ArchRule no_schema_switching_strings_outside_persistence =
-      CrosslistArchitectureRules.no_schema_switching_strings_outside_persistence;
-  @ArchTest static final ArchRule no_connection_set_schema_outside_persistence =
-      CrosslistArchitectureRules.no_connection_set_schema_outside_persistence;
-  @ArchTest static final ArchRule no_schema_switching_in_resources_outside_persistence =
-      CrosslistArchitectureRules.no_schema_switching_in_resources_outside_persistence;
-  @ArchTest static final ArchRule mapper_xml_substitutes_only_tenant =
-      CrosslistArchitectureRules.mapper_xml_substitutes_only_tenant;
-  @ArchTest static final ArchRule mapper_xml_qualifies_tenant_tables =
-      CrosslistArchitectureRules.mapper_xml_qualifies_tenant_tables;
   @ArchTest static final ArchRule ids_are_parsed_only_by_the_domain = IdParsingRules.ids_are_parsed_only_by_the_domain;
+  @ArchTest static final ArchTests tenancy = ArchTests.in(CrosslistTenancyRules.class);
 }

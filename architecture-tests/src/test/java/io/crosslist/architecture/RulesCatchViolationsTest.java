@@ -8,16 +8,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
-import io.crosslist.architecture.fixtures.resources.ResourceAnchor;
-import io.crosslist.architecture.fixtures.switching.CallsConnectionSetSchema;
-import io.crosslist.architecture.fixtures.switching.CallsSetConfig;
-import io.crosslist.architecture.fixtures.switching.Clean;
-import io.crosslist.architecture.fixtures.switching.SetsSchemaByConcatenation;
-import io.crosslist.architecture.fixtures.switching.SetsSearchPath;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Each rule, shown failing on a fixture that breaks it (and, where it matters, passing on a clean one). */
+/**
+ * Each of Crosslist's own rules, shown failing on a fixture that breaks it (and, where it matters, passing on a clean
+ * one). The host tenancy rules have their fixture hosts in the crosslist-tenancy-rules module.
+ */
 class RulesCatchViolationsTest {
 
   private static JavaClasses load(Class<?>... classes) {
@@ -38,58 +35,12 @@ class RulesCatchViolationsTest {
   }
 
   @Test
-  void search_path_set_schema_and_set_config_constants_are_caught() {
-    ArchRule rule = CrosslistArchitectureRules.no_schema_switching_strings_outside_persistence;
-    assertViolation(rule, load(SetsSearchPath.class), "SetsSearchPath holds the string constant \"SET search_path TO user_1\"");
-    assertViolation(rule, load(SetsSchemaByConcatenation.class), "SetsSchemaByConcatenation holds the string constant \"Set");
-    assertViolation(rule, load(CallsSetConfig.class), "select set_config (?, ?, false)");
-    assertFalse(rule.evaluate(load(Clean.class)).hasViolation());
-  }
-
-  @Test
   void tenant_ids_parsed_with_long_are_caught_and_the_canonical_parser_passes() {
     assertViolation(IdParsingRules.ids_are_parsed_only_by_the_domain,
         load(io.crosslist.architecture.fixtures.ids.ParsesTenantWithLong.class), "ParsesTenantWithLong.tenantOf",
         "Long.parseLong", "ParsesTenantWithLong.viaValueOf", "Long.valueOf");
     assertFalse(IdParsingRules.ids_are_parsed_only_by_the_domain.evaluate(load(
         io.crosslist.architecture.fixtures.ids.ParsesTenantCanonically.class)).hasViolation());
-  }
-
-  @Test
-  void connection_set_schema_is_caught_even_through_a_subtype() {
-    assertViolation(CrosslistArchitectureRules.no_connection_set_schema_outside_persistence,
-        load(CallsConnectionSetSchema.class), "CallsConnectionSetSchema", "setSchema");
-    assertFalse(CrosslistArchitectureRules.no_connection_set_schema_outside_persistence.evaluate(load(Clean.class))
-        .hasViolation());
-  }
-
-  @Test
-  void a_host_can_allow_its_own_persistence_package() {
-    ArchRule hostRule = CrosslistArchitectureRules.noSchemaSwitchingStringsOutside(
-        "io.crosslist.architecture.fixtures.switching..");
-    assertFalse(hostRule.evaluate(load(SetsSearchPath.class)).hasViolation());
-  }
-
-  @Test
-  void schema_switching_in_sql_resources_is_caught() {
-    assertViolation(CrosslistArchitectureRules.no_schema_switching_in_resources_outside_persistence,
-        load(ResourceAnchor.class), "fixtures/sql/legacy-switch.sql:3 switches the session schema (search_path)");
-  }
-
-  @Test
-  void mapper_substitutions_other_than_tenant_are_caught() {
-    assertViolation(CrosslistArchitectureRules.mapper_xml_substitutes_only_tenant, load(ResourceAnchor.class),
-        "OrderByMapper.xml:7 substitutes ${orderBy}");
-  }
-
-  @Test
-  void unqualified_or_wrongly_qualified_tenant_tables_in_mappers_are_caught() {
-    EvaluationResult result = CrosslistArchitectureRules.mapper_xml_qualifies_tenant_tables
-        .evaluate(load(ResourceAnchor.class));
-    String report = String.join("\n", result.getFailureReport().getDetails());
-    assertTrue(report.contains("UnqualifiedMapper.xml:8 refers to tenant table orders as 'orders'"), report);
-    assertTrue(report.contains("UnqualifiedMapper.xml:11 refers to tenant table orders as 'public.orders'"), report);
-    assertFalse(report.contains("brands"), "shared tables may be qualified with their schema: " + report);
   }
 
   @Test
@@ -124,10 +75,7 @@ class RulesCatchViolationsTest {
   void crosslist_itself_passes_every_rule() {
     JavaClasses crosslist = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("io.crosslist");
-    for (ArchRule rule : List.of(CrosslistArchitectureRules.hexagonal_layers,
-        CrosslistArchitectureRules.no_schema_switching_strings_outside_persistence,
-        CrosslistArchitectureRules.mapper_xml_qualifies_tenant_tables,
-        CrosslistArchitectureRules.mapper_xml_substitutes_only_tenant)) {
+    for (ArchRule rule : List.of(CrosslistArchitectureRules.hexagonal_layers, IdParsingRules.ids_are_parsed_only_by_the_domain)) {
       rule.check(crosslist);
     }
   }

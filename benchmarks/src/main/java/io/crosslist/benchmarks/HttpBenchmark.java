@@ -193,8 +193,12 @@ public final class HttpBenchmark {
   private static TenantPorts tenants(Injector injector) {
     TenantAdministrationService admin = new TenantAdministrationService(injector.getInstance(TenantDirectory.class),
         injector.getInstance(TenantSuspension.class));
+    var fleet = new io.crosslist.application.tenant.TenantFleetService(injector.getInstance(TenantProvisioning.class),
+        injector.getInstance(io.crosslist.domain.tenant.TenantMigration.class),
+        injector.getInstance(io.crosslist.domain.tenant.TenantRemoval.class));
     return new TenantPorts(new ProvisionTenantService(injector.getInstance(TenantProvisioning.class)), admin, admin,
-        admin);
+        admin, fleet, new io.crosslist.application.tenant.FleetOperationsService(fleet,
+        injector.getInstance(io.crosslist.domain.tenant.TenantMigration.class), java.time.Clock.systemUTC()));
   }
 
   private static HikariDataSource baselinePool(String url, int size) {

@@ -388,11 +388,13 @@ public final class CrosslistModule extends AbstractModule {
       UpdateProductUseCase update, ChangeProductStatusUseCase status, DeleteProductUseCase delete,
       JobEnqueueService enqueue, JobManagementService jobs, ConnectMarketplaceUseCase connect,
       DisconnectMarketplaceUseCase disconnect, GetConnectionsUseCase connections, ProvisionTenantUseCase provision,
-      MarketplaceActivityService activity, JobReportService reports, TenantAdministrationService tenants) {
+      MarketplaceActivityService activity, JobReportService reports, TenantAdministrationService tenants,
+      io.crosslist.application.tenant.DropTenantUseCase drop,
+      io.crosslist.application.tenant.FleetOperationsUseCase fleet) {
     return new CrosslistHttpApi.Ports(create, get, list, update, status, delete,
         new JobPorts(enqueue, enqueue, jobs, jobs, jobs, jobs, jobs, jobs),
         new ConnectionPorts(connect, disconnect, connections), new ActivityPorts(activity, activity, reports, reports),
-        new TenantPorts(provision, tenants, tenants, tenants));
+        new TenantPorts(provision, tenants, tenants, tenants, drop, fleet));
   }
 
   @Provides

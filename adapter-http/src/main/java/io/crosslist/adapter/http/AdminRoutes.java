@@ -21,11 +21,13 @@ final class AdminRoutes {
   private final HttpJson json;
   private final TenantPorts tenants;
   private final TenantGate gate;
+  private final FleetRoutes fleet;
 
   AdminRoutes(HttpJson json, TenantPorts tenants, TenantGate gate) {
     this.json = json;
     this.tenants = tenants;
     this.gate = gate;
+    this.fleet = new FleetRoutes(json, tenants.fleet());
   }
 
   /** The admin routes; the caller has put admin authentication before {@code /admin}. */
@@ -35,6 +37,8 @@ final class AdminRoutes {
     routes.add(HandlerType.GET, "/admin/tenants/{id}", this::get);
     routes.add(HandlerType.POST, "/admin/tenants/{id}/suspend", this::suspend);
     routes.add(HandlerType.POST, "/admin/tenants/{id}/reactivate", this::reactivate);
+    routes.add(HandlerType.DELETE, "/admin/tenants/{id}", this::drop);
+    fleet.register(routes);
   }
 
   /** A tenant as the admin routes show it. */
@@ -84,6 +88,12 @@ final class AdminRoutes {
 
   void reactivate(Context ctx) throws IOException {
     changeStatus(ctx, TenantStatus.ACTIVE);
+  }
+
+  /** Drops a suspended tenant: its schema and everything the shared schema holds for it (409 while it is active). */
+  private void drop(Context ctx) {
+    tenants.drop().drop(tenantId(ctx));
+    ctx.status(204);
   }
 
   private void changeStatus(Context ctx, TenantStatus status) throws IOException {

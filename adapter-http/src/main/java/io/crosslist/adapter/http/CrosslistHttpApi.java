@@ -92,7 +92,8 @@ public final class CrosslistHttpApi implements AutoCloseable {
     Objects.requireNonNull(ports, "ports");
     Objects.requireNonNull(operations, "operations");
     this.json = new HttpJson(settings.maxBodyBytes());
-    TenantGate gate = new TenantGate(ports.tenants().get(), TENANT_STATUS_TTL.toNanos(), System::nanoTime);
+    TenantGate gate = new TenantGate(ports.tenants().get(), ports.tenants().fleet(), TENANT_STATUS_TTL.toNanos(),
+        System::nanoTime);
     this.pipeline = new RequestPipeline(new BearerTokens(settings, Clock.systemUTC()), gate, operations.registry());
     this.activity = new ActivityRoutes(json, ports.activity(), Clock.systemUTC());
     this.products = new ProductRoutes(ports, json, activity);

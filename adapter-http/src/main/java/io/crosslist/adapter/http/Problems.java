@@ -15,6 +15,7 @@ import io.crosslist.domain.product.IllegalStatusTransitionException;
 import io.crosslist.domain.product.ProductNotEditableException;
 import io.crosslist.domain.product.ProductNotFoundException;
 import io.crosslist.domain.product.UnknownReferenceException;
+import io.crosslist.domain.tenant.TenantNotSuspendedException;
 import io.crosslist.domain.tenant.UnknownTenantException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * <tr><td>409 / 428</td><td>a version or state conflict / {@code If-Match} missing</td></tr>
  * <tr><td>413 / 414 / 431</td><td>body, URI or headers too large</td></tr>
  * <tr><td>415 / 422</td><td>not JSON / a field breaks a rule (each field named with its rule)</td></tr>
- * <tr><td>503</td><td>the database is unavailable ({@code database-unavailable}, {@code Retry-After}), no secret
+ * <tr><td>503</td><td>the tenant's schema is being migrated to this build ({@code tenant-migrating},
+ *     {@code Retry-After}), the database is unavailable ({@code database-unavailable}, {@code Retry-After}), no secret
  *     keyset is configured for credentials ({@code secrets-not-configured}), or the server is stopping</td></tr>
  * <tr><td>500</td><td>a bug: logged with its stack trace, the body says nothing more</td></tr>
  * </table>
@@ -77,13 +79,14 @@ final class Problems {
         "version-conflict", "Version conflict", e.getMessage())));
     routes.exception(ProductNotEditableException.class, (e, ctx) -> write(ctx, new HttpProblem(409,
         "not-editable", "Not editable", e.getMessage())));
+    routes.exception(TenantNotSuspendedException.class, (e, ctx) -> write(ctx, new HttpProblem(409,
+        "tenant-active", "Tenant active", e.getMessage())));
     routes.exception(IllegalStatusTransitionException.class, (e, ctx) -> write(ctx, new HttpProblem(409,
         "illegal-transition", "Illegal status change", e.getMessage())));
     routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
       LOG.warn("request id={} {} {}: {}", RequestPipeline.requestId(ctx), ctx.method().name(), ctx.path(),
           e.getMessage());
-      ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-      write(ctx, new HttpProblem(503, "database-unavailable", "Database unavailable",
+      write(ctx, HttpProblem.retryAfter(RETRY_AFTER_SECONDS, "database-unavailable", "Database unavailable",
           "the database cannot serve this request now; retry after " + RETRY_AFTER_SECONDS + " seconds"));
     });
     routes.exception(SecretsNotConfiguredException.class, (e, ctx) -> write(ctx, new HttpProblem(503,
@@ -122,6 +125,9 @@ final class Problems {
   }
 
   static void write(Context ctx, HttpProblem p) {
+    if (p.retryAfterSeconds > 0) {
+      ctx.header("Retry-After", String.valueOf(p.retryAfterSeconds));
+    }
     ctx.status(p.status).contentType("application/problem+json").result(body(p));
   }
 

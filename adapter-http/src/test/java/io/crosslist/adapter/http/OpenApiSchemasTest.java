@@ -60,6 +60,7 @@ class OpenApiSchemasTest {
     REQUESTS.put("BatchBody", BatchBody.class);
     REQUESTS.put("ConnectBody", ConnectBody.class);
     REQUESTS.put("TenantBody", ProvisionBody.class);
+    REQUESTS.put("FleetMigrationBody", FleetRoutes.MigrationBody.class);
     RESPONSES.put("Product", ProductView.class);
     RESPONSES.put("Job", JobView.class);
     RESPONSES.put("Progress", ProgressView.class);
@@ -72,6 +73,8 @@ class OpenApiSchemasTest {
     RESPONSES.put("Conversation", ConversationView.class);
     RESPONSES.put("ErrorLogEntry", ErrorView.class);
     RESPONSES.put("Statistics", StatisticsView.class);
+    RESPONSES.put("FleetMigration", FleetRoutes.MigrationView.class);
+    RESPONSES.put("FleetFailure", FleetRoutes.FailureView.class);
   }
 
   private final JsonNode schemas;

@@ -193,6 +193,25 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
     }
   }
 
+  @Override
+  public boolean isCurrent(TenantId tenant) {
+    StringBuilder sql = new StringBuilder("select count(*) from crosslist.tenant_tracks k where k.tenant_id = ? and (false");
+    for (MigrationTrack track : tracks) {
+      sql.append(" or (k.track = '").append(track.name()).append("' and k.version >= ").append(track.latest())
+          .append(')');
+    }
+    sql.append(')');
+    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      ps.setLong(1, tenant.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1) == tracks.size();
+      }
+    } catch (SQLException e) {
+      throw failure("reading the versions of " + tenant, e);
+    }
+  }
+
   /** The text that creates a new tenant: registry row, schema, every track's scripts and their records. */
   String newTenantScript(TenantId tenant) {
     StringBuilder sql = new StringBuilder();

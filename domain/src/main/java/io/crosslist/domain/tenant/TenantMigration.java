@@ -23,6 +23,9 @@ public interface TenantMigration {
    */
   List<TenantId> behind(Optional<TenantId> after, int limit);
 
+  /** Whether {@code tenant} is registered and at this build's version of every track (one registry query). */
+  boolean isCurrent(TenantId tenant);
+
   /**
    * Brings {@code tenant} to this build's versions of every track, in one transaction of its own; waits
    * only briefly for the locks it needs and tries again with backoff when they are busy.

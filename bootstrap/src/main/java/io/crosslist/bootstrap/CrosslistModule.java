@@ -185,8 +185,11 @@ public final class CrosslistModule extends AbstractModule {
 
   /** The in-ports a {@link io.crosslist.adapter.scheduler.JobWorkerPool} calls. */
   @Provides
-  JobWorkerPool.Ports workerPorts(JobExecutionService engine) {
-    return JobWorkerPool.Ports.of(engine);
+  JobWorkerPool.Ports workerPorts(JobExecutionService engine,
+      io.crosslist.application.tenant.FleetOperationsUseCase fleet) {
+    // a tenant behind this build is migrated before its jobs start
+    return new JobWorkerPool.Ports(new io.crosslist.application.tenant.CurrentSchemaClaims(engine, engine::giveBack,
+        fleet), engine, engine, engine, engine, engine, engine);
   }
 
   @Provides

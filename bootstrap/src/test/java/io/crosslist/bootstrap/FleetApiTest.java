@@ -74,6 +74,31 @@ class FleetApiTest {
   }
 
   @Test
+  void a_job_of_a_tenant_behind_this_build_runs_after_its_tenant_is_migrated_by_the_worker() throws Exception {
+    db.clearDispatchIndex();
+    TenantId behind = db.newTenant();
+    com.google.inject.Injector injector = db.injector.createChildInjector(new CrosslistModule());
+    var job = injector.getInstance(io.crosslist.application.job.port.in.EnqueueJobUseCase.class).enqueue(behind,
+        io.crosslist.domain.job.JobRequest.of(io.crosslist.domain.marketplace.Marketplace.EBAY,
+            io.crosslist.domain.job.JobAction.SYNC_ORDERS, null));
+    setBackOneVersion(behind);
+    try (var pool = new io.crosslist.adapter.scheduler.JobWorkerPool(
+        io.crosslist.adapter.scheduler.WorkerSettings.defaults("fleet-test"),
+        injector.getInstance(io.crosslist.adapter.scheduler.JobWorkerPool.Ports.class),
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry()).start()) {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      io.crosslist.domain.job.JobStatus status = null;
+      while (status != io.crosslist.domain.job.JobStatus.COMPLETED && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+        status = db.jobs.findById(behind, job.id()).orElseThrow().status();
+      }
+      assertEquals(io.crosslist.domain.job.JobStatus.COMPLETED, status);
+      pool.shutdown();
+    }
+    assertEquals(10, version(behind), "the worker migrated the tenant before it started its job");
+  }
+
+  @Test
   void an_administrator_starts_a_fleet_migration_and_follows_it_to_its_end() throws Exception {
     TenantId one = db.newTenant();
     TenantId two = db.newTenant();

@@ -34,6 +34,9 @@ public final class FleetOperationsService implements FleetOperationsUseCase, Aut
   private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("crosslist-fleet"));
   private final ExecutorService onDemand = Executors.newFixedThreadPool(2, daemon("crosslist-tenant-migration"));
   private final Set<TenantId> migrating = ConcurrentHashMap.newKeySet();
+  /** Tenants known to be at this build's versions (bounded: cleared when it reaches {@link #MAX_KNOWN}). */
+  private final Set<TenantId> known = ConcurrentHashMap.newKeySet();
+  private static final int MAX_KNOWN = 1_000_000;
   private final Map<String, FleetOperation> operations = new LinkedHashMap<>();
   private final AtomicLong nextId = new AtomicLong();
 
@@ -104,13 +107,14 @@ public final class FleetOperationsService implements FleetOperationsUseCase, Aut
 
   @Override
   public boolean currentOrMigrating(TenantId tenant) {
-    if (migration.isCurrent(tenant)) {
+    if (isCurrent(tenant)) {
       return true;
     }
     if (migrating.add(tenant)) {
       onDemand.submit(() -> {
         try {
           migration.migrate(tenant);
+          known.add(tenant);
         } catch (RuntimeException e) {
           LOG.log(Level.WARNING, "{0}: on-demand migration failed: {1}", tenant, e.getMessage());
         } finally {
@@ -119,6 +123,32 @@ public final class FleetOperationsService implements FleetOperationsUseCase, Aut
       });
     }
     return false;
+  }
+
+  @Override
+  public void ensureCurrent(TenantId tenant) {
+    if (!isCurrent(tenant)) {
+      migration.migrate(tenant);
+      known.add(tenant);
+    }
+  }
+
+  /**
+   * Whether the tenant is current, asking the registry only until it is: a tenant at this build's versions stays
+   * there while this process runs (versions only move forward, with a newer build).
+   */
+  private boolean isCurrent(TenantId tenant) {
+    if (known.contains(tenant)) {
+      return true;
+    }
+    if (!migration.isCurrent(tenant)) {
+      return false;
+    }
+    if (known.size() >= MAX_KNOWN) {
+      known.clear();
+    }
+    known.add(tenant);
+    return true;
   }
 
   @Override

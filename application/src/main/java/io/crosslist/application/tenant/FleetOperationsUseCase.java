@@ -25,4 +25,12 @@ public interface FleetOperationsUseCase {
    * however many callers ask) and false is returned: the caller answers "migrating, retry" meanwhile.
    */
   boolean currentOrMigrating(TenantId tenant);
+
+  /**
+   * Brings {@code tenant} to this build's versions now, on the caller's thread, when it is behind (a no-op for a
+   * tenant known current: this process remembers them).
+   *
+   * @throws RuntimeException when its migration fails (the message says why)
+   */
+  void ensureCurrent(TenantId tenant);
 }

@@ -369,20 +369,22 @@ public final class CrosslistModule extends AbstractModule {
   }
 
   /**
-   * The recurring tasks: job cleanup, abandoned drafts, token refresh-ahead, the Vinted keep-alive and the
-   * Etsy orders polling, with the parameters of {@link #withRecurringTasks}.
+   * The recurring tasks: job cleanup, abandoned drafts, token refresh-ahead, the Vinted keep-alive, the Etsy
+   * orders polling and the background fleet migration, with the parameters of {@link #withRecurringTasks}.
    */
   @Provides
   @Singleton
   RunRecurringTaskUseCase recurringTasks(TickLedger ledger, JobExecutionService engine, TenantDirectory tenants,
       PurgeFinishedJobsUseCase purge, CleanUpAbandonedDraftsUseCase drafts, ConnectedTenantIndex connected,
-      RefreshTokensUseCase refresh, KeepSessionsAliveUseCase keepAlive, PollOrdersUseCase poll) {
+      RefreshTokensUseCase refresh, KeepSessionsAliveUseCase keepAlive, PollOrdersUseCase poll,
+      io.crosslist.application.tenant.MigrateTenantsUseCase fleet) {
     return new RecurringTaskService(ledger, List.of(
         new JobCleanupTask(engine, engine, tenants, purge, recurring.jobRetention(), recurring.parallelism()),
         new AbandonedDraftsTask(tenants, drafts, recurring.draftsMaxAgeDays(), recurring.parallelism()),
         new TokenRefreshAheadTask(connected, refresh, recurring.refreshWindow(), recurring.parallelism()),
         new SessionKeepAliveTask(connected, keepAlive, recurring.keepAliveFailures(), recurring.parallelism()),
-        new OrderPollingTask(connected, poll, recurring.parallelism())));
+        new OrderPollingTask(connected, poll, recurring.parallelism()),
+        new io.crosslist.application.tenant.TenantMigrationTask(fleet, recurring.parallelism())));
   }
 
   /** The in-ports the HTTP API calls ({@code serve} and the HTTP tests build it from these). */

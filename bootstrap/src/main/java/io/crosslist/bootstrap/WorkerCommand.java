@@ -77,8 +77,17 @@ class WorkerCommand implements Callable<Integer> {
 
   @Option(names = "--recurring", paramLabel = "TASK=INTERVAL", split = ",", description = "interval of a recurring task as an"
       + " ISO-8601 duration, or 'off' (repeatable; defaults: job-cleanup=PT10M, drafts-cleanup=P1D, token-refresh=PT5M,"
-      + " vinted-keep-alive=PT15M, etsy-polling=PT5M)")
+      + " vinted-keep-alive=PT15M, etsy-polling=PT5M, tenant-migration=PT1M)")
   Map<String, String> recurring = new LinkedHashMap<>();
+
+  /** How tenants behind this build are brought up to date by this process. */
+  enum MigrateTenants { background, off }
+
+  @Option(names = "--migrate-tenants", defaultValue = "background", description = "background: migrate every"
+      + " tenant behind this build in the background (the tenant-migration task, once across the cluster; a request"
+      + " or job of a tenant still behind migrates it first); off: only on demand and by 'crosslist tenants migrate'"
+      + " (default: background)")
+  MigrateTenants migrateTenants = MigrateTenants.background;
 
   @Option(names = "--no-recurring", description = "run no recurring tasks in this process (another instance does)")
   boolean noRecurring;
@@ -150,6 +159,9 @@ class WorkerCommand implements Callable<Integer> {
   ScheduleSettings schedule(String id) {
     ScheduleSettings defaults = ScheduleSettings.defaults(id);
     Map<String, Duration> intervals = new TreeMap<>(noRecurring ? Map.of() : defaults.intervals());
+    if (migrateTenants == MigrateTenants.off) {
+      intervals.remove("tenant-migration");
+    }
     for (Map.Entry<String, String> entry : recurring.entrySet()) {
       if (!defaults.intervals().containsKey(entry.getKey())) {
         throw new ParameterException(spec.commandLine(), "--recurring " + entry.getKey() + ": no recurring task has"

@@ -131,6 +131,18 @@ class FleetApiTest {
   }
 
   @Test
+  void the_background_migration_task_brings_every_tenant_behind_up_to_date() throws Exception {
+    TenantId behind = db.newTenant();
+    setBackOneVersion(behind);
+    com.google.inject.Injector injector = db.injector.createChildInjector(new CrosslistModule());
+    var summary = new io.crosslist.application.tenant.TenantMigrationTask(injector.getInstance(
+        io.crosslist.application.tenant.MigrateTenantsUseCase.class), 2).run();
+    assertEquals("tenant-migration", summary.task());
+    assertTrue(summary.itemsChanged() >= 1, summary.toString());
+    assertEquals(10, version(behind));
+  }
+
+  @Test
   void an_administrator_drops_a_suspended_tenant_and_never_an_active_one() throws Exception {
     TenantId tenant = db.newTenant();
     assertProblem(client.send("DELETE", "/admin/tenants/" + tenant.value(), null, admin), 409, "tenant-active");

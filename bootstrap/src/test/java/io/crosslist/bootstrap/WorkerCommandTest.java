@@ -69,4 +69,18 @@ class WorkerCommandTest {
     assertTrue(result.err().contains("--keep-alive-failures") && result.err().contains("between 1 and 100"),
         result.err());
   }
+
+  @Test
+  void the_background_fleet_migration_is_a_recurring_task_that_migrate_tenants_off_switches_off() {
+    String url = io.crosslist.adapter.persistence.TestDatabase.get().jdbcUrl();
+    CliRun on = run("worker", "--jdbc-url", url, "--stop-after", "PT0S");
+    assertEquals(0, on.exit(), on.err());
+    assertTrue(on.out().contains("tenant-migration=PT1M"), on.out());
+    CliRun off = run("worker", "--jdbc-url", url, "--stop-after", "PT0S", "--migrate-tenants", "off");
+    assertEquals(0, off.exit(), off.err());
+    assertFalse(off.out().contains("tenant-migration"), off.out());
+    CliRun bad = run("worker", "--migrate-tenants", "sometimes", "--stop-after", "PT0S");
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().contains("--migrate-tenants") && bad.err().contains("background, off"), bad.err());
+  }
 }

@@ -46,6 +46,7 @@ public record ScheduleSettings(String instanceId, Map<String, Duration> interval
     intervals.put("token-refresh", Duration.ofMinutes(5));
     intervals.put("vinted-keep-alive", Duration.ofMinutes(15));
     intervals.put("etsy-polling", Duration.ofMinutes(5));
+    intervals.put("tenant-migration", Duration.ofMinutes(1));
     return new ScheduleSettings(instanceId, intervals, Duration.ofSeconds(5), Duration.ofHours(1),
         Duration.ofSeconds(30));
   }

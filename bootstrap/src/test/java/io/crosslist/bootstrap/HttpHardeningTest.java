@@ -267,6 +267,31 @@ class HttpHardeningTest {
   }
 
   @Test
+  void connecting_an_account_on_a_server_without_a_secret_keyset_is_refused_naming_the_setting() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(io.crosslist.adapter.persistence.PersistenceModule.class);
+    ListAppender<ILoggingEvent> events = new ListAppender<>();
+    events.start();
+    logger.addAppender(events);
+    try (var persistence = new io.crosslist.adapter.persistence.PersistenceModule(
+        io.crosslist.adapter.persistence.PersistenceSettings.forJdbcUrl(TestDatabase.get().jdbcUrl())
+            .withMaximumPoolSize(2).withMigrateOnStart(false))) {
+      Injector noKeyset = com.google.inject.Guice.createInjector(persistence, new CrosslistModule());
+      assertTrue(events.list.stream().anyMatch(e -> e.getLevel() == Level.WARN
+          && e.getFormattedMessage().contains("no secret keyset is configured")), "a warning at start");
+      try (ApiClient keyless = new ApiClient(noKeyset)) {
+        String owner = bearer(token(db.newTenant().value()));
+        ApiClient.Response refused = keyless.send("POST", "/connections", "{\"marketplace\":\"EBAY\","
+            + "\"externalAccountId\":\"shop\",\"displayName\":\"Shop\",\"accessToken\":\"t\","
+            + "\"tokenExpiresAt\":\"2030-01-01T00:00:00Z\"}", owner, JSON);
+        assertProblem(refused, 503, "secrets-not-configured");
+        assertTrue(refused.body().contains("CROSSLIST_SECRET_KEYSET"), refused.body());
+      }
+    } finally {
+      logger.detachAppender(events);
+    }
+  }
+
+  @Test
   void a_body_over_the_limit_is_413() throws Exception {
     String owner = bearer(token(db.newTenant().value()));
     byte[] body = ("{\"title\": \"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);

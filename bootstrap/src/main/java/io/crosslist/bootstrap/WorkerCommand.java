@@ -209,6 +209,29 @@ class WorkerCommand implements Callable<Integer> {
     return new SimpleMeterRegistry();
   }
 
+  /**
+   * {@code crosslist.tenants.behind}: tenants behind this build in some migration track, read from the registry at
+   * most every 30 s (the tenants migrated and failed are the {@code tenant-migration} task's
+   * {@code crosslist.scheduler.tenants} counters).
+   */
+  static void fleetGauge(io.crosslist.application.tenant.MigrateTenantsUseCase fleet, MeterRegistry registry) {
+    long[] cached = {-1, 0}; // value, when read (nanos)
+    Gauge.builder("crosslist.tenants.behind", fleet, f -> {
+      synchronized (cached) {
+        if (cached[0] < 0 || System.nanoTime() - cached[1] > 30_000_000_000L) {
+          try {
+            cached[0] = f.plan(io.crosslist.application.tenant.MigrateTenantsUseCase.MigrateTenantsCommand
+                .everyTenantBehind(1)).tenants().size();
+            cached[1] = System.nanoTime();
+          } catch (RuntimeException e) {
+            return Double.NaN; // the database is unavailable: no figure rather than a wrong one
+          }
+        }
+        return cached[0];
+      }
+    }).description("tenants behind this build's migration versions").register(registry);
+  }
+
   /** The pool's connections by state ({@code crosslist.db.pool.connections}), read when the registry is scraped. */
   static void poolGauges(PersistenceModule persistence, MeterRegistry registry) {
     Map<String, java.util.function.ToDoubleFunction<PersistenceModule>> states = Map.of(
@@ -233,6 +256,7 @@ class WorkerCommand implements Callable<Integer> {
       Injector injector = Guice.createInjector(persistence, new CrosslistModule().withRecurringTasks(tasks));
       MeterRegistry registry = newRegistry();
       poolGauges(persistence, registry);
+      fleetGauge(injector.getInstance(io.crosslist.application.tenant.MigrateTenantsUseCase.class), registry);
       try (StopSignals signals = new StopSignals(settings.shutdownTimeout().toMillis() + DRAIN_MARGIN_MILLIS);
           AutoCloseable front = startFront(injector, db, registry, out);
           RecurringScheduler scheduler = new RecurringScheduler(schedule,

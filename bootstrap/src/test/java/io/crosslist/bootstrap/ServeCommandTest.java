@@ -64,7 +64,7 @@ class ServeCommandTest {
         HttpResponse.BodyHandlers.ofString()).body();
     for (String meter : new String[] {"crosslist_db_pool_connections{state=\"active\"}",
         "crosslist_db_pool_connections{state=\"waiting\"}", "http_server_requests_seconds_bucket{",
-        "crosslist_jobs_"}) {
+        "crosslist_jobs_", "crosslist_tenants_behind "}) {
       assertTrue(metrics.contains(meter), meter + " in " + metrics.lines().filter(l -> !l.startsWith("#"))
           .map(l -> l.split("[{ ]")[0]).distinct().toList());
     }

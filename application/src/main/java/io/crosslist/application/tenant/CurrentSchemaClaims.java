@@ -6,7 +6,10 @@ import io.crosslist.domain.job.JobQueue.ClaimedJob;
 import io.crosslist.domain.job.JobQueue.Lease;
 import io.crosslist.domain.tenant.TenantId;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -51,10 +54,15 @@ public final class CurrentSchemaClaims implements ClaimJobsUseCase {
     return claims.start(worker, tenant, leases);
   }
 
+  /** Leases, then starts each tenant's leased jobs through {@link #start}, so the guarantee holds here too. */
   @Override
   public List<ClaimedJob> claim(String worker, ClaimRequest request) {
-    List<ClaimedJob> claimed = claims.claim(worker, request);
-    claimed.stream().map(ClaimedJob::tenant).distinct().forEach(fleet::ensureCurrent);
-    return claimed;
+    Map<TenantId, List<Lease>> byTenant = new LinkedHashMap<>();
+    for (Lease lease : claims.lease(worker, request)) {
+      byTenant.computeIfAbsent(lease.tenant(), t -> new ArrayList<>()).add(lease);
+    }
+    List<ClaimedJob> started = new ArrayList<>();
+    byTenant.forEach((tenant, leases) -> started.addAll(start(worker, tenant, leases)));
+    return started;
   }
 }

@@ -206,12 +206,18 @@ record ArchiveManifest(int format, TenantId source, TenantStatus status, Instant
       return value;
     }
 
+    /** A whole number in the one form the manifest writes: ASCII digits, no leading zero, a minus sign if any. */
     long signed(String key) {
-      try {
-        return Long.parseLong(text(key));
-      } catch (NumberFormatException e) {
-        throw new InvalidTenantArchiveException(where + ": " + key + " must be a whole number, got " + text(key));
+      String text = text(key);
+      boolean negative = text.startsWith("-");
+      String digits = negative ? text.substring(1) : text;
+      java.util.OptionalLong value = digits.equals("0") && !negative ? java.util.OptionalLong.of(0)
+          : io.crosslist.domain.CanonicalId.parse(digits);
+      if (value.isEmpty()) {
+        throw new InvalidTenantArchiveException(where + ": " + key + " must be a whole number in ASCII digits, got "
+            + text);
       }
+      return negative ? -value.getAsLong() : value.getAsLong();
     }
 
     long number(String key) {
@@ -239,7 +245,10 @@ record ArchiveManifest(int format, TenantId source, TenantStatus status, Instant
     w.write('\n');
   }
 
-  /** A value as {@link Properties#load} reads it back: ASCII only, with the characters it treats specially escaped. */
+  /**
+   * A value as {@link Properties#load} reads it back: ASCII only, backslashes, line breaks and a leading space
+   * escaped ({@code =}, {@code :}, {@code #} and {@code !} are special in keys and at a line's start only).
+   */
   static String escape(String value) {
     StringBuilder out = new StringBuilder(value.length() + 8);
     for (int i = 0; i < value.length(); i++) {
@@ -250,7 +259,6 @@ record ArchiveManifest(int format, TenantId source, TenantStatus status, Instant
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         case '\f' -> out.append("\\f");
-        case '=', ':', '#', '!' -> out.append('\\').append(ch);
         case ' ' -> out.append(i == 0 ? "\\ " : " ");
         default -> {
           if (ch < 0x20 || ch > 0x7e) {

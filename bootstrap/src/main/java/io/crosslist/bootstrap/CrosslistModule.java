@@ -149,6 +149,7 @@ public final class CrosslistModule extends AbstractModule {
   @Override
   protected void configure() {
     install(new TenantFleetModule());
+    install(new TenantArchiveModule());
   }
 
   public CrosslistModule withRecurringTasks(RecurringTaskSettings settings) {

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * 2 for bad input.
  */
 @Command(name = "tenants", mixinStandardHelpOptions = true, description = "Fleet operations on tenants.",
-    subcommands = {TenantsCommand.Provision.class, TenantsCommand.Migrate.class, TenantsCommand.Drop.class})
+    subcommands = {TenantsCommand.Provision.class, TenantsCommand.Migrate.class, TenantsCommand.Drop.class,
+        TenantsExportCommand.class, TenantsImportCommand.class})
 final class TenantsCommand {
 
   /** What every tenants subcommand shares: the database and the configuration file. */

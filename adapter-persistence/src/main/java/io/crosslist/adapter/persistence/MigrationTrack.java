@@ -62,6 +62,11 @@ public record MigrationTrack(String name, List<MigrationScript> scripts) {
     return new MigrationTrack(CROSSLIST, MigrationScript.TENANT);
   }
 
+  /** The scripts up to {@code version}, in order. */
+  List<MigrationScript> upTo(int version) {
+    return scripts.stream().filter(s -> s.version() <= version).toList();
+  }
+
   /** The newest version of this track; 0 when it has no scripts. */
   public int latest() {
     return MigrationScript.latest(scripts);

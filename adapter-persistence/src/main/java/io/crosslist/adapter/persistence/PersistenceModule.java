@@ -18,6 +18,7 @@ import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.marketplace.PollCursorRepository;
 import io.crosslist.domain.schedule.TickLedger;
+import io.crosslist.domain.tenant.TenantArchive;
 import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.domain.tenant.TenantMigration;
 import io.crosslist.domain.tenant.TenantProvisioning;
@@ -104,14 +105,17 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
       LOG.warn("no secret keyset is configured: connecting a marketplace account is refused until one is ({})",
           SecretsNotConfiguredException.SETTING);
     }
-    bind(SecretCipher.class).toInstance(settings.secretKeyset() == null ? new UnconfiguredSecretCipher()
-        : TinkSecretCipher.fromJsonKeyset(settings.secretKeyset()));
+    SecretCipher cipher = settings.secretKeyset() == null ? new UnconfiguredSecretCipher()
+        : TinkSecretCipher.fromJsonKeyset(settings.secretKeyset());
+    bind(SecretCipher.class).toInstance(cipher);
     bind(MarketplaceConnectionRepository.class).to(MyBatisConnectionRepository.class);
     bind(ConnectedTenantIndex.class).to(MyBatisConnectionRepository.class);
     bind(ConversationRepository.class).to(MyBatisConversationRepository.class);
     bind(TenantProvisioning.class).toInstance(tenantMigrations);
     bind(TenantMigration.class).toInstance(tenantMigrations);
     bind(TenantRemoval.class).toInstance(new TenantRemover(lanes.anyLane()));
+    bind(TenantArchive.class).toInstance(new TenantArchiveStore(lanes.anyLane(), lanes.anyLane(),
+        tenantMigrations, cipher));
     bind(Readiness.class).toInstance(migrations);
     bind(UnitOfWork.class).to(MyBatisUnitOfWork.class);
     bind(ProductRepository.class).to(MyBatisProductRepository.class);
@@ -133,6 +137,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(TenantProvisioning.class);
     expose(TenantMigration.class);
     expose(TenantRemoval.class);
+    expose(TenantArchive.class);
     expose(Readiness.class);
     expose(MarketplaceJobRepository.class);
     expose(BatchRepository.class);

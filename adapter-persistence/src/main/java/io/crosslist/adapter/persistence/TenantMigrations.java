@@ -4,6 +4,7 @@ import io.crosslist.application.port.out.DatabaseUnavailableException;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantMigration;
 import io.crosslist.domain.tenant.TenantProvisioning;
+import io.crosslist.domain.tenant.TenantStatus;
 import io.crosslist.domain.tenant.UnknownTenantException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 final class TenantMigrations implements TenantProvisioning, TenantMigration {
   private static final Logger LOG = LoggerFactory.getLogger(TenantMigrations.class);
   /** Advisory lock class id ('CLTN'): one migration of a tenant at a time, whichever process runs it. */
-  private static final int TENANT_LOCK = 0x434c544e;
+  static final int TENANT_LOCK = 0x434c544e;
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String DUPLICATE_SCHEMA = "42P06";
   private static final String LOCK_NOT_AVAILABLE = "55P03";
@@ -127,26 +128,10 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
         }
         int from = applied.getOrDefault(MigrationTrack.CROSSLIST, Map.of()).keySet().stream()
             .mapToInt(Integer::intValue).max().orElse(0);
-        StringBuilder pending = new StringBuilder();
         List<String> appliedNow = new ArrayList<>();
-        for (MigrationTrack track : tracks) {
-          Map<Integer, String> done = applied.getOrDefault(track.name(), Map.of());
-          for (MigrationScript script : track.scripts()) {
-            String recorded = done.get(script.version());
-            if (recorded != null) {
-              requireSame(track, script, recorded, tenant);
-              continue;
-            }
-            pending.append(TenantSqlRenderer.render(script.sql(), tenant)).append(";\n");
-            pending.append(recordSql(tenant, track, script)).append(";\n");
-            appliedNow.add(track.name() + " V" + script.version());
-          }
-          if (done.size() < track.scripts().size()) {
-            pending.append(trackVersionSql(tenant, track)).append(";\n");
-          }
-        }
-        if (pending.length() > 0) {
-          st.execute(pending.toString());
+        String pending = pendingScript(tenant, applied, appliedNow);
+        if (!pending.isEmpty()) {
+          st.execute(pending);
         }
         c.commit();
         int to = latestOf(MigrationTrack.CROSSLIST);
@@ -214,22 +199,70 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
 
   /** The text that creates a new tenant: registry row, schema, every track's scripts and their records. */
   String newTenantScript(TenantId tenant) {
+    return newTenantScript(tenant, versions(), TenantStatus.ACTIVE);
+  }
+
+  /**
+   * The text that creates a new tenant at the given version of each track (0, or absent, for none of its scripts):
+   * registry row with {@code status}, schema, the scripts up to those versions and their records. A tenant
+   * restored from an archive starts so, with the tables the archive's rows were written from.
+   */
+  String newTenantScript(TenantId tenant, Map<String, Integer> at, TenantStatus status) {
     StringBuilder sql = new StringBuilder();
     sql.append("insert into crosslist.tenants (id, schema_name, status) values (").append(tenant.value())
-        .append(", '").append(tenant.schemaName()).append("', 'ACTIVE');\n");
+        .append(", '").append(tenant.schemaName()).append("', '").append(status.name()).append("');\n");
     sql.append(TenantSqlRenderer.render("create schema ${tenant}", tenant)).append(";\n");
     for (MigrationTrack track : tracks) {
-      for (MigrationScript script : track.scripts()) {
+      for (MigrationScript script : track.upTo(at.getOrDefault(track.name(), 0))) {
         sql.append(TenantSqlRenderer.render(script.sql(), tenant)).append(";\n");
       }
     }
     for (MigrationTrack track : tracks) {
-      for (MigrationScript script : track.scripts()) {
+      List<MigrationScript> scripts = track.upTo(at.getOrDefault(track.name(), 0));
+      for (MigrationScript script : scripts) {
         sql.append(recordSql(tenant, track, script)).append(";\n");
       }
-      sql.append(trackVersionSql(tenant, track)).append(";\n");
+      sql.append(trackVersionSql(tenant, track.name(), MigrationScript.latest(scripts))).append(";\n");
     }
     return sql.toString();
+  }
+
+  /**
+   * The scripts and records that bring a tenant created by {@link #newTenantScript(TenantId, Map, TenantStatus)}
+   * at {@code from} to this build's versions: what {@link #migrate} would run on it, as one text.
+   *
+   * @param appliedNow receives each script applied, as {@code "track Vn"}
+   */
+  String upgradeScript(TenantId tenant, Map<String, Integer> from, List<String> appliedNow) {
+    Map<String, Map<Integer, String>> applied = new HashMap<>();
+    for (MigrationTrack track : tracks) {
+      Map<Integer, String> done = new HashMap<>();
+      track.upTo(from.getOrDefault(track.name(), 0)).forEach(script -> done.put(script.version(), script.checksum()));
+      applied.put(track.name(), done);
+    }
+    return pendingScript(tenant, applied, appliedNow);
+  }
+
+  /** The scripts not in {@code applied}, each with its record, and the tracks' new versions; empty when none. */
+  private String pendingScript(TenantId tenant, Map<String, Map<Integer, String>> applied, List<String> appliedNow) {
+    StringBuilder pending = new StringBuilder();
+    for (MigrationTrack track : tracks) {
+      Map<Integer, String> done = applied.getOrDefault(track.name(), Map.of());
+      for (MigrationScript script : track.scripts()) {
+        String recorded = done.get(script.version());
+        if (recorded != null) {
+          requireSame(track, script, recorded, tenant);
+          continue;
+        }
+        pending.append(TenantSqlRenderer.render(script.sql(), tenant)).append(";\n");
+        pending.append(recordSql(tenant, track, script)).append(";\n");
+        appliedNow.add(track.name() + " V" + script.version());
+      }
+      if (done.size() < track.scripts().size()) {
+        pending.append(trackVersionSql(tenant, track.name(), track.latest())).append(";\n");
+      }
+    }
+    return pending.toString();
   }
 
   /** Records one applied script. Every value is a validated constant: a tenant id, a track name, a hex checksum. */
@@ -239,9 +272,9 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
         + ", '" + script.checksum() + "')";
   }
 
-  private static String trackVersionSql(TenantId tenant, MigrationTrack track) {
+  private static String trackVersionSql(TenantId tenant, String track, int version) {
     return "insert into crosslist.tenant_tracks (tenant_id, track, version) values (" + tenant.value() + ", '"
-        + track.name() + "', " + track.latest() + ") on conflict (tenant_id, track) do update set version ="
+        + track + "', " + version + ") on conflict (tenant_id, track) do update set version ="
         + " excluded.version, updated_at = now()";
   }
 

@@ -17,4 +17,9 @@ public final class SecretsNotConfiguredException extends DomainException {
     super("no secret keyset is configured, so marketplace credentials cannot be stored or read: set "
         + SETTING + " (crosslist keyset new makes one)");
   }
+
+  /** @param why what needed the keyset, e.g. {@code "importing under another tenant id re-seals 3 credentials"} */
+  public SecretsNotConfiguredException(String why) {
+    super(why + ", but no secret keyset is configured: set " + SETTING + " to the keyset that sealed them");
+  }
 }

@@ -45,6 +45,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
 
   private final DataSource dataSource;
   private final List<MigrationTrack> tracks;
+  private final TenantScripts scripts;
   private final Duration lockTimeout;
   private final int attempts;
 
@@ -56,6 +57,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
   TenantMigrations(DataSource dataSource, List<MigrationTrack> tracks, Duration lockTimeout, int attempts) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.tracks = List.copyOf(tracks);
+    this.scripts = new TenantScripts(this.tracks);
     this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
     this.attempts = attempts;
     if (this.tracks.stream().map(MigrationTrack::name).distinct().count() != this.tracks.size()) {
@@ -129,7 +131,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
         int from = applied.getOrDefault(MigrationTrack.CROSSLIST, Map.of()).keySet().stream()
             .mapToInt(Integer::intValue).max().orElse(0);
         List<String> appliedNow = new ArrayList<>();
-        String pending = pendingScript(tenant, applied, appliedNow);
+        String pending = scripts.pending(tenant, applied, appliedNow);
         if (!pending.isEmpty()) {
           st.execute(pending);
         }
@@ -199,88 +201,17 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
 
   /** The text that creates a new tenant: registry row, schema, every track's scripts and their records. */
   String newTenantScript(TenantId tenant) {
-    return newTenantScript(tenant, versions(), TenantStatus.ACTIVE);
+    return scripts.newTenant(tenant, versions(), TenantStatus.ACTIVE);
   }
 
-  /**
-   * The text that creates a new tenant at the given version of each track (0, or absent, for none of its scripts):
-   * registry row with {@code status}, schema, the scripts up to those versions and their records. A tenant
-   * restored from an archive starts so, with the tables the archive's rows were written from.
-   */
+  /** See {@link TenantScripts#newTenant}: a tenant created at the given versions (an archive's). */
   String newTenantScript(TenantId tenant, Map<String, Integer> at, TenantStatus status) {
-    StringBuilder sql = new StringBuilder();
-    sql.append("insert into crosslist.tenants (id, schema_name, status) values (").append(tenant.value())
-        .append(", '").append(tenant.schemaName()).append("', '").append(status.name()).append("');\n");
-    sql.append(TenantSqlRenderer.render("create schema ${tenant}", tenant)).append(";\n");
-    for (MigrationTrack track : tracks) {
-      for (MigrationScript script : track.upTo(at.getOrDefault(track.name(), 0))) {
-        sql.append(TenantSqlRenderer.render(script.sql(), tenant)).append(";\n");
-      }
-    }
-    for (MigrationTrack track : tracks) {
-      List<MigrationScript> scripts = track.upTo(at.getOrDefault(track.name(), 0));
-      for (MigrationScript script : scripts) {
-        sql.append(recordSql(tenant, track, script)).append(";\n");
-      }
-      sql.append(trackVersionSql(tenant, track.name(), MigrationScript.latest(scripts))).append(";\n");
-    }
-    return sql.toString();
+    return scripts.newTenant(tenant, at, status);
   }
 
-  /**
-   * The scripts and records that bring a tenant created by {@link #newTenantScript(TenantId, Map, TenantStatus)}
-   * at {@code from} to this build's versions: what {@link #migrate} would run on it, as one text.
-   *
-   * @param appliedNow receives each script applied, as {@code "track Vn"}
-   */
+  /** See {@link TenantScripts#upgrade}: what {@link #migrate} would run on a tenant created at {@code from}. */
   String upgradeScript(TenantId tenant, Map<String, Integer> from, List<String> appliedNow) {
-    Map<String, Map<Integer, String>> applied = new HashMap<>();
-    for (MigrationTrack track : tracks) {
-      Map<Integer, String> done = new HashMap<>();
-      track.upTo(from.getOrDefault(track.name(), 0)).forEach(script -> done.put(script.version(), script.checksum()));
-      applied.put(track.name(), done);
-    }
-    return pendingScript(tenant, applied, appliedNow);
-  }
-
-  /** The scripts not in {@code applied}, each with its record, and the tracks' new versions; empty when none. */
-  private String pendingScript(TenantId tenant, Map<String, Map<Integer, String>> applied, List<String> appliedNow) {
-    StringBuilder pending = new StringBuilder();
-    for (MigrationTrack track : tracks) {
-      Map<Integer, String> done = applied.getOrDefault(track.name(), Map.of());
-      for (MigrationScript script : track.scripts()) {
-        String recorded = done.get(script.version());
-        if (recorded != null) {
-          requireSame(track, script, recorded, tenant);
-          continue;
-        }
-        pending.append(TenantSqlRenderer.render(script.sql(), tenant)).append(";\n");
-        pending.append(recordSql(tenant, track, script)).append(";\n");
-        appliedNow.add(track.name() + " V" + script.version());
-      }
-      if (done.size() < track.scripts().size()) {
-        pending.append(trackVersionSql(tenant, track.name(), track.latest())).append(";\n");
-      }
-    }
-    return pending.toString();
-  }
-
-  /** Records one applied script. Every value is a validated constant: a tenant id, a track name, a hex checksum. */
-  private static String recordSql(TenantId tenant, MigrationTrack track, MigrationScript script) {
-    return "insert into crosslist.tenant_migrations (tenant_id, track, version, description, checksum) values ("
-        + tenant.value() + ", '" + track.name() + "', " + script.version() + ", " + literal(script.description())
-        + ", '" + script.checksum() + "')";
-  }
-
-  private static String trackVersionSql(TenantId tenant, String track, int version) {
-    return "insert into crosslist.tenant_tracks (tenant_id, track, version) values (" + tenant.value() + ", '"
-        + track + "', " + version + ") on conflict (tenant_id, track) do update set version ="
-        + " excluded.version, updated_at = now()";
-  }
-
-  /** A SQL string literal (standard_conforming_strings: only quotes are doubled). */
-  private static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
+    return scripts.upgrade(tenant, from, appliedNow);
   }
 
   /** Applied checksums by track and version, or null when the tenant is not registered. */
@@ -298,14 +229,6 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
         }
         return applied;
       }
-    }
-  }
-
-  private static void requireSame(MigrationTrack track, MigrationScript script, String recorded, TenantId tenant) {
-    if (!script.matches(recorded)) {
-      throw new IllegalStateException("migration V" + script.version() + " (" + script.description() + ") of track '"
-          + track.name() + "' was applied to " + tenant + " with checksum " + recorded + " but the script now has "
-          + script.checksum() + ": applied migrations must not change; add a new version instead");
     }
   }
 

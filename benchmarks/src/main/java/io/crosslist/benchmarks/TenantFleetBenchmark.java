@@ -1,0 +1,174 @@
+package io.crosslist.benchmarks;
+
+import io.crosslist.adapter.persistence.MigrationTrack;
+import io.crosslist.domain.product.ProductId;
+import io.crosslist.domain.tenant.TenantId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The tenant fleet's benchmark (issue #17), a harness: each system works in a fresh database of its own on the
+ * same server, one after the other, in one run, and the figures are printed with the ratios the targets are
+ * stated in.
+ *
+ * <ol>
+ *   <li><b>Provisioning</b> of {@code --tenants} tenants, {@code --parallel} at a time: Crosslist
+ *       ({@code ProvisionTenantsUseCase}), plain psql sending the same DDL ({@link PsqlFleet}) and Flyway run per
+ *       schema ({@link FlywayFleet}); tenants/s, and the wall time per tenant by tenth of the run.
+ *   <li><b>The no-op check:</b> the plan of a fleet migration when nothing is pending.
+ *   <li><b>One additive migration</b> over the fleet (a nullable column and an index): Crosslist's
+ *       {@code MigrateTenantsUseCase} with a host track, against Flyway's V11 per schema.
+ *   <li><b>Requests to an unaffected tenant</b> while Crosslist's migration runs: one product read in a loop.
+ * </ol>
+ *
+ * <p>{@code java -cp benchmarks/target/benchmarks.jar io.crosslist.benchmarks.TenantFleetBenchmark [--tenants N]
+ * [--parallel N] [--keep]}; {@code --keep} leaves the three databases for a look afterwards.
+ */
+public final class TenantFleetBenchmark {
+  private static final String PREFIX = "crosslist_fleet_bench_";
+  /** Pause between two requests of the unaffected tenant: a steady trickle, not a load test. */
+  private static final int PROBE_PAUSE_MILLIS = 10;
+
+  private TenantFleetBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int count = 1_000;
+    int parallel = 4;
+    boolean keep = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--tenants" -> count = positive(args, ++i, "--tenants", 1_000_000);
+        case "--parallel" -> parallel = positive(args, ++i, "--parallel", 64);
+        case "--keep" -> keep = true;
+        default -> usage("unknown argument " + args[i]);
+      }
+    }
+    System.out.printf("machine: %d cores, Java %s; server %s%n", Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.vm.version"), BenchmarkDatabase.serverUrl());
+    System.out.println("server: " + ScratchDatabase.serverSettings());
+    System.out.printf(Locale.ROOT, "fleet: %,d tenants, %d at a time%n", count, parallel);
+    List<TenantId> tenants = new ArrayList<>();
+    for (int t = 1; t <= count; t++) {
+      tenants.add(TenantId.of(t));
+    }
+    new TenantFleetBenchmark().run(tenants, parallel, keep);
+  }
+
+  private void run(List<TenantId> tenants, int parallel, boolean keep) throws Exception {
+    int n = tenants.size();
+    MigrationTrack bench = TenantDdl.benchTrack();
+    TenantId unaffected = TenantId.of(n + 1L);
+    try (ScratchDatabase psqlDb = ScratchDatabase.create(PREFIX + "psql", keep);
+        ScratchDatabase crosslistDb = ScratchDatabase.create(PREFIX + "crosslist", keep);
+        ScratchDatabase flywayDb = ScratchDatabase.create(PREFIX + "flyway", keep)) {
+      // Crosslist's own track, as the Crosslist side applies it: psql and Flyway send the same scripts
+      List<MigrationTrack> tracks = CrosslistFleet.settings(crosslistDb, parallel, List.of()).tenantTracks();
+      System.out.println("provisioning: plain psql");
+      PsqlFleet.createShared(psqlDb);
+      FleetTimeline psql = PsqlFleet.provision(psqlDb, tenants, parallel, tracks);
+
+      System.out.println("provisioning: crosslist");
+      FleetTimeline crosslist;
+      double[] noOp;
+      try (CrosslistFleet fleet = CrosslistFleet.open(crosslistDb, parallel, List.of())) {
+        crosslist = fleet.provision(tenants);
+        crosslistDb.analyzeIfAutovacuumIsOff("crosslist.tenants", "crosslist.tenant_tracks",
+            "crosslist.tenant_migrations");
+        noOp = fleet.noOpPlanMillis(6);
+      }
+      System.out.println("migration: crosslist, with requests to an unaffected tenant");
+      FleetTimeline crosslistMigration;
+      LatencyProbe probe;
+      double[] noOpAfter;
+      try (CrosslistFleet fleet = CrosslistFleet.open(crosslistDb, parallel, List.of(bench))) {
+        // created with every track, the bench track included: nothing to migrate, only requests to serve
+        ProductId product = fleet.provisionWithProduct(unaffected);
+        int behind = fleet.behind();
+        if (behind != n) {
+          throw new IllegalStateException("the plan names " + behind + " tenants behind; expected " + n);
+        }
+        try (LatencyProbe running = LatencyProbe.start(fleet.readProduct(unaffected, product), PROBE_PAUSE_MILLIS)) {
+          probe = running;
+          crosslistMigration = fleet.migrate(n);
+        }
+        noOpAfter = fleet.noOpPlanMillis(3);
+      }
+
+      System.out.println("provisioning and migration: flyway, one instance per schema");
+      FleetTimeline flyway;
+      FleetTimeline flywayMigration;
+      try (FlywayFleet fleet = new FlywayFleet(flywayDb, parallel, tracks.get(0), bench)) {
+        flyway = fleet.provision(tenants, parallel);
+        flywayDb.analyzeIfAutovacuumIsOff();
+        flywayMigration = fleet.migrate(tenants, parallel);
+      }
+
+      String first = tenants.get(0).schemaName();
+      System.out.printf("%nsame tenant built: %s holds %d relations with crosslist, %d with psql, %d with flyway"
+              + " (psql: before the migration; crosslist and flyway: 1 index more after it; flyway: its history"
+              + " table and its 2 indexes too)%n", first,
+          crosslistDb.relationsOf(first), psqlDb.relationsOf(first), flywayDb.relationsOf(first));
+      report(n, parallel, crosslist, psql, flyway, noOp, noOpAfter, crosslistMigration, flywayMigration, probe);
+    }
+  }
+
+  private static void report(int n, int parallel, FleetTimeline crosslist, FleetTimeline psql, FleetTimeline flyway,
+      double[] noOp, double[] noOpAfter, FleetTimeline crosslistMigration, FleetTimeline flywayMigration,
+      LatencyProbe probe) {
+    System.out.printf(Locale.ROOT, "%nPROVISIONING (%,d tenants, %d at a time)%n", n, parallel);
+    for (FleetTimeline t : List.of(crosslist, psql, flyway)) {
+      double[] tenths = t.millisPerTenantByTenth();
+      System.out.printf(Locale.ROOT, "  %-24s %6.1f tenants/s (%.0f s); ms per tenant by tenth: %s (first %.1f,"
+          + " last %.1f)%n", t.label(), t.perSecond(), t.seconds(), Arrays.stream(tenths)
+          .mapToObj(v -> String.format(Locale.ROOT, "%.1f", v)).collect(Collectors.joining(" ")), tenths[0], tenths[9]);
+    }
+    ratio("crosslist / psql (tenants/s)", crosslist.perSecond() / psql.perSecond(), 0.9);
+    ratio("crosslist / flyway (tenants/s)", crosslist.perSecond() / flyway.perSecond(), 1.5);
+
+    double[] warm = Arrays.copyOfRange(noOp, 1, noOp.length);
+    Arrays.sort(warm);
+    System.out.printf(Locale.ROOT, "%nNO-OP CHECK (plan of a fleet migration, nothing pending, %,d tenants): first %.1f"
+            + " ms, then median %.1f ms; with the bench track after the migration: %.1f ms (target well under"
+            + " 1,000 ms at 10,000 tenants)%n", n, noOp[0], warm[warm.length / 2], noOpAfter[noOpAfter.length - 1]);
+
+    System.out.printf(Locale.ROOT, "%nMIGRATION (a nullable column and an index on products, %,d tenants, %d at a"
+        + " time)%n", n, parallel);
+    for (FleetTimeline t : List.of(crosslistMigration, flywayMigration)) {
+      System.out.printf(Locale.ROOT, "  %-24s %7.1f s (%.1f tenants/s)%n", t.label(), t.seconds(), t.perSecond());
+    }
+    ratio("flyway time / crosslist time", flywayMigration.seconds() / crosslistMigration.seconds(), 5);
+    System.out.printf(Locale.ROOT, "  crosslist over %,d tenants: %.1f s (target < 120 s at 10,000 tenants%s)%n", n,
+        crosslistMigration.seconds(), n == 10_000 ? ": " + (crosslistMigration.seconds() < 120 ? "met" : "NOT met")
+            : "; this run has " + String.format(Locale.ROOT, "%,d", n));
+
+    System.out.printf(Locale.ROOT, "%nREQUESTS TO AN UNAFFECTED TENANT during crosslist's migration (one product"
+        + " read, %d ms apart): %s (target: none over 1,000 ms: %s)%n", PROBE_PAUSE_MILLIS, probe.summary(),
+        probe.percentileMillis(100) <= 1_000 ? "met" : "NOT met");
+  }
+
+  private static void ratio(String label, double value, double target) {
+    System.out.printf(Locale.ROOT, "  %-40s %5.2f  (target >= %.2f: %s)%n", label, value, target,
+        value >= target ? "met" : "NOT met");
+  }
+
+  private static int positive(String[] args, int i, String option, int max) {
+    try {
+      int value = Integer.parseInt(args[i]);
+      if (value >= 1 && value <= max) {
+        return value;
+      }
+    } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
+      // reported below
+    }
+    usage(option + " takes a whole number from 1 to " + max);
+    return 0;
+  }
+
+  private static void usage(String problem) {
+    System.err.println("usage: TenantFleetBenchmark [--tenants N] [--parallel N] [--keep]; " + problem);
+    System.exit(2);
+  }
+}

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The plain-psql baseline: one {@code psql} process per worker, fed through its standard input the text
@@ -23,7 +24,7 @@ final class PsqlFleet {
 
   /** Creates the shared schema with psql, from Crosslist's shared scripts. */
   static void createShared(ScratchDatabase database) throws Exception {
-    try (Worker psql = new Worker(database, -1, List.of())) {
+    try (Worker psql = new Worker(database, -1, t -> "")) {
       psql.send("begin;\n" + TenantDdl.sharedSchema() + "commit;\n", "shared");
     }
   }
@@ -31,8 +32,23 @@ final class PsqlFleet {
   /** Provisions {@code tenants} with {@code parallel} psql processes; the clock starts once they are connected. */
   static FleetTimeline provision(ScratchDatabase database, List<TenantId> tenants, int parallel,
       List<MigrationTrack> tracks) throws Exception {
-    return FleetTimeline.run("psql provisioning", tenants, parallel, index -> {
-      Worker psql = new Worker(database, index, tracks);
+    return run("psql provisioning", database, tenants, parallel, t -> TenantDdl.newTenant(tracks, t));
+  }
+
+  /**
+   * A diagnostic, no target: the same additive migration sent by psql, each tenant in its own transaction, as
+   * Crosslist sends it (scripts, records, track version), without Crosslist's lock timeout, advisory lock and
+   * read of the applied versions. The floor of that work at that concurrency on this server.
+   */
+  static FleetTimeline migrate(ScratchDatabase database, List<TenantId> tenants, int parallel, MigrationTrack track)
+      throws Exception {
+    return run("psql migration", database, tenants, parallel, t -> TenantDdl.migration(track, t));
+  }
+
+  private static FleetTimeline run(String label, ScratchDatabase database, List<TenantId> tenants, int parallel,
+      Function<TenantId, String> ddl) throws Exception {
+    return FleetTimeline.run(label, tenants, parallel, index -> {
+      Worker psql = new Worker(database, index, ddl);
       psql.send("", "connected"); // wait until it has connected, outside the clock
       return psql;
     });
@@ -44,10 +60,10 @@ final class PsqlFleet {
     private final BufferedWriter in;
     private final BufferedReader out;
     private final File errors;
-    private final List<MigrationTrack> tracks;
+    private final Function<TenantId, String> ddl;
 
-    Worker(ScratchDatabase database, int index, List<MigrationTrack> tracks) throws IOException {
-      this.tracks = tracks;
+    Worker(ScratchDatabase database, int index, Function<TenantId, String> ddl) throws IOException {
+      this.ddl = ddl;
       errors = File.createTempFile("psql-" + index + "-", ".err");
       errors.deleteOnExit();
       // the server's notices (e.g. "constraint ... does not exist, skipping") still travel, as they do to
@@ -71,7 +87,7 @@ final class PsqlFleet {
 
     @Override
     public void run(TenantId tenant) throws IOException {
-      send("begin;\n" + TenantDdl.newTenant(tracks, tenant) + "commit;\n", String.valueOf(tenant.value()));
+      send("begin;\n" + ddl.apply(tenant) + "commit;\n", String.valueOf(tenant.value()));
     }
 
     @Override

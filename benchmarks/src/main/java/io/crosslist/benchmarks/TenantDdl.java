@@ -49,16 +49,35 @@ final class TenantDdl {
     }
     for (MigrationTrack track : tracks) {
       for (MigrationScript script : track.scripts()) {
-        sql.append("insert into crosslist.tenant_migrations (tenant_id, track, version, description, checksum)"
-            + " values (").append(tenant.value()).append(", '").append(track.name()).append("', ")
-            .append(script.version()).append(", '").append(script.description().replace("'", "''")).append("', '")
-            .append(script.checksum()).append("');\n");
+        sql.append(record(tenant, track, script));
       }
-      sql.append("insert into crosslist.tenant_tracks (tenant_id, track, version) values (").append(tenant.value())
-          .append(", '").append(track.name()).append("', ").append(track.latest())
-          .append(") on conflict (tenant_id, track) do update set version = excluded.version, updated_at = now();\n");
+      sql.append(trackVersion(tenant, track));
     }
     return sql.toString();
+  }
+
+  /**
+   * The text Crosslist sends (inside its transaction) to bring an existing tenant from nothing of {@code track} to
+   * its latest version: each rendered script and its record, then the track's version.
+   */
+  static String migration(MigrationTrack track, TenantId tenant) {
+    StringBuilder sql = new StringBuilder();
+    for (MigrationScript script : track.scripts()) {
+      sql.append(TenantSqlRenderer.render(script.sql(), tenant)).append(";\n").append(record(tenant, track, script));
+    }
+    return sql.append(trackVersion(tenant, track)).toString();
+  }
+
+  private static String record(TenantId tenant, MigrationTrack track, MigrationScript script) {
+    return "insert into crosslist.tenant_migrations (tenant_id, track, version, description, checksum) values ("
+        + tenant.value() + ", '" + track.name() + "', " + script.version() + ", '"
+        + script.description().replace("'", "''") + "', '" + script.checksum() + "');\n";
+  }
+
+  private static String trackVersion(TenantId tenant, MigrationTrack track) {
+    return "insert into crosslist.tenant_tracks (tenant_id, track, version) values (" + tenant.value() + ", '"
+        + track.name() + "', " + track.latest() + ") on conflict (tenant_id, track) do update set version ="
+        + " excluded.version, updated_at = now();\n";
   }
 
   /** The shared schema as Crosslist creates it: its scripts from the class path, in version order. */

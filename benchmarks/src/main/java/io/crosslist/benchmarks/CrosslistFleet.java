@@ -60,23 +60,30 @@ final class CrosslistFleet implements AutoCloseable {
     return new CrosslistFleet(new PersistenceModule(settings(database, parallel, hostTracks)), parallel);
   }
 
-  /** ProvisionTenantsUseCase over {@code tenants}, {@code parallel} at a time. */
-  FleetTimeline provision(List<TenantId> tenants) {
-    FleetTimeline timeline = new FleetTimeline("crosslist provisioning", tenants.size());
+  /** ProvisionTenantsUseCase over {@code tenants}, {@code parallel} at a time, while {@code timeline}'s clock runs. */
+  void provision(List<TenantId> tenants, FleetTimeline timeline) {
     List<String> failures = new ArrayList<>();
-    RunSummary summary = fleet.provision(tenants, parallel, progress(timeline.start(), failures));
-    requireNoFailure(summary, failures);
-    return timeline;
+    timeline.start();
+    try {
+      requireNoFailure(fleet.provision(tenants, parallel, progress(timeline, failures)), failures);
+    } finally {
+      timeline.stop();
+    }
   }
 
-  /** MigrateTenantsUseCase over every tenant behind, {@code parallel} at a time. */
-  FleetTimeline migrate(int behind) {
-    FleetTimeline timeline = new FleetTimeline("crosslist migration", behind);
+  /**
+   * MigrateTenantsUseCase over {@code tenants} (named, as {@code crosslist tenants migrate --tenants} does; the
+   * listing of every tenant behind is timed apart), {@code parallel} at a time, while the clock runs.
+   */
+  void migrate(List<TenantId> tenants, FleetTimeline timeline) {
     List<String> failures = new ArrayList<>();
-    RunSummary summary = fleet.migrate(MigrateTenantsCommand.everyTenantBehind(parallel),
-        progress(timeline.start(), failures));
-    requireNoFailure(summary, failures);
-    return timeline;
+    timeline.start();
+    try {
+      requireNoFailure(fleet.migrate(new MigrateTenantsCommand(tenants, parallel), progress(timeline, failures)),
+          failures);
+    } finally {
+      timeline.stop();
+    }
   }
 
   /** How many tenants the plan of a fleet migration names (from the registry alone). */

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.crosslist.adapter.persistence.MigrationTrack;
 import io.crosslist.adapter.persistence.TenantSqlRenderer;
 import io.crosslist.domain.tenant.TenantId;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,10 +21,12 @@ final class FlywayFleet implements AutoCloseable {
   private final HikariDataSource pool;
   private final Path scripts;
   private final Path benchScripts;
+  /** Flyway's workers hold nothing of their own: each tenant takes its connections from the pool. */
+  private final FleetWorkers<AutoCloseable> workers;
 
   /** A pool of {@code 2 x parallel} connections (Flyway may hold two per migration) and the script copies. */
   FlywayFleet(ScratchDatabase database, int parallel, MigrationTrack crosslist, MigrationTrack bench)
-      throws IOException {
+      throws Exception {
     Path copies = Files.createTempDirectory("flyway-tenant-scripts");
     this.scripts = TenantDdl.flywayCopy(crosslist, copies.resolve("crosslist"), 0);
     // the benchmark's additive migration comes after Crosslist's scripts: V11 and up
@@ -35,19 +36,18 @@ final class FlywayFleet implements AutoCloseable {
     config.setJdbcUrl(database.jdbcUrl());
     config.setMaximumPoolSize(2 * parallel);
     config.addDataSourceProperty("ApplicationName", "flyway");
+    this.workers = new FleetWorkers<>(parallel, index -> () -> { });
     this.pool = new HikariDataSource(config);
   }
 
-  /** Creates every tenant with Crosslist's tenant scripts, {@code parallel} schemas at a time. */
-  FleetTimeline provision(List<TenantId> tenants, int parallel) throws Exception {
-    return FleetTimeline.run("flyway provisioning", tenants, parallel,
-        index -> tenant -> migrate(tenant, scripts));
+  /** Creates {@code tenants} with Crosslist's tenant scripts, {@code parallel} schemas at a time. */
+  void provision(List<TenantId> tenants, FleetTimeline timeline) throws Exception {
+    workers.run(tenants, timeline, (none, tenant) -> migrate(tenant, scripts));
   }
 
-  /** Applies the additive migration to every tenant, {@code parallel} schemas at a time. */
-  FleetTimeline migrate(List<TenantId> tenants, int parallel) throws Exception {
-    return FleetTimeline.run("flyway migration", tenants, parallel,
-        index -> tenant -> migrate(tenant, scripts, benchScripts));
+  /** Applies the additive migration to {@code tenants}, {@code parallel} schemas at a time. */
+  void migrate(List<TenantId> tenants, FleetTimeline timeline) throws Exception {
+    workers.run(tenants, timeline, (none, tenant) -> migrate(tenant, scripts, benchScripts));
   }
 
   private void migrate(TenantId tenant, Path... locations) {
@@ -68,7 +68,8 @@ final class FlywayFleet implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws Exception {
+    workers.close();
     pool.close();
   }
 }

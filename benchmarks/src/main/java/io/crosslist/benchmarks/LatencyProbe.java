@@ -7,28 +7,27 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A stream of requests on a thread of its own while something else runs: one request, a short pause, again,
- * until closed; then the latencies' percentiles and maximum.
+ * from {@link #resume} to {@link #pause}; then the latencies' percentiles and maximum over every stretch.
  */
-final class LatencyProbe implements AutoCloseable {
+final class LatencyProbe {
   private final Runnable request;
   private final long pauseNanos;
   private final List<Long> latencies = new ArrayList<>();
-  private final Thread thread;
+  private Thread thread;
   private volatile boolean stop;
   private volatile RuntimeException failure;
 
-  private LatencyProbe(Runnable request, long pauseNanos) {
+  /** Sends {@code request} with {@code pauseMillis} between the end of one and the start of the next. */
+  LatencyProbe(Runnable request, int pauseMillis) {
     this.request = request;
-    this.pauseNanos = pauseNanos;
-    this.thread = new Thread(this::loop, "latency-probe");
-    this.thread.setDaemon(true);
+    this.pauseNanos = pauseMillis * 1_000_000L;
   }
 
-  /** Starts sending {@code request} with {@code pauseMillis} between the end of one and the start of the next. */
-  static LatencyProbe start(Runnable request, int pauseMillis) {
-    LatencyProbe probe = new LatencyProbe(request, pauseMillis * 1_000_000L);
-    probe.thread.start();
-    return probe;
+  void resume() {
+    stop = false;
+    thread = new Thread(this::loop, "latency-probe");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private void loop() {
@@ -47,8 +46,7 @@ final class LatencyProbe implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws InterruptedException {
+  void pause() throws InterruptedException {
     stop = true;
     thread.join();
     if (failure != null) {

@@ -12,58 +12,54 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * The plain-psql baseline: one {@code psql} process per worker, fed through its standard input the text
  * Crosslist sends for each new tenant, wrapped in {@code begin}/{@code commit}. psql sends the statements one
  * by one, as an operator's script would.
  */
-final class PsqlFleet {
-  private PsqlFleet() {}
+final class PsqlFleet implements AutoCloseable {
+  private final FleetWorkers<Psql> workers;
 
-  /** Creates the shared schema with psql, from Crosslist's shared scripts. */
-  static void createShared(ScratchDatabase database) throws Exception {
-    try (Worker psql = new Worker(database, -1, t -> "")) {
+  /** Creates the shared schema with psql, from Crosslist's shared scripts, then starts {@code parallel} psql. */
+  PsqlFleet(ScratchDatabase database, int parallel) throws Exception {
+    try (Psql psql = new Psql(database, -1)) {
       psql.send("begin;\n" + TenantDdl.sharedSchema() + "commit;\n", "shared");
     }
-  }
-
-  /** Provisions {@code tenants} with {@code parallel} psql processes; the clock starts once they are connected. */
-  static FleetTimeline provision(ScratchDatabase database, List<TenantId> tenants, int parallel,
-      List<MigrationTrack> tracks) throws Exception {
-    return run("psql provisioning", database, tenants, parallel, t -> TenantDdl.newTenant(tracks, t));
-  }
-
-  /**
-   * A diagnostic, no target: the same additive migration sent by psql, each tenant in its own transaction, as
-   * Crosslist sends it (scripts, records, track version), without Crosslist's lock timeout, advisory lock and
-   * read of the applied versions. The floor of that work at that concurrency on this server.
-   */
-  static FleetTimeline migrate(ScratchDatabase database, List<TenantId> tenants, int parallel, MigrationTrack track)
-      throws Exception {
-    return run("psql migration", database, tenants, parallel, t -> TenantDdl.migration(track, t));
-  }
-
-  private static FleetTimeline run(String label, ScratchDatabase database, List<TenantId> tenants, int parallel,
-      Function<TenantId, String> ddl) throws Exception {
-    return FleetTimeline.run(label, tenants, parallel, index -> {
-      Worker psql = new Worker(database, index, ddl);
-      psql.send("", "connected"); // wait until it has connected, outside the clock
+    workers = new FleetWorkers<>(parallel, index -> {
+      Psql psql = new Psql(database, index);
+      psql.send("", "connected"); // connected before any clock runs
       return psql;
     });
   }
 
+  /** Creates {@code tenants} with Crosslist's text for a new tenant. */
+  void provision(List<TenantId> tenants, List<MigrationTrack> tracks, FleetTimeline timeline) throws Exception {
+    workers.run(tenants, timeline, (psql, tenant) -> psql.transaction(TenantDdl.newTenant(tracks, tenant), tenant));
+  }
+
+  /**
+   * A diagnostic, no target: the same additive migration, each tenant in its own transaction, sent as Crosslist
+   * sends it (scripts, records, track version) but without Crosslist's lock timeout, advisory lock and read of
+   * the applied versions: the floor of that work at that concurrency on this server.
+   */
+  void migrate(List<TenantId> tenants, MigrationTrack track, FleetTimeline timeline) throws Exception {
+    workers.run(tenants, timeline, (psql, tenant) -> psql.transaction(TenantDdl.migration(track, tenant), tenant));
+  }
+
+  @Override
+  public void close() throws Exception {
+    workers.close();
+  }
+
   /** One psql process: {@link #send} writes a script and waits for psql to echo a marker after it. */
-  private static final class Worker implements FleetTimeline.Worker {
+  private static final class Psql implements AutoCloseable {
     private final Process process;
     private final BufferedWriter in;
     private final BufferedReader out;
     private final File errors;
-    private final Function<TenantId, String> ddl;
 
-    Worker(ScratchDatabase database, int index, Function<TenantId, String> ddl) throws IOException {
-      this.ddl = ddl;
+    Psql(ScratchDatabase database, int index) throws IOException {
       errors = File.createTempFile("psql-" + index + "-", ".err");
       errors.deleteOnExit();
       // the server's notices (e.g. "constraint ... does not exist, skipping") still travel, as they do to
@@ -72,6 +68,10 @@ final class PsqlFleet {
           .redirectError(errors).start();
       in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
       out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    void transaction(String sql, TenantId tenant) throws IOException {
+      send("begin;\n" + sql + "commit;\n", String.valueOf(tenant.value()));
     }
 
     void send(String script, String marker) throws IOException {
@@ -83,11 +83,6 @@ final class PsqlFleet {
         throw new IllegalStateException("psql stopped at " + marker + " (output " + line + "): "
             + Files.readString(errors.toPath()).strip());
       }
-    }
-
-    @Override
-    public void run(TenantId tenant) throws IOException {
-      send("begin;\n" + ddl.apply(tenant) + "commit;\n", String.valueOf(tenant.value()));
     }
 
     @Override

@@ -7,7 +7,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A stream of requests on a thread of its own while something else runs: one request, a short pause, again,
- * from {@link #resume} to {@link #pause}; then the latencies' percentiles and maximum over every stretch.
+ * from {@link #start} to {@link #stop}; then the percentiles and maximum of the latencies of the requests that
+ * began while {@link #recording} was on. It runs through every system's turn, so that each works beside the same
+ * load, and records during Crosslist's.
  */
 final class LatencyProbe {
   private final Runnable request;
@@ -15,6 +17,7 @@ final class LatencyProbe {
   private final List<Long> latencies = new ArrayList<>();
   private Thread thread;
   private volatile boolean stop;
+  private volatile boolean recording;
   private volatile RuntimeException failure;
 
   /** Sends {@code request} with {@code pauseMillis} between the end of one and the start of the next. */
@@ -23,7 +26,7 @@ final class LatencyProbe {
     this.pauseNanos = pauseMillis * 1_000_000L;
   }
 
-  void resume() {
+  void start() {
     stop = false;
     thread = new Thread(this::loop, "latency-probe");
     thread.setDaemon(true);
@@ -33,11 +36,14 @@ final class LatencyProbe {
   private void loop() {
     try {
       while (!stop) {
+        boolean kept = recording;
         long began = System.nanoTime();
         request.run();
         long took = System.nanoTime() - began;
-        synchronized (latencies) {
-          latencies.add(took);
+        if (kept) {
+          synchronized (latencies) {
+            latencies.add(took);
+          }
         }
         LockSupport.parkNanos(pauseNanos);
       }
@@ -46,7 +52,12 @@ final class LatencyProbe {
     }
   }
 
-  void pause() throws InterruptedException {
+  /** Whether the requests that begin from now on are counted. */
+  void recording(boolean on) {
+    recording = on;
+  }
+
+  void stop() throws InterruptedException {
     stop = true;
     thread.join();
     if (failure != null) {

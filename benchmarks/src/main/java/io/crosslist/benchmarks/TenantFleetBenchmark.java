@@ -43,8 +43,9 @@ public final class TenantFleetBenchmark {
     boolean keep = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--tenants" -> count = positive(args, ++i, "--tenants", 1_000_000);
-        case "--parallel" -> parallel = positive(args, ++i, "--parallel", 64);
+        // at least one tenant per tenth: the systems take turns a tenth of the fleet at a time
+        case "--tenants" -> count = number(args, ++i, "--tenants", 10, 1_000_000);
+        case "--parallel" -> parallel = number(args, ++i, "--parallel", 1, 64);
         case "--keep" -> keep = true;
         default -> usage("unknown argument " + args[i]);
       }
@@ -190,16 +191,16 @@ public final class TenantFleetBenchmark {
         value >= target ? "met" : "NOT met");
   }
 
-  private static int positive(String[] args, int i, String option, int max) {
+  private static int number(String[] args, int i, String option, int min, int max) {
     try {
       int value = Integer.parseInt(args[i]);
-      if (value >= 1 && value <= max) {
+      if (value >= min && value <= max) {
         return value;
       }
     } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
       // reported below
     }
-    usage(option + " takes a whole number from 1 to " + max);
+    usage(option + " takes a whole number from " + min + " to " + max);
     return 0;
   }
 

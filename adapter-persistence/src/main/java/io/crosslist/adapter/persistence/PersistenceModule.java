@@ -70,7 +70,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     if (settings.migrateOnStart()) {
       migrations.migrateShared();
     }
-    TenantMigrations tenantMigrations = new TenantMigrations(lanes.anyLane(), settings.tenantTracks(),
+    TenantMigrations tenantMigrations = new TenantMigrations(lanes.anyLane(), lanes::forTenant, settings.tenantTracks(),
         settings.migrationLockTimeout(), MIGRATION_ATTEMPTS);
     // MyBatis's own data source goes unused: the unit of work hands every session its connection from a lane
     HikariDataSource pool = lanes.anyLane();

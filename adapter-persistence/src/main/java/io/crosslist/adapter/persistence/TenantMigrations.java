@@ -44,6 +44,14 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
   private static final String SERIALIZATION = "40001";
 
   private final DataSource dataSource;
+  /** A tenant's connection: its lane's in the service, so a fleet migration spreads over every lane. */
+  private final TenantConnections tenantConnections;
+
+  /** Where a tenant's migration gets its connection. */
+  @FunctionalInterface
+  interface TenantConnections {
+    Connection forTenant(TenantId tenant) throws SQLException;
+  }
   private final List<MigrationTrack> tracks;
   private final TenantScripts scripts;
   private final Duration lockTimeout;
@@ -55,7 +63,17 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
    * @param attempts attempts per tenant (1 or more) when locks are not available in time
    */
   TenantMigrations(DataSource dataSource, List<MigrationTrack> tracks, Duration lockTimeout, int attempts) {
+    this(dataSource, tenant -> dataSource.getConnection(), tracks, lockTimeout, attempts);
+  }
+
+  /**
+   * @param dataSource for registry queries
+   * @param tenantConnections for one tenant's provisioning or migration (the tenant's lane)
+   */
+  TenantMigrations(DataSource dataSource, TenantConnections tenantConnections, List<MigrationTrack> tracks,
+      Duration lockTimeout, int attempts) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.tenantConnections = Objects.requireNonNull(tenantConnections, "tenantConnections");
     this.tracks = List.copyOf(tracks);
     this.scripts = new TenantScripts(this.tracks);
     this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
@@ -84,7 +102,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
   @Override
   public ProvisioningResult provision(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
-    try (Connection c = dataSource.getConnection(); Statement st = ConnectionPool.oneShot(c)) {
+    try (Connection c = tenantConnections.forTenant(tenant); Statement st = ConnectionPool.oneShot(c)) {
       st.execute(newTenantScript(tenant));
       LOG.info("{} provisioned: schema version 0 -> {}", tenant, latestOf(MigrationTrack.CROSSLIST));
       return new ProvisioningResult(tenant, true, 0, latestOf(MigrationTrack.CROSSLIST),
@@ -118,7 +136,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
   }
 
   private ProvisioningResult migrateOnce(TenantId tenant) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = tenantConnections.forTenant(tenant)) {
       c.setAutoCommit(false);
       try (Statement st = ConnectionPool.oneShot(c)) {
         // transaction-scoped settings and lock: nothing outlives the transaction, also behind a pooler

@@ -179,8 +179,7 @@ public final class HttpBenchmark {
         new UpdateProductService(products, unitOfWork, clock), new ChangeProductStatusService(products, unitOfWork,
         clock), new DeleteProductService(products, clock),
         new JobPorts(enqueue, enqueue, manage, manage, manage, manage, manage, manage),
-        new ConnectionPorts(connections, connections, connections), activity(injector, products),
-        tenants(injector));
+        new ConnectionPorts(connections, connections, connections), activity(injector, products), tenants(injector));
   }
 
   private static ActivityPorts activity(Injector injector, ProductRepository products) {
@@ -193,12 +192,11 @@ public final class HttpBenchmark {
   private static TenantPorts tenants(Injector injector) {
     TenantAdministrationService admin = new TenantAdministrationService(injector.getInstance(TenantDirectory.class),
         injector.getInstance(TenantSuspension.class));
+    var migration = injector.getInstance(io.crosslist.domain.tenant.TenantMigration.class);
     var fleet = new io.crosslist.application.tenant.TenantFleetService(injector.getInstance(TenantProvisioning.class),
-        injector.getInstance(io.crosslist.domain.tenant.TenantMigration.class),
-        injector.getInstance(io.crosslist.domain.tenant.TenantRemoval.class));
+        migration, injector.getInstance(io.crosslist.domain.tenant.TenantRemoval.class));
     return new TenantPorts(new ProvisionTenantService(injector.getInstance(TenantProvisioning.class)), admin, admin,
-        admin, fleet, new io.crosslist.application.tenant.FleetOperationsService(fleet,
-        injector.getInstance(io.crosslist.domain.tenant.TenantMigration.class), java.time.Clock.systemUTC()));
+        admin, fleet, new io.crosslist.application.tenant.FleetOperationsService(fleet, migration, Clock.systemUTC()));
   }
 
   private static HikariDataSource baselinePool(String url, int size) {

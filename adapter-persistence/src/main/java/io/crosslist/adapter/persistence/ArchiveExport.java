@@ -95,8 +95,7 @@ final class ArchiveExport {
       guard.setAutoCommit(false);
       c.setAutoCommit(false);
       try (Statement lock = ConnectionPool.oneShot(guard); Statement st = ConnectionPool.oneShot(c)) {
-        lock.execute("select pg_advisory_xact_lock_shared(" + TenantMigrations.TENANT_LOCK + ", "
-            + Long.hashCode(tenant.value()) + ")");
+        lock.execute(MigrationTransaction.tenantLock(tenant, true));
         st.execute("set transaction isolation level repeatable read, read only");
         ArchiveManifest manifest = snapshot(c, tenant, partial, progress);
         c.commit();

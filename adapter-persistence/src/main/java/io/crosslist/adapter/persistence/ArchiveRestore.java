@@ -109,11 +109,10 @@ final class ArchiveRestore {
 
   private int load(ZipFile zip, ArchiveManifest manifest, Map<String, Integer> at, TenantId as, TenantStatus status,
       boolean reseal, TenantArchive.Progress progress) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement st = ConnectionPool.oneShot(c)) {
-        st.execute("select pg_advisory_xact_lock(" + TenantMigrations.TENANT_LOCK + ", " + Long.hashCode(as.value())
-            + ")");
+    List<String> applied = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      int resealed = MigrationTransaction.run(connection, (c, st) -> {
+        st.execute(MigrationTransaction.tenantLock(as, false));
         requireNew(c, as);
         st.execute(migrations.newTenantScript(as, at, status));
         TenantCatalog catalog = TenantCatalog.read(c, as);
@@ -125,24 +124,18 @@ final class ArchiveRestore {
           copyIn(copy, zip, table, manifest.tables().get(index), index, as, progress);
         }
         setSequences(c, manifest, catalog, as);
-        List<String> applied = new ArrayList<>();
         String upgrade = migrations.upgradeScript(as, at, applied);
         if (!upgrade.isEmpty()) {
           st.execute(upgrade);
         }
-        int resealed = reseal ? secrets.reseal(c, manifest.source(), as) : 0;
+        int count = reseal ? secrets.reseal(c, manifest.source(), as) : 0;
         rebuildShared(st, as);
-        c.commit();
-        if (!applied.isEmpty()) {
-          LOG.info("{} migrated from the archive's versions: {}", as, String.join(", ", applied));
-        }
-        return resealed;
-      } catch (SQLException | IOException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
+        return count;
+      });
+      if (!applied.isEmpty()) {
+        LOG.info("{} migrated from the archive's versions: {}", as, String.join(", ", applied));
       }
+      return resealed;
     } catch (SQLException e) {
       throw TenantMigrations.failure("restoring the archive as " + as + " (nothing was imported)", e);
     } catch (IOException e) {

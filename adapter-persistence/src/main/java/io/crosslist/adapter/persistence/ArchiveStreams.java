@@ -14,41 +14,19 @@ final class ArchiveStreams {
 
   private ArchiveStreams() {}
 
-  /** Counts what goes to {@code out}; closing it leaves {@code out} open (it is a zip entry). */
-  static final class Counting extends FilterOutputStream {
+  /** The bytes of one table's copy so far, and a "still copying" report now and then. */
+  private static final class Meter {
     private final String table;
     private final TenantArchive.Progress progress;
     private long bytes;
     private long reportedAt = System.nanoTime();
 
-    Counting(OutputStream out, String table, TenantArchive.Progress progress) {
-      super(out);
+    Meter(String table, TenantArchive.Progress progress) {
       this.table = table;
       this.progress = progress;
     }
 
-    @Override
-    public void write(int b) throws IOException {
-      out.write(b);
-      counted(1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-      counted(len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
-
-    long bytes() {
-      return bytes;
-    }
-
-    private void counted(int n) {
+    void counted(int n) {
       bytes += n;
       long now = System.nanoTime();
       if (now - reportedAt >= REPORT_EVERY_NANOS) {
@@ -58,24 +36,51 @@ final class ArchiveStreams {
     }
   }
 
+  /** Counts what goes to {@code out}; closing it leaves {@code out} open (it is a zip entry). */
+  static final class Counting extends FilterOutputStream {
+    private final Meter meter;
+
+    Counting(OutputStream out, String table, TenantArchive.Progress progress) {
+      super(out);
+      this.meter = new Meter(table, progress);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      out.write(b);
+      meter.counted(1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+      meter.counted(len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+
+    long bytes() {
+      return meter.bytes;
+    }
+  }
+
   /** Counts what is read from {@code in}. */
   static final class CountingInput extends FilterInputStream {
-    private final String table;
-    private final TenantArchive.Progress progress;
-    private long bytes;
-    private long reportedAt = System.nanoTime();
+    private final Meter meter;
 
     CountingInput(InputStream in, String table, TenantArchive.Progress progress) {
       super(in);
-      this.table = table;
-      this.progress = progress;
+      this.meter = new Meter(table, progress);
     }
 
     @Override
     public int read() throws IOException {
       int b = in.read();
       if (b >= 0) {
-        counted(1);
+        meter.counted(1);
       }
       return b;
     }
@@ -84,22 +89,13 @@ final class ArchiveStreams {
     public int read(byte[] b, int off, int len) throws IOException {
       int n = in.read(b, off, len);
       if (n > 0) {
-        counted(n);
+        meter.counted(n);
       }
       return n;
     }
 
     long bytes() {
-      return bytes;
-    }
-
-    private void counted(int n) {
-      bytes += n;
-      long now = System.nanoTime();
-      if (now - reportedAt >= REPORT_EVERY_NANOS) {
-        reportedAt = now;
-        progress.stillCopying(table, bytes);
-      }
+      return meter.bytes;
     }
   }
 }

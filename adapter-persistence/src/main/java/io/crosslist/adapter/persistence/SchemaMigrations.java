@@ -123,17 +123,7 @@ final class SchemaMigrations implements Readiness {
 
   private <T> T inTransaction(SqlWork<T> work) {
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      return MigrationTransaction.run(c, (connection, statement) -> work.run(connection));
     } catch (SQLException e) {
       DatabaseUnavailableException unavailable = PostgresErrors.unavailable(e);
       throw unavailable != null ? unavailable : new IllegalStateException("schema migration failed: " + e.getMessage(), e);

@@ -35,8 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TenantMigrations implements TenantProvisioning, TenantMigration {
   private static final Logger LOG = LoggerFactory.getLogger(TenantMigrations.class);
-  /** Advisory lock class id ('CLTN'): one migration of a tenant at a time, whichever process runs it. */
-  static final int TENANT_LOCK = 0x434c544e;
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String DUPLICATE_SCHEMA = "42P06";
   private static final String LOCK_NOT_AVAILABLE = "55P03";
@@ -136,36 +134,31 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
   }
 
   private ProvisioningResult migrateOnce(TenantId tenant) throws SQLException {
+    List<String> appliedNow = new ArrayList<>();
+    int[] from = {0};
     try (Connection c = tenantConnections.forTenant(tenant)) {
-      c.setAutoCommit(false);
-      try (Statement st = ConnectionPool.oneShot(c)) {
+      MigrationTransaction.run(c, (connection, st) -> {
         // transaction-scoped settings and lock: nothing outlives the transaction, also behind a pooler
-        st.execute("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'; select pg_advisory_xact_lock("
-            + TENANT_LOCK + ", " + Long.hashCode(tenant.value()) + ")");
-        Map<String, Map<Integer, String>> applied = applied(c, tenant);
+        st.execute("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'; "
+            + MigrationTransaction.tenantLock(tenant, false));
+        Map<String, Map<Integer, String>> applied = applied(connection, tenant);
         if (applied == null) {
           throw new UnknownTenantException(tenant);
         }
-        int from = applied.getOrDefault(MigrationTrack.CROSSLIST, Map.of()).keySet().stream()
+        from[0] = applied.getOrDefault(MigrationTrack.CROSSLIST, Map.of()).keySet().stream()
             .mapToInt(Integer::intValue).max().orElse(0);
-        List<String> appliedNow = new ArrayList<>();
         String pending = scripts.pending(tenant, applied, appliedNow);
         if (!pending.isEmpty()) {
           st.execute(pending);
         }
-        c.commit();
-        int to = latestOf(MigrationTrack.CROSSLIST);
-        if (!appliedNow.isEmpty()) {
-          LOG.info("{} migrated: {}", tenant, String.join(", ", appliedNow));
-        }
-        return new ProvisioningResult(tenant, false, from, appliedNow.isEmpty() ? from : to, appliedNow.size());
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+        return null;
+      });
     }
+    if (!appliedNow.isEmpty()) {
+      LOG.info("{} migrated: {}", tenant, String.join(", ", appliedNow));
+    }
+    int to = appliedNow.isEmpty() ? from[0] : latestOf(MigrationTrack.CROSSLIST);
+    return new ProvisioningResult(tenant, false, from[0], to, appliedNow.size());
   }
 
   /**

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -25,7 +24,6 @@ final class TenantRemover implements TenantRemoval {
   /** The shared tables that hold rows of a tenant, children before the registry row they reference. */
   static final List<String> SHARED_ROWS = List.of("crosslist.job_dispatch", "crosslist.connected_accounts",
       "crosslist.tenant_migrations", "crosslist.tenant_tracks");
-  private static final int TENANT_LOCK = 0x434c544e;
   private final DataSource dataSource;
 
   TenantRemover(DataSource dataSource) {
@@ -36,11 +34,11 @@ final class TenantRemover implements TenantRemoval {
   public void drop(TenantId tenant) {
     Objects.requireNonNull(tenant, "tenant");
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement st = ConnectionPool.oneShot(c)) {
-        st.execute("select pg_advisory_xact_lock(" + TENANT_LOCK + ", " + Long.hashCode(tenant.value()) + ")");
+      MigrationTransaction.run(c, (connection, st) -> {
+        st.execute(MigrationTransaction.tenantLock(tenant, false));
         String status;
-        try (PreparedStatement ps = c.prepareStatement("select status from crosslist.tenants where id = ? for update")) {
+        try (PreparedStatement ps = connection.prepareStatement(
+            "select status from crosslist.tenants where id = ? for update")) {
           ps.setLong(1, tenant.value());
           try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
@@ -59,14 +57,9 @@ final class TenantRemover implements TenantRemoval {
         }
         sql.append("delete from crosslist.tenants where id = ").append(tenant.value());
         st.execute(sql.toString());
-        c.commit();
-        LOG.info("{} dropped: its schema and its rows in the shared schema are gone", tenant);
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+        return null;
+      });
+      LOG.info("{} dropped: its schema and its rows in the shared schema are gone", tenant);
     } catch (SQLException e) {
       throw TenantMigrations.failure("dropping " + tenant, e);
     }

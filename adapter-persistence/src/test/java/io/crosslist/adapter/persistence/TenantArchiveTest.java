@@ -226,7 +226,7 @@ class TenantArchiveTest {
     try (Connection migration = TestDatabase.get().connect()) {
       migration.setAutoCommit(false);
       try (var st = migration.createStatement()) {
-        st.execute("select pg_advisory_xact_lock(" + TenantMigrations.TENANT_LOCK + ", " + Long.hashCode(tenant.value())
+        st.execute("select pg_advisory_xact_lock(" + MigrationTransaction.TENANT_LOCK + ", " + Long.hashCode(tenant.value())
             + ")");
         st.execute("insert into " + tenant.schemaName() + ".marketplace_poll_cursors values ('EBAY', now(), now())");
       }
@@ -235,7 +235,7 @@ class TenantArchiveTest {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (count(SOURCE_URL, "select count(*) from pg_locks where locktype = 'advisory' and not granted and"
           + " database = (select oid from pg_database where datname = current_database()) and classid::bigint = ?"
-          + " and objid::bigint = ?", (long) TenantMigrations.TENANT_LOCK, (long) Long.hashCode(tenant.value())
+          + " and objid::bigint = ?", (long) MigrationTransaction.TENANT_LOCK, (long) Long.hashCode(tenant.value())
           & 0xffffffffL) == 0) {
         assertTrue(System.nanoTime() < deadline, "the export never waited for the lock");
         assertFalse(export.isDone(), "the export did not wait for the migration: " + export);

@@ -40,6 +40,8 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
   private static final String LOCK_NOT_AVAILABLE = "55P03";
   private static final String DEADLOCK = "40P01";
   private static final String SERIALIZATION = "40001";
+  /** Raised by the guard of the one-round-trip migration when a tenant's applied scripts are not the expected. */
+  private static final String NOT_AS_EXPECTED = "CLM01";
 
   private final DataSource dataSource;
   /** A tenant's connection: its lane's in the service, so a fleet migration spreads over every lane. */
@@ -54,6 +56,12 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
   private final TenantScripts scripts;
   private final Duration lockTimeout;
   private final int attempts;
+  /**
+   * The applied scripts (track, version, checksum) of the last tenant migrated the long way: in a fleet
+   * migration most tenants are where the previous one was, so the next is tried in one round trip on that
+   * assumption, which the database checks before anything runs.
+   */
+  private volatile Map<String, Map<Integer, String>> lastApplied;
 
   /**
    * @param tracks Crosslist's track first, then the host's, in the order they are applied
@@ -134,23 +142,59 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
   }
 
   private ProvisioningResult migrateOnce(TenantId tenant) throws SQLException {
+    Map<String, Map<Integer, String>> expected = lastApplied;
+    if (expected != null) {
+      try {
+        return migrateAsExpected(tenant, expected);
+      } catch (SQLException e) {
+        if (!NOT_AS_EXPECTED.equals(e.getSQLState())) {
+          throw e;
+        }
+        // this tenant is elsewhere (or not registered): the long way reads where it is
+      }
+    }
+    return migrateAfterReading(tenant);
+  }
+
+  /**
+   * One round trip: the transaction-local lock timeout, the tenant's lock, a guard that the tenant's applied
+   * scripts are exactly {@code expected} (else error {@value #NOT_AS_EXPECTED} and nothing ran), then the
+   * pending scripts and their records, as one multi-statement text (one implicit transaction).
+   */
+  private ProvisioningResult migrateAsExpected(TenantId tenant, Map<String, Map<Integer, String>> expected)
+      throws SQLException {
+    List<String> appliedNow = new ArrayList<>();
+    String pending = scripts.pending(tenant, expected, appliedNow);
+    try (Connection c = tenantConnections.forTenant(tenant); Statement st = ConnectionPool.oneShot(c)) {
+      st.execute(lockTimeoutSql() + ";\n" + MigrationTransaction.tenantLock(tenant, false) + ";\n"
+          + appliedGuardSql(tenant, expected) + ";\n" + pending);
+    }
+    if (!appliedNow.isEmpty()) {
+      LOG.info("{} migrated: {}", tenant, String.join(", ", appliedNow));
+    }
+    int from = crosslistVersion(expected);
+    return new ProvisioningResult(tenant, false, from, appliedNow.isEmpty() ? from : latestOf(MigrationTrack.CROSSLIST),
+        appliedNow.size());
+  }
+
+  /** Reads the tenant's applied scripts under its lock, then runs what is pending: the first tenant's way. */
+  private ProvisioningResult migrateAfterReading(TenantId tenant) throws SQLException {
     List<String> appliedNow = new ArrayList<>();
     int[] from = {0};
     try (Connection c = tenantConnections.forTenant(tenant)) {
       MigrationTransaction.run(c, (connection, st) -> {
         // transaction-scoped settings and lock: nothing outlives the transaction, also behind a pooler
-        st.execute("set local lock_timeout = '" + lockTimeout.toMillis() + "ms'; "
-            + MigrationTransaction.tenantLock(tenant, false));
+        st.execute(lockTimeoutSql() + "; " + MigrationTransaction.tenantLock(tenant, false));
         Map<String, Map<Integer, String>> applied = applied(connection, tenant);
         if (applied == null) {
           throw new UnknownTenantException(tenant);
         }
-        from[0] = applied.getOrDefault(MigrationTrack.CROSSLIST, Map.of()).keySet().stream()
-            .mapToInt(Integer::intValue).max().orElse(0);
+        from[0] = crosslistVersion(applied);
         String pending = scripts.pending(tenant, applied, appliedNow);
         if (!pending.isEmpty()) {
           st.execute(pending);
         }
+        lastApplied = applied;
         return null;
       });
     }
@@ -159,6 +203,41 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
     }
     int to = appliedNow.isEmpty() ? from[0] : latestOf(MigrationTrack.CROSSLIST);
     return new ProvisioningResult(tenant, false, from[0], to, appliedNow.size());
+  }
+
+  private String lockTimeoutSql() {
+    return "select set_config('lock_timeout', '" + lockTimeout.toMillis() + "ms', true)";
+  }
+
+  /**
+   * A statement that locks the tenant's registry row and fails with {@value #NOT_AS_EXPECTED} unless the
+   * tenant is registered and its recorded scripts are exactly {@code expected}. Every value in it is a
+   * validated constant (a tenant id, track names, versions, hex checksums).
+   */
+  static String appliedGuardSql(TenantId tenant, Map<String, Map<Integer, String>> expected) {
+    return "do $guard$ begin\n"
+        + "  perform 1 from crosslist.tenants where id = " + tenant.value() + " for update;\n"
+        + "  if not found or coalesce((select string_agg(m.track || '/' || m.version || '/' || m.checksum, ','"
+        + " order by m.track collate \"C\", m.version) from crosslist.tenant_migrations m where m.tenant_id = "
+        + tenant.value() + "), '') <> '" + appliedSignature(expected) + "' then\n"
+        + "    raise exception 'the applied migrations of " + tenant.schemaName() + " are not the expected'"
+        + " using errcode = '" + NOT_AS_EXPECTED + "';\n"
+        + "  end if;\n"
+        + "end $guard$";
+  }
+
+  /** {@code track/version/checksum} of every applied script, ordered by track (byte order) and version. */
+  static String appliedSignature(Map<String, Map<Integer, String>> applied) {
+    StringBuilder signature = new StringBuilder();
+    new java.util.TreeMap<>(applied).forEach((track, scripts) -> new java.util.TreeMap<>(scripts)
+        .forEach((version, checksum) -> signature.append(signature.isEmpty() ? "" : ",")
+            .append(track).append('/').append(version).append('/').append(checksum)));
+    return signature.toString();
+  }
+
+  private static int crosslistVersion(Map<String, Map<Integer, String>> applied) {
+    return applied.getOrDefault(MigrationTrack.CROSSLIST, Map.of()).keySet().stream()
+        .mapToInt(Integer::intValue).max().orElse(0);
   }
 
   /**

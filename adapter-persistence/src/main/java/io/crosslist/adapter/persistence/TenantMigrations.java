@@ -166,7 +166,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
     List<String> appliedNow = new ArrayList<>();
     String pending = scripts.pending(tenant, expected, appliedNow);
     try (Connection c = tenantConnections.forTenant(tenant); Statement st = ConnectionPool.oneShot(c)) {
-      st.execute(lockTimeoutSql() + ";\n" + MigrationTransaction.tenantLock(tenant, false) + ";\n"
+      st.execute(migrationSettingsSql() + ";\n" + MigrationTransaction.tenantLock(tenant, false) + ";\n"
           + appliedGuardSql(tenant, expected) + ";\n" + pending);
     }
     if (!appliedNow.isEmpty()) {
@@ -184,7 +184,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
     try (Connection c = tenantConnections.forTenant(tenant)) {
       MigrationTransaction.run(c, (connection, st) -> {
         // transaction-scoped settings and lock: nothing outlives the transaction, also behind a pooler
-        st.execute(lockTimeoutSql() + "; " + MigrationTransaction.tenantLock(tenant, false));
+        st.execute(migrationSettingsSql() + "; " + MigrationTransaction.tenantLock(tenant, false));
         Map<String, Map<Integer, String>> applied = applied(connection, tenant);
         if (applied == null) {
           throw new UnknownTenantException(tenant);
@@ -205,8 +205,17 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
     return new ProvisioningResult(tenant, false, from[0], to, appliedNow.size());
   }
 
-  private String lockTimeoutSql() {
-    return "select set_config('lock_timeout', '" + lockTimeout.toMillis() + "ms', true)";
+  /**
+   * The migration transaction's own settings. {@code lock_timeout}: a busy tenant table is never blocked long.
+   * {@code synchronous_commit = off}: the commit does not wait for its WAL to reach the disk (a fleet migration's
+   * time is mostly that wait). It is safe for a migration, and only for it: the migration is atomic, so a database
+   * crash can only take it back whole, leaving the tenant behind in the registry, where the next fleet pass or
+   * on-demand migration finds it; and every later synchronous commit (any write that uses the new schema) flushes
+   * the WAL up to and with it. Provisioning keeps synchronous commits: a created tenant is acknowledged to a caller.
+   */
+  private String migrationSettingsSql() {
+    return "select set_config('lock_timeout', '" + lockTimeout.toMillis() + "ms', true),"
+        + " set_config('synchronous_commit', 'off', true)";
   }
 
   /**

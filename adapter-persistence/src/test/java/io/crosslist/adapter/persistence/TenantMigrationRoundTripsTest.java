@@ -111,6 +111,30 @@ class TenantMigrationRoundTripsTest {
     assertThrows(UnknownTenantException.class, () -> build.migrate(Persistence.unusedTenant()));
   }
 
+  @Test
+  void a_migration_runs_with_its_lock_timeout_and_an_asynchronous_commit_that_do_not_outlive_it() throws Exception {
+    MigrationTrack settings = MigrationTrack.of("settings", MigrationScript.of(1, "read settings",
+        "create table ${tenant}.migration_settings as select current_setting('lock_timeout') as lock_timeout,"
+            + " current_setting('synchronous_commit') as synchronous_commit"));
+    TenantMigrations build = new TenantMigrations(pool, List.of(MigrationTrack.crosslist(), settings),
+        Duration.ofMillis(1500), 3);
+    for (TenantId tenant : List.of(tenantAt(MigrationScript.TENANT.size()), tenantAt(MigrationScript.TENANT.size()))) {
+      build.migrate(tenant); // the first the long way, the second in one round trip
+      try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("select * from " + tenant.schemaName() + ".migration_settings")) {
+        rs.next();
+        assertEquals("1500ms", rs.getString("lock_timeout"));
+        assertEquals("off", rs.getString("synchronous_commit"));
+      }
+    }
+    try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select current_setting('synchronous_commit'), current_setting('lock_timeout')")) {
+      rs.next();
+      assertEquals("on", rs.getString(1), "transaction-local: the pooled connection is as before");
+      assertEquals("0", rs.getString(2));
+    }
+  }
+
   private static int version(TenantId tenant) throws Exception {
     return queryInt("select version from crosslist.tenant_tracks where track = 'crosslist' and tenant_id = "
         + tenant.value());

@@ -34,9 +34,14 @@ public final class FleetOperationsService implements FleetOperationsUseCase, Aut
   private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("crosslist-fleet"));
   private final ExecutorService onDemand = Executors.newFixedThreadPool(2, daemon("crosslist-tenant-migration"));
   private final Set<TenantId> migrating = ConcurrentHashMap.newKeySet();
-  /** Tenants known to be at this build's versions (bounded: cleared when it reaches {@link #MAX_KNOWN}). */
-  private final Set<TenantId> known = ConcurrentHashMap.newKeySet();
+  /**
+   * Tenants known to be at this build's versions, with when the registry said so (bounded: cleared when it
+   * reaches {@link #MAX_KNOWN}). A belief lasts {@link #KNOWN_FOR}: tenant migrations commit without waiting for
+   * their WAL flush, so a database crash right after one can take it back, and the registry is asked again.
+   */
+  private final Map<TenantId, Instant> known = new ConcurrentHashMap<>();
   private static final int MAX_KNOWN = 1_000_000;
+  static final java.time.Duration KNOWN_FOR = java.time.Duration.ofSeconds(10);
   private final Map<String, FleetOperation> operations = new LinkedHashMap<>();
   private final AtomicLong nextId = new AtomicLong();
 
@@ -114,7 +119,7 @@ public final class FleetOperationsService implements FleetOperationsUseCase, Aut
       onDemand.submit(() -> {
         try {
           migration.migrate(tenant);
-          known.add(tenant);
+          known.put(tenant, clock.instant());
         } catch (RuntimeException e) {
           LOG.log(Level.WARNING, "{0}: on-demand migration failed: {1}", tenant, e.getMessage());
         } finally {
@@ -129,16 +134,18 @@ public final class FleetOperationsService implements FleetOperationsUseCase, Aut
   public void ensureCurrent(TenantId tenant) {
     if (!isCurrent(tenant)) {
       migration.migrate(tenant);
-      known.add(tenant);
+      known.put(tenant, clock.instant());
     }
   }
 
   /**
-   * Whether the tenant is current, asking the registry only until it is: a tenant at this build's versions stays
-   * there while this process runs (versions only move forward, with a newer build).
+   * Whether the tenant is current, asking the registry at most once per {@link #KNOWN_FOR} once it is: a tenant
+   * at this build's versions stays there while this process runs (versions only move forward, with a newer build),
+   * unless a crash of the database took back a migration that had not reached its disk yet.
    */
   private boolean isCurrent(TenantId tenant) {
-    if (known.contains(tenant)) {
+    Instant since = known.get(tenant);
+    if (since != null && !clock.instant().isAfter(since.plus(KNOWN_FOR))) {
       return true;
     }
     if (!migration.isCurrent(tenant)) {
@@ -147,7 +154,7 @@ public final class FleetOperationsService implements FleetOperationsUseCase, Aut
     if (known.size() >= MAX_KNOWN) {
       known.clear();
     }
-    known.add(tenant);
+    known.put(tenant, clock.instant());
     return true;
   }
 

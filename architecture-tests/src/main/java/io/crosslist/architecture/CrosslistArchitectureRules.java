@@ -22,6 +22,8 @@ public final class CrosslistArchitectureRules {
   public static final String SCHEDULER_ADAPTER = "io.crosslist.adapter.scheduler..";
   public static final String MARKETPLACE_ADAPTER = "io.crosslist.adapter.marketplace..";
   public static final String BOOTSTRAP = "io.crosslist.bootstrap..";
+  /** The library's composition (its public Guice module and runtime): what hosts depend on. */
+  public static final String LIBRARY = "io.crosslist.library..";
 
   private CrosslistArchitectureRules() {}
 
@@ -52,14 +54,22 @@ public final class CrosslistArchitectureRules {
       .adapter("scheduler", SCHEDULER_ADAPTER)
       .adapter("marketplace", MARKETPLACE_ADAPTER)
       .withOptionalLayers(true)
-      // the composition root wires everything together; nothing may depend on it (rule below)
+      // the compositions wire everything together; the hexagon does not depend on them (rules below)
       .ignoreDependency(resideInAPackage(BOOTSTRAP), alwaysTrue())
+      .ignoreDependency(resideInAPackage(LIBRARY), alwaysTrue())
       .as("hexagonal layers: adapters -> application -> domain, adapters independent of each other");
 
   public static final ArchRule nothing_depends_on_bootstrap = noClasses()
       .that().resideOutsideOfPackage(BOOTSTRAP)
       .should().dependOnClassesThat().resideInAPackage(BOOTSTRAP)
       .as("nothing depends on the composition root (bootstrap)")
+      .allowEmptyShould(true);
+
+  public static final ArchRule the_hexagon_does_not_depend_on_its_composition = noClasses()
+      .that().resideInAnyPackage(DOMAIN, APPLICATION, PERSISTENCE_ADAPTER, HTTP_ADAPTER, SCHEDULER_ADAPTER,
+          MARKETPLACE_ADAPTER)
+      .should().dependOnClassesThat().resideInAPackage(LIBRARY)
+      .as("domain, application and adapters do not depend on the library's composition (io.crosslist.library)")
       .allowEmptyShould(true);
 
   /** Invariant 2: the tenant is an argument, never ambient state on a pooled thread. */

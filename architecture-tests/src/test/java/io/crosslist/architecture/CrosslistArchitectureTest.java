@@ -19,6 +19,8 @@ class CrosslistArchitectureTest {
   @ArchTest static final ArchRule core_is_free_of_jdbc_and_frameworks =
       CrosslistArchitectureRules.core_is_free_of_jdbc_and_frameworks;
   @ArchTest static final ArchRule nothing_depends_on_bootstrap = CrosslistArchitectureRules.nothing_depends_on_bootstrap;
+  @ArchTest static final ArchRule the_hexagon_does_not_depend_on_its_composition =
+      CrosslistArchitectureRules.the_hexagon_does_not_depend_on_its_composition;
   @ArchTest static final ArchRule hexagonal_layers = CrosslistArchitectureRules.hexagonal_layers;
   @ArchTest static final ArchRule no_ambient_state_in_the_core = CrosslistArchitectureRules.no_ambient_state_in_the_core;
   @ArchTest static final ArchRule ids_are_parsed_only_by_the_domain = IdParsingRules.ids_are_parsed_only_by_the_domain;

@@ -59,7 +59,9 @@ class RulesCatchViolationsTest {
   @Test
   void nothing_may_depend_on_the_composition_root() {
     assertViolation(CrosslistArchitectureRules.nothing_depends_on_bootstrap,
-        loadPackage("io.crosslist.application.fixture"), "UsesCompositionRoot", "io.crosslist.bootstrap.CrosslistModule");
+        loadPackage("io.crosslist.application.fixture"), "UsesCompositionRoot", "io.crosslist.bootstrap.CrosslistCommand");
+    assertViolation(CrosslistArchitectureRules.the_hexagon_does_not_depend_on_its_composition,
+        loadPackage("io.crosslist.application.fixture"), "UsesLibraryComposition", "io.crosslist.library.CrosslistModule");
   }
 
   @Test

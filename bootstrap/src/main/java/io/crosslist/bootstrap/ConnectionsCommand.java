@@ -1,5 +1,6 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.library.CrosslistModule;
 import com.google.inject.Guice;
 import io.crosslist.adapter.persistence.PersistenceModule;
 import io.crosslist.application.connection.port.in.ReindexConnectionsUseCase;

@@ -1,5 +1,6 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.library.CrosslistModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.crosslist.adapter.persistence.PersistenceModule;

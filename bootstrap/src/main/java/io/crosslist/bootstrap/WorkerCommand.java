@@ -2,15 +2,16 @@ package io.crosslist.bootstrap;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.crosslist.adapter.http.CrosslistHttpModule;
 import io.crosslist.adapter.persistence.PersistenceModule;
 import io.crosslist.adapter.scheduler.JobWorkerPool;
-import io.crosslist.adapter.scheduler.RecurringScheduler;
 import io.crosslist.adapter.scheduler.ScheduleSettings;
 import io.crosslist.adapter.scheduler.WorkerSettings;
 import io.crosslist.application.schedule.RecurringTaskSettings;
-import io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase;
 import io.crosslist.domain.ValidationException;
-import io.micrometer.core.instrument.Gauge;
+import io.crosslist.library.CrosslistMetrics;
+import io.crosslist.library.CrosslistModule;
+import io.crosslist.library.CrosslistRuntime;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -209,40 +211,6 @@ class WorkerCommand implements Callable<Integer> {
     return new SimpleMeterRegistry();
   }
 
-  /**
-   * {@code crosslist.tenants.behind}: tenants behind this build in some migration track, read from the registry at
-   * most every 30 s (the tenants migrated and failed are the {@code tenant-migration} task's
-   * {@code crosslist.scheduler.tenants} counters).
-   */
-  static void fleetGauge(io.crosslist.application.tenant.MigrateTenantsUseCase fleet, MeterRegistry registry) {
-    long[] cached = {-1, 0}; // value, when read (nanos)
-    Gauge.builder("crosslist.tenants.behind", fleet, f -> {
-      synchronized (cached) {
-        if (cached[0] < 0 || System.nanoTime() - cached[1] > 30_000_000_000L) {
-          try {
-            cached[0] = f.plan(io.crosslist.application.tenant.MigrateTenantsUseCase.MigrateTenantsCommand
-                .everyTenantBehind(1)).tenants().size();
-            cached[1] = System.nanoTime();
-          } catch (RuntimeException e) {
-            return Double.NaN; // the database is unavailable: no figure rather than a wrong one
-          }
-        }
-        return cached[0];
-      }
-    }).description("tenants behind this build's migration versions").register(registry);
-  }
-
-  /** The pool's connections by state ({@code crosslist.db.pool.connections}), read when the registry is scraped. */
-  static void poolGauges(PersistenceModule persistence, MeterRegistry registry) {
-    Map<String, java.util.function.ToDoubleFunction<PersistenceModule>> states = Map.of(
-        "active", m -> m.poolStatistics().active(), "idle", m -> m.poolStatistics().idle(),
-        "total", m -> m.poolStatistics().total(), "maximum", m -> m.poolStatistics().maximum(),
-        "waiting", m -> m.poolStatistics().waiting());
-    states.forEach((state, value) -> Gauge.builder("crosslist.db.pool.connections", persistence, value)
-        .tag("state", state).description("database connections by state, summed over the tenant lanes;"
-            + " waiting: threads waiting for one").register(registry));
-  }
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -253,22 +221,17 @@ class WorkerCommand implements Callable<Integer> {
     RecurringTaskSettings tasks = taskSettings();
     try (Database db = database.open();
         PersistenceModule persistence = new PersistenceModule(db.settings().withMaximumPoolSize(concurrency + 4))) {
-      Injector injector = Guice.createInjector(persistence, new CrosslistModule().withRecurringTasks(tasks));
+      Injector injector = Guice.createInjector(persistence, new CrosslistModule().withRecurringTasks(tasks),
+          new CrosslistHttpModule());
       MeterRegistry registry = newRegistry();
-      poolGauges(persistence, registry);
-      fleetGauge(injector.getInstance(io.crosslist.application.tenant.MigrateTenantsUseCase.class), registry);
+      CrosslistMetrics.bind(persistence, injector, registry);
       try (StopSignals signals = new StopSignals(settings.shutdownTimeout().toMillis() + DRAIN_MARGIN_MILLIS);
           AutoCloseable front = startFront(injector, db, registry, out);
-          RecurringScheduler scheduler = new RecurringScheduler(schedule,
-              injector.getInstance(RunRecurringTaskUseCase.class), registry)) {
-        JobWorkerPool pool = runsWorkers()
-            ? new JobWorkerPool(settings, injector.getInstance(JobWorkerPool.Ports.class), registry).start() : null;
+          CrosslistRuntime runtime = CrosslistRuntime.start(injector,
+              runsWorkers() ? Optional.of(settings) : Optional.empty(), schedule, registry)) {
         try {
-          if (!schedule.intervals().isEmpty()) {
-            scheduler.start();
-          }
           String recurringTasks = schedule.intervals().isEmpty() ? "none" : schedule.intervals().toString();
-          if (pool != null) {
+          if (runtime.runsWorkers()) {
             out.printf("worker %s running on %s with %d handler threads; recurring tasks: %s%n", id, db.description(),
                 concurrency, recurringTasks);
           } else {
@@ -279,8 +242,8 @@ class WorkerCommand implements Callable<Integer> {
           signals.await(stopAfter != null ? stopAfter.toMillis() : -1);
         } finally {
           front.close(); // in-flight requests drain first, while the workers still run (closing again is a no-op)
-          if (pool != null) {
-            JobWorkerPool.ShutdownReport report = pool.shutdown();
+          JobWorkerPool.ShutdownReport report = runtime.stop(); // then the workers, then the recurring tasks
+          if (runtime.runsWorkers()) {
             out.printf("worker %s stopped: %d job(s) finished during shutdown, %d given back%n", id,
                 report.finished(), report.released());
           }

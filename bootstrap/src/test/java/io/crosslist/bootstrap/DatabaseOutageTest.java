@@ -1,5 +1,6 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.library.CrosslistModule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +72,7 @@ class DatabaseOutageTest {
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();
     try (PersistenceModule persistence = new PersistenceModule(settings)) {
-      Injector injector = Guice.createInjector(persistence, new CrosslistModule());
+      Injector injector = Guice.createInjector(persistence, new CrosslistModule(), new io.crosslist.adapter.http.CrosslistHttpModule());
       TenantId tenant = TenantId.of(7);
       injector.getInstance(TenantProvisioning.class).provision(tenant);
       try (ApiClient client = new ApiClient(injector)) {

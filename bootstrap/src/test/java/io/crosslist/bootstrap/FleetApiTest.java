@@ -1,5 +1,6 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.library.CrosslistModule;
 import static io.crosslist.bootstrap.ApiClient.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,7 @@ class FleetApiTest {
 
   @BeforeAll
   static void start() throws Exception {
-    client = new ApiClient(db.injector.createChildInjector(new CrosslistModule()));
+    client = new ApiClient(db.injector.createChildInjector(new CrosslistModule(), new io.crosslist.adapter.http.CrosslistHttpModule()));
     admin = "Authorization: Bearer " + ApiClient.adminToken();
   }
 
@@ -77,7 +78,7 @@ class FleetApiTest {
   void a_job_of_a_tenant_behind_this_build_runs_after_its_tenant_is_migrated_by_the_worker() throws Exception {
     db.clearDispatchIndex();
     TenantId behind = db.newTenant();
-    com.google.inject.Injector injector = db.injector.createChildInjector(new CrosslistModule());
+    com.google.inject.Injector injector = db.injector.createChildInjector(new CrosslistModule(), new io.crosslist.adapter.http.CrosslistHttpModule());
     var job = injector.getInstance(io.crosslist.application.job.port.in.EnqueueJobUseCase.class).enqueue(behind,
         io.crosslist.domain.job.JobRequest.of(io.crosslist.domain.marketplace.Marketplace.EBAY,
             io.crosslist.domain.job.JobAction.SYNC_ORDERS, null));
@@ -134,7 +135,7 @@ class FleetApiTest {
   void the_background_migration_task_brings_every_tenant_behind_up_to_date() throws Exception {
     TenantId behind = db.newTenant();
     setBackOneVersion(behind);
-    com.google.inject.Injector injector = db.injector.createChildInjector(new CrosslistModule());
+    com.google.inject.Injector injector = db.injector.createChildInjector(new CrosslistModule(), new io.crosslist.adapter.http.CrosslistHttpModule());
     var summary = new io.crosslist.application.tenant.TenantMigrationTask(injector.getInstance(
         io.crosslist.application.tenant.MigrateTenantsUseCase.class), 2).run();
     assertEquals("tenant-migration", summary.task());

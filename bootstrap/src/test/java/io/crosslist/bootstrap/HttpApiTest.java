@@ -1,5 +1,6 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.library.CrosslistModule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,7 +69,7 @@ class HttpApiTest {
 
   @BeforeAll
   static void start() {
-    injector = db.injector.createChildInjector(new CrosslistModule());
+    injector = db.injector.createChildInjector(new CrosslistModule(), new io.crosslist.adapter.http.CrosslistHttpModule());
     api = new CrosslistHttpApi(HttpSettings.of(0, SECRET), injector.getInstance(CrosslistHttpApi.Ports.class),
         new CrosslistHttpApi.Operations(injector.getInstance(Readiness.class), METRICS, METRICS::scrape));
     base = "http://127.0.0.1:" + api.start();

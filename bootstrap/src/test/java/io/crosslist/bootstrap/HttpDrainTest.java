@@ -1,5 +1,6 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.library.CrosslistModule;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,7 @@ class HttpDrainTest {
   @Test
   void a_request_in_flight_when_the_api_closes_still_gets_its_answer() throws Exception {
     Persistence db = Persistence.get();
-    Injector injector = db.injector.createChildInjector(new CrosslistModule());
+    Injector injector = db.injector.createChildInjector(new CrosslistModule(), new io.crosslist.adapter.http.CrosslistHttpModule());
     CrosslistHttpApi api = new CrosslistHttpApi(HttpSettings.of(0, SECRET),
         injector.getInstance(CrosslistHttpApi.Ports.class),
         new CrosslistHttpApi.Operations(injector.getInstance(Readiness.class), new SimpleMeterRegistry(), null));

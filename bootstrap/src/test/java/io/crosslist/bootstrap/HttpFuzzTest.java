@@ -1,5 +1,6 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.library.CrosslistModule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -304,7 +305,7 @@ class HttpFuzzTest {
     String adminToken = ApiClient.token(Map.of("sub", Long.toString(tenant.value()), "admin", true));
     List<Route> routes = documentedRoutes();
     Map<Integer, Integer> statuses = new TreeMap<>();
-    try (ApiClient client = new ApiClient(db.injector.createChildInjector(new CrosslistModule()))) {
+    try (ApiClient client = new ApiClient(db.injector.createChildInjector(new CrosslistModule(), new io.crosslist.adapter.http.CrosslistHttpModule()))) {
       for (int i = 0; i < count; i++) {
         Route route = i < routes.size() ? routes.get(i) : routes.get(random.nextInt(routes.size()));
         byte[] request = request(route, token, adminToken);

@@ -1,5 +1,6 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.library.CrosslistModule;
 import static io.crosslist.bootstrap.ApiClient.assertProblem;
 import static io.crosslist.bootstrap.ApiClient.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,7 +46,7 @@ class HttpHardeningTest {
 
   @BeforeAll
   static void start() {
-    injector = db.injector.createChildInjector(new CrosslistModule());
+    injector = db.injector.createChildInjector(new CrosslistModule(), new io.crosslist.adapter.http.CrosslistHttpModule());
     client = new ApiClient(injector);
   }
 
@@ -275,7 +276,7 @@ class HttpHardeningTest {
     try (var persistence = new io.crosslist.adapter.persistence.PersistenceModule(
         io.crosslist.adapter.persistence.PersistenceSettings.forJdbcUrl(TestDatabase.get().jdbcUrl())
             .withMaximumPoolSize(2).withMigrateOnStart(false))) {
-      Injector noKeyset = com.google.inject.Guice.createInjector(persistence, new CrosslistModule());
+      Injector noKeyset = com.google.inject.Guice.createInjector(persistence, new CrosslistModule(), new io.crosslist.adapter.http.CrosslistHttpModule());
       assertTrue(events.list.stream().anyMatch(e -> e.getLevel() == Level.WARN
           && e.getFormattedMessage().contains("no secret keyset is configured")), "a warning at start");
       try (ApiClient keyless = new ApiClient(noKeyset)) {

@@ -1,4 +1,4 @@
-package io.crosslist.bootstrap;
+package io.crosslist.library;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;

@@ -1,22 +1,30 @@
-package io.crosslist.bootstrap;
+package io.crosslist.library;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import io.crosslist.application.tenant.ChangeTenantStatusUseCase;
 import io.crosslist.application.tenant.DropTenantUseCase;
 import io.crosslist.application.tenant.FleetOperationsService;
 import io.crosslist.application.tenant.FleetOperationsUseCase;
+import io.crosslist.application.tenant.GetTenantUseCase;
+import io.crosslist.application.tenant.ListTenantsUseCase;
 import io.crosslist.application.tenant.MigrateTenantsUseCase;
+import io.crosslist.application.tenant.ProvisionTenantService;
+import io.crosslist.application.tenant.ProvisionTenantUseCase;
 import io.crosslist.application.tenant.ProvisionTenantsUseCase;
+import io.crosslist.application.tenant.TenantAdministrationService;
 import io.crosslist.application.tenant.TenantFleetService;
 import io.crosslist.domain.tenant.TenantMigration;
 import io.crosslist.domain.tenant.TenantProvisioning;
+import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.domain.tenant.TenantRemoval;
+import io.crosslist.domain.tenant.TenantSuspension;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
- * The fleet operations' in-ports (provision many, migrate the fleet in the foreground or the background, migrate
- * one tenant on demand, drop one), installed by {@link CrosslistModule}.
+ * The tenants' in-ports: provision one or many, list, read and suspend them, migrate the fleet in the foreground or
+ * the background, migrate one tenant on demand, drop one; installed by {@link CrosslistModule}.
  */
 final class TenantFleetModule extends AbstractModule {
 
@@ -26,6 +34,21 @@ final class TenantFleetModule extends AbstractModule {
     bind(ProvisionTenantsUseCase.class).to(TenantFleetService.class);
     bind(DropTenantUseCase.class).to(TenantFleetService.class);
     bind(FleetOperationsUseCase.class).to(FleetOperationsService.class);
+    bind(ListTenantsUseCase.class).to(TenantAdministrationService.class);
+    bind(GetTenantUseCase.class).to(TenantAdministrationService.class);
+    bind(ChangeTenantStatusUseCase.class).to(TenantAdministrationService.class);
+  }
+
+  @Provides
+  @Singleton
+  ProvisionTenantUseCase provisionTenant(TenantProvisioning provisioning) {
+    return new ProvisionTenantService(provisioning);
+  }
+
+  @Provides
+  @Singleton
+  TenantAdministrationService tenantAdministration(TenantDirectory directory, TenantSuspension suspension) {
+    return new TenantAdministrationService(directory, suspension);
   }
 
   @Provides

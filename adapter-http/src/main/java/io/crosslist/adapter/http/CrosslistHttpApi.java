@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * ({@code application/problem+json}; no stack trace or SQL text ever reaches a response).
  *
  * <pre>{@code
- * // the in-ports, e.g. from bootstrap's CrosslistModule: injector.getInstance(CrosslistHttpApi.Ports.class)
+ * // the in-ports, from CrosslistModule + CrosslistHttpModule: injector.getInstance(CrosslistHttpApi.Ports.class)
  * CrosslistHttpApi api = new CrosslistHttpApi(HttpSettings.of(8080, secret), ports,
  *     new CrosslistHttpApi.Operations(readiness, meterRegistry, prometheus::scrape));
  * int port = api.start();

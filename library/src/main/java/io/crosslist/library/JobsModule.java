@@ -1,0 +1,115 @@
+package io.crosslist.library;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.crosslist.adapter.scheduler.JobWorkerPool;
+import io.crosslist.application.job.handler.MarketplaceGateways;
+import io.crosslist.application.job.handler.StandardHandlers;
+import io.crosslist.application.job.port.in.CancelBatchUseCase;
+import io.crosslist.application.job.port.in.CancelJobUseCase;
+import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
+import io.crosslist.application.job.port.in.EnqueueJobUseCase;
+import io.crosslist.application.job.port.in.GetBatchUseCase;
+import io.crosslist.application.job.port.in.GetJobStatisticsUseCase;
+import io.crosslist.application.job.port.in.GetJobUseCase;
+import io.crosslist.application.job.port.in.ListJobsUseCase;
+import io.crosslist.application.job.port.in.PurgeFinishedJobsUseCase;
+import io.crosslist.application.job.port.in.RetryJobUseCase;
+import io.crosslist.application.job.port.in.SearchErrorLogUseCase;
+import io.crosslist.application.job.service.JobEnqueueService;
+import io.crosslist.application.job.service.JobExecutionService;
+import io.crosslist.application.job.service.JobHandlers;
+import io.crosslist.application.job.service.JobManagementService;
+import io.crosslist.application.job.service.JobReportService;
+import io.crosslist.application.job.service.JobRunSettings;
+import io.crosslist.application.port.out.UnitOfWork;
+import io.crosslist.application.tenant.CurrentSchemaClaims;
+import io.crosslist.application.tenant.FleetOperationsUseCase;
+import io.crosslist.domain.job.BatchRepository;
+import io.crosslist.domain.job.JobJournal;
+import io.crosslist.domain.job.JobQueue;
+import io.crosslist.domain.job.MarketplaceJobRepository;
+import io.crosslist.domain.job.MarketplaceTaskRepository;
+import io.crosslist.domain.marketplace.ListingRepository;
+import io.crosslist.domain.product.ProductRepository;
+import java.time.Clock;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The jobs engine: the handlers over the bound marketplace gateways, enqueueing, management, reports and the
+ * ports a {@link JobWorkerPool} calls; installed by {@link CrosslistModule}.
+ */
+final class JobsModule extends AbstractModule {
+  private final MarketplaceGateways gateways;
+
+  JobsModule(MarketplaceGateways gateways) {
+    this.gateways = gateways;
+  }
+
+  @Override
+  protected void configure() {
+    bind(MarketplaceGateways.class).toInstance(gateways);
+    bind(EnqueueJobUseCase.class).to(JobEnqueueService.class);
+    bind(EnqueueBatchUseCase.class).to(JobEnqueueService.class);
+    bind(GetJobUseCase.class).to(JobManagementService.class);
+    bind(ListJobsUseCase.class).to(JobManagementService.class);
+    bind(GetBatchUseCase.class).to(JobManagementService.class);
+    bind(CancelJobUseCase.class).to(JobManagementService.class);
+    bind(CancelBatchUseCase.class).to(JobManagementService.class);
+    bind(RetryJobUseCase.class).to(JobManagementService.class);
+    bind(PurgeFinishedJobsUseCase.class).to(JobManagementService.class);
+    bind(SearchErrorLogUseCase.class).to(JobReportService.class);
+    bind(GetJobStatisticsUseCase.class).to(JobReportService.class);
+  }
+
+  @Provides
+  @Singleton
+  JobHandlers jobHandlers(ProductRepository products, ListingRepository listings, MarketplaceTaskRepository tasks,
+      UnitOfWork unitOfWork, Clock clock) {
+    ExecutorService enrichment = Executors.newFixedThreadPool(8, r -> {
+      Thread thread = new Thread(r, "crosslist-enrichment");
+      thread.setDaemon(true);
+      return thread;
+    });
+    return new JobHandlers(StandardHandlers.create(gateways, products, listings, tasks, unitOfWork, clock, enrichment,
+        4));
+  }
+
+  @Provides
+  @Singleton
+  JobExecutionService jobExecution(JobQueue queue, MarketplaceJobRepository jobs, JobJournal journal,
+      JobHandlers handlers, UnitOfWork unitOfWork, Clock clock) {
+    return new JobExecutionService(queue, jobs, journal, handlers, unitOfWork, JobRunSettings.DEFAULT, clock,
+        new SplittableRandom());
+  }
+
+  /** The in-ports a {@link JobWorkerPool} calls; a tenant behind this build is migrated before its jobs start. */
+  @Provides
+  JobWorkerPool.Ports workerPorts(JobExecutionService engine, FleetOperationsUseCase fleet) {
+    return new JobWorkerPool.Ports(new CurrentSchemaClaims(engine, engine::giveBack, fleet), engine, engine, engine,
+        engine, engine, engine);
+  }
+
+  @Provides
+  @Singleton
+  JobEnqueueService jobEnqueueing(MarketplaceJobRepository jobs, BatchRepository batches, ProductRepository products,
+      UnitOfWork unitOfWork, Clock clock, JobHandlers handlers) {
+    return new JobEnqueueService(jobs, batches, products, unitOfWork, clock, handlers);
+  }
+
+  @Provides
+  @Singleton
+  JobManagementService jobManagement(MarketplaceJobRepository jobs, BatchRepository batches, UnitOfWork unitOfWork,
+      Clock clock) {
+    return new JobManagementService(jobs, batches, unitOfWork, clock);
+  }
+
+  @Provides
+  @Singleton
+  JobReportService jobReports(JobJournal journal) {
+    return new JobReportService(journal);
+  }
+}

@@ -65,6 +65,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     if (lanes != null) {
       throw new IllegalStateException("a PersistenceModule serves one injector; create another for a second");
     }
+    MapperRules.check(settings.hostMappers(), settings.tenantTracks()); // before any pool opens
     lanes = ConnectionLanes.open(settings);
     SchemaMigrations migrations = new SchemaMigrations(lanes.anyLane());
     if (settings.migrateOnStart()) {
@@ -98,9 +99,13 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
         addMapperClass(ConversationMapper.class);
         addMapperClass(TickMapper.class);
         addMapperClass(PollCursorMapper.class);
+        settings.hostMappers().forEach(this::addMapperClass);
       }
     });
     bind(ConnectionLanes.class).toInstance(lanes);
+    bind(MyBatisTenantMappers.HostMappers.class).toInstance(new MyBatisTenantMappers.HostMappers(
+        settings.hostMappers()));
+    bind(TenantMappers.class).to(MyBatisTenantMappers.class);
     if (settings.secretKeyset() == null) {
       LOG.warn("no secret keyset is configured: connecting a marketplace account is refused until one is ({})",
           SecretsNotConfiguredException.SETTING);
@@ -131,6 +136,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(PollCursorRepository.class).to(MyBatisPollCursorRepository.class);
 
     expose(UnitOfWork.class);
+    expose(TenantMappers.class);
     expose(ProductRepository.class);
     expose(TenantDirectory.class);
     expose(TenantSuspension.class);

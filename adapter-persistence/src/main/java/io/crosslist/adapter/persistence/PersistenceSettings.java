@@ -33,10 +33,11 @@ import java.util.Objects;
  * @param migrationLockTimeout how long a tenant migration's statement waits for a lock before its tenant's
  *     attempt is rolled back and tried again, 10 ms to 1 min (default 2 s): a busy tenant table is never
  *     blocked longer than this by a migration
+ * @param hostMappers the host's MyBatis mapper interfaces ({@link #withMapper}), for its own tenant tables
  */
 public record PersistenceSettings(String jdbcUrl, String username, String password, int maximumPoolSize,
     Duration connectionTimeout, boolean migrateOnStart, int connectionsPerTenant, String secretKeyset,
-    List<MigrationTrack> hostTracks, Duration migrationLockTimeout) {
+    List<MigrationTrack> hostTracks, Duration migrationLockTimeout, List<Class<?>> hostMappers) {
 
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
@@ -46,6 +47,15 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
   public PersistenceSettings {
     List<String> problems = new ArrayList<>();
     hostTracks = List.copyOf(hostTracks);
+    hostMappers = List.copyOf(hostMappers);
+    for (Class<?> mapper : hostMappers) {
+      if (!mapper.isInterface()) {
+        problems.add("hostMappers: " + mapper.getName() + " is not an interface (a MyBatis mapper is one)");
+      }
+    }
+    if (hostMappers.stream().distinct().count() != hostMappers.size()) {
+      problems.add("hostMappers: a mapper is registered twice: " + hostMappers.stream().map(Class::getName).toList());
+    }
     java.util.Set<String> names = new java.util.HashSet<>(java.util.Set.of(MigrationTrack.CROSSLIST));
     for (MigrationTrack track : hostTracks) {
       if (!names.add(track.name())) {
@@ -87,38 +97,38 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
 
   public static PersistenceSettings forJdbcUrl(String jdbcUrl) {
     return new PersistenceSettings(jdbcUrl, null, null, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
-        DEFAULT_CONNECTIONS_PER_TENANT, null, List.of(), DEFAULT_MIGRATION_LOCK_TIMEOUT);
+        DEFAULT_CONNECTIONS_PER_TENANT, null, List.of(), DEFAULT_MIGRATION_LOCK_TIMEOUT, List.of());
   }
 
   public PersistenceSettings withCredentials(String user, String secret) {
     return new PersistenceSettings(jdbcUrl, Objects.requireNonNull(user, "user"), secret, maximumPoolSize,
-        connectionTimeout, migrateOnStart, connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout);
+        connectionTimeout, migrateOnStart, connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers);
   }
 
   public PersistenceSettings withMaximumPoolSize(int size) {
     return new PersistenceSettings(jdbcUrl, username, password, size, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers);
   }
 
   public PersistenceSettings withConnectionTimeout(Duration timeout) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, timeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers);
   }
 
   public PersistenceSettings withMigrateOnStart(boolean migrate) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrate,
-        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers);
   }
 
   public PersistenceSettings withConnectionsPerTenant(int connections) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connections, secretKeyset, hostTracks, migrationLockTimeout);
+        connections, secretKeyset, hostTracks, migrationLockTimeout, hostMappers);
   }
 
   /** The Tink AEAD keyset, in Tink's JSON format, that encrypts credentials at rest (see {@link TinkSecretCipher}). */
   public PersistenceSettings withSecretKeyset(String keysetJson) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, Objects.requireNonNull(keysetJson, "keysetJson"), hostTracks, migrationLockTimeout);
+        connectionsPerTenant, Objects.requireNonNull(keysetJson, "keysetJson"), hostTracks, migrationLockTimeout, hostMappers);
   }
 
   /**
@@ -130,12 +140,27 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
     List<MigrationTrack> all = new ArrayList<>(hostTracks);
     all.add(Objects.requireNonNull(track, "track"));
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, all, migrationLockTimeout);
+        connectionsPerTenant, secretKeyset, all, migrationLockTimeout, hostMappers);
+  }
+
+  /**
+   * These settings with one more host mapper: a MyBatis mapper interface (annotated statements, an XML file of the
+   * same name beside it, or both) over the host's own tenant tables. Its statements are written with
+   * {@code ${tenant}.table}, take {@code @Param("tenant") TenantId tenant}, and run through Crosslist's tenant
+   * rendering, fail-closed connections, tenant lanes and unit of work: call them with
+   * {@link TenantMappers}. They are checked when the module starts: a {@code ${...}} other than
+   * {@code ${tenant}}, or a tenant table named without {@code ${tenant}.}, stops the start with the statement named.
+   */
+  public PersistenceSettings withMapper(Class<?> mapper) {
+    List<Class<?>> all = new ArrayList<>(hostMappers);
+    all.add(Objects.requireNonNull(mapper, "mapper"));
+    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, all);
   }
 
   public PersistenceSettings withMigrationLockTimeout(Duration timeout) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, hostTracks, timeout);
+        connectionsPerTenant, secretKeyset, hostTracks, timeout, hostMappers);
   }
 
   /** Every tenant track in the order it is applied: Crosslist's own, then the host's. */
@@ -153,6 +178,6 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
         + maximumPoolSize + ", connectionTimeout=" + connectionTimeout + ", migrateOnStart=" + migrateOnStart
         + ", connectionsPerTenant=" + connectionsPerTenant + ", secretKeyset=" + (secretKeyset == null ? "none" : "set")
         + ", hostTracks=" + hostTracks.stream().map(MigrationTrack::name).toList() + ", migrationLockTimeout="
-        + migrationLockTimeout + "]";
+        + migrationLockTimeout + ", hostMappers=" + hostMappers.stream().map(Class::getSimpleName).toList() + "]";
   }
 }

@@ -32,11 +32,12 @@ final class ConnectionLanes implements AutoCloseable {
 
   /**
    * Opens {@code maximumPoolSize / connectionsPerTenant} lanes (at least one) sharing {@code
-   * maximumPoolSize} connections as evenly as they divide.
+   * maximumPoolSize} connections as evenly as they divide; one lane behind a transaction pooler (which picks the
+   * server connection itself, so a lane could not keep a tenant's schemas warm on one).
    */
   static ConnectionLanes open(PersistenceSettings settings) {
     int total = settings.maximumPoolSize();
-    int count = Math.max(1, total / settings.connectionsPerTenant());
+    int count = settings.pooler() == Pooler.TRANSACTION ? 1 : Math.max(1, total / settings.connectionsPerTenant());
     List<HikariDataSource> lanes = new ArrayList<>(count);
     try {
       for (int i = 0; i < count; i++) {

@@ -46,9 +46,16 @@ final class ConnectionPool {
     config.setMaximumPoolSize(size);
     config.setConnectionTimeout(settings.connectionTimeout().toMillis());
     config.setAutoCommit(true);
+    config.addDataSourceProperty("ApplicationName", "crosslist");
+    if (settings.pooler() == Pooler.TRANSACTION) {
+      // Behind a transaction pooler: no startup parameter it refuses, nothing prepared on the server (a server
+      // connection serves another client next); the fail-closed search_path and the plan cache mode are the
+      // role's defaults in the database instead (PoolerDefaults). A prepareThreshold in the URL wins.
+      config.addDataSourceProperty("prepareThreshold", "0");
+      return new HikariDataSource(config);
+    }
     // PgJDBC sends currentSchema as the search_path startup parameter of each new connection.
     config.addDataSourceProperty("currentSchema", FAIL_CLOSED_SEARCH_PATH);
-    config.addDataSourceProperty("ApplicationName", "crosslist");
     // One SQL text per tenant and statement: keep enough of them prepared per connection.
     config.addDataSourceProperty("preparedStatementCacheQueries", "2048");
     config.addDataSourceProperty("preparedStatementCacheSizeMiB", "16");

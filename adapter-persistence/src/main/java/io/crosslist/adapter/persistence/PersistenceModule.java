@@ -67,6 +67,14 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     }
     MapperRules.check(settings.hostMappers(), settings.tenantTracks()); // before any pool opens
     lanes = ConnectionLanes.open(settings);
+    if (settings.pooler() == Pooler.TRANSACTION) {
+      try {
+        PoolerDefaults.ensure(lanes.anyLane());
+      } catch (RuntimeException e) {
+        lanes.close();
+        throw e;
+      }
+    }
     SchemaMigrations migrations = new SchemaMigrations(lanes.anyLane());
     if (settings.migrateOnStart()) {
       migrations.migrateShared();

@@ -34,10 +34,11 @@ import java.util.Objects;
  *     attempt is rolled back and tried again, 10 ms to 1 min (default 2 s): a busy tenant table is never
  *     blocked longer than this by a migration
  * @param hostMappers the host's MyBatis mapper interfaces ({@link #withMapper}), for its own tenant tables
+ * @param pooler what stands between Crosslist and PostgreSQL (default {@link Pooler#NONE}); see {@link Pooler}
  */
 public record PersistenceSettings(String jdbcUrl, String username, String password, int maximumPoolSize,
     Duration connectionTimeout, boolean migrateOnStart, int connectionsPerTenant, String secretKeyset,
-    List<MigrationTrack> hostTracks, Duration migrationLockTimeout, List<Class<?>> hostMappers) {
+    List<MigrationTrack> hostTracks, Duration migrationLockTimeout, List<Class<?>> hostMappers, Pooler pooler) {
 
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
@@ -48,6 +49,9 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
     List<String> problems = new ArrayList<>();
     hostTracks = List.copyOf(hostTracks);
     hostMappers = List.copyOf(hostMappers);
+    if (pooler == null) {
+      problems.add("pooler: is required (NONE or TRANSACTION)");
+    }
     for (Class<?> mapper : hostMappers) {
       if (!mapper.isInterface()) {
         problems.add("hostMappers: " + mapper.getName() + " is not an interface (a MyBatis mapper is one)");
@@ -97,38 +101,38 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
 
   public static PersistenceSettings forJdbcUrl(String jdbcUrl) {
     return new PersistenceSettings(jdbcUrl, null, null, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
-        DEFAULT_CONNECTIONS_PER_TENANT, null, List.of(), DEFAULT_MIGRATION_LOCK_TIMEOUT, List.of());
+        DEFAULT_CONNECTIONS_PER_TENANT, null, List.of(), DEFAULT_MIGRATION_LOCK_TIMEOUT, List.of(), Pooler.NONE);
   }
 
   public PersistenceSettings withCredentials(String user, String secret) {
     return new PersistenceSettings(jdbcUrl, Objects.requireNonNull(user, "user"), secret, maximumPoolSize,
-        connectionTimeout, migrateOnStart, connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers);
+        connectionTimeout, migrateOnStart, connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler);
   }
 
   public PersistenceSettings withMaximumPoolSize(int size) {
     return new PersistenceSettings(jdbcUrl, username, password, size, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler);
   }
 
   public PersistenceSettings withConnectionTimeout(Duration timeout) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, timeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler);
   }
 
   public PersistenceSettings withMigrateOnStart(boolean migrate) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrate,
-        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler);
   }
 
   public PersistenceSettings withConnectionsPerTenant(int connections) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connections, secretKeyset, hostTracks, migrationLockTimeout, hostMappers);
+        connections, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler);
   }
 
   /** The Tink AEAD keyset, in Tink's JSON format, that encrypts credentials at rest (see {@link TinkSecretCipher}). */
   public PersistenceSettings withSecretKeyset(String keysetJson) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, Objects.requireNonNull(keysetJson, "keysetJson"), hostTracks, migrationLockTimeout, hostMappers);
+        connectionsPerTenant, Objects.requireNonNull(keysetJson, "keysetJson"), hostTracks, migrationLockTimeout, hostMappers, pooler);
   }
 
   /**
@@ -140,7 +144,7 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
     List<MigrationTrack> all = new ArrayList<>(hostTracks);
     all.add(Objects.requireNonNull(track, "track"));
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, all, migrationLockTimeout, hostMappers);
+        connectionsPerTenant, secretKeyset, all, migrationLockTimeout, hostMappers, pooler);
   }
 
   /**
@@ -155,12 +159,23 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
     List<Class<?>> all = new ArrayList<>(hostMappers);
     all.add(Objects.requireNonNull(mapper, "mapper"));
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, all);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, all, pooler);
+  }
+
+  /**
+   * These settings for a connection through {@code pooler}: with {@link Pooler#TRANSACTION} (PgBouncer's transaction
+   * pooling), Crosslist sends no startup parameter a pooler refuses, prepares nothing on the server, keeps the
+   * fail-closed {@code search_path} and the plan cache mode as the role's defaults in the database, and uses no
+   * tenant lanes.
+   */
+  public PersistenceSettings withPooler(Pooler pooler) {
+    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler);
   }
 
   public PersistenceSettings withMigrationLockTimeout(Duration timeout) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, hostTracks, timeout, hostMappers);
+        connectionsPerTenant, secretKeyset, hostTracks, timeout, hostMappers, pooler);
   }
 
   /** Every tenant track in the order it is applied: Crosslist's own, then the host's. */
@@ -178,6 +193,6 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
         + maximumPoolSize + ", connectionTimeout=" + connectionTimeout + ", migrateOnStart=" + migrateOnStart
         + ", connectionsPerTenant=" + connectionsPerTenant + ", secretKeyset=" + (secretKeyset == null ? "none" : "set")
         + ", hostTracks=" + hostTracks.stream().map(MigrationTrack::name).toList() + ", migrationLockTimeout="
-        + migrationLockTimeout + ", hostMappers=" + hostMappers.stream().map(Class::getSimpleName).toList() + "]";
+        + migrationLockTimeout + ", pooler=" + pooler + ", hostMappers=" + hostMappers.stream().map(Class::getSimpleName).toList() + "]";
   }
 }

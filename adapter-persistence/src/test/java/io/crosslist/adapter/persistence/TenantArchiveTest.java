@@ -168,7 +168,7 @@ class TenantArchiveTest {
     TenantId source = populatedTenant(pool);
     Path file = dir.resolve("same-id.zip");
     source(ArchiveFixtures.crosslistAndAcme()).export(source, file, TenantArchive.Progress.NONE);
-    try (HikariDataSource otherPool = ConnectionPool.open(PersistenceSettings.forJdbcUrl(other.url))) {
+    try (HikariDataSource otherPool = ConnectionPool.open(TestDatabase.pooled(PersistenceSettings.forJdbcUrl(other.url)))) {
       TenantArchiveStore withoutKeyset = new TenantArchiveStore(otherPool, otherPool, new TenantMigrations(otherPool,
           ArchiveFixtures.crosslistAndAcme(), Duration.ofSeconds(2), 3), new UnconfiguredSecretCipher());
       TenantArchive.Summary restored = withoutKeyset.restore(file, source, TenantStatus.SUSPENDED,

@@ -109,9 +109,26 @@ public final class TestDatabase {
     return source;
   }
 
-  /** Settings for this database, with this run's secret keyset. */
+  /** Settings for this database, with this run's secret keyset (and the pooler mode when tests run behind one). */
   public PersistenceSettings settings() {
-    return PersistenceSettings.forJdbcUrl(jdbcUrl).withSecretKeyset(KEYSET);
+    return pooled(PersistenceSettings.forJdbcUrl(jdbcUrl).withSecretKeyset(KEYSET));
+  }
+
+  /** {@code settings} in the pooler mode of this test run. */
+  public static PersistenceSettings pooled(PersistenceSettings settings) {
+    return behindPooler() ? settings.withPooler(Pooler.TRANSACTION) : settings;
+  }
+
+  /** The variable that says the tests' URL goes through a transaction pooler ({@code transaction}). */
+  public static final String POOLER_VARIABLE = "CROSSLIST_TEST_POOLER";
+
+  /**
+   * Whether these tests run behind a transaction pooler ({@code CROSSLIST_TEST_POOLER=transaction}, set by the
+   * build's through-pooler pass): tests of what only a direct connection has (startup parameters, server-side
+   * prepared statements, lanes) say so and are skipped there.
+   */
+  public static boolean behindPooler() {
+    return "transaction".equalsIgnoreCase(System.getProperty(POOLER_VARIABLE, System.getenv(POOLER_VARIABLE)));
   }
 
   /** A keyset made for this test run: credentials stored by the tests are encrypted with it. */

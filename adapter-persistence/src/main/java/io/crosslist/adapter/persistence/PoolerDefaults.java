@@ -40,6 +40,14 @@ final class PoolerDefaults {
     try (Connection c = dataSource.getConnection()) {
       Map<String, String> missing = missing(c);
       if (missing.isEmpty()) {
+        String current = single(c, "select current_setting('search_path')");
+        if (!current.equals(ConnectionPool.FAIL_CLOSED_SEARCH_PATH)) {
+          LOG.warn("behind a transaction pooler: this server connection's search_path is {}, not the role's default {}:"
+              + " it started before the default was set, or a client of the pool changed it. Recycle the pooler's"
+              + " server connections (PgBouncer: RECONNECT on its console, or server_lifetime), and let no client of"
+              + " a shared pool SET search_path (or set server_reset_query_always = 1)", current,
+              ConnectionPool.FAIL_CLOSED_SEARCH_PATH);
+        }
         return;
       }
       String role = single(c, "select current_user");
@@ -59,8 +67,9 @@ final class PoolerDefaults {
         throw new IllegalStateException("the defaults of role " + role + " in database " + database
             + " do not read back as set: " + still + "; run " + statements(role, database, still));
       }
-      LOG.info("behind a transaction pooler: set the defaults of role {} in database {}: {} (every new server"
-          + " connection starts with them)", role, database, missing);
+      LOG.warn("behind a transaction pooler: set the defaults of role {} in database {}: {}. Every new server"
+          + " connection starts with them; those the pooler opened before keep the old values until they are"
+          + " recycled (PgBouncer: RECONNECT on its console, or server_lifetime)", role, database, missing);
     } catch (SQLException e) {
       throw TenantMigrations.failure("reading the role's defaults", e);
     }

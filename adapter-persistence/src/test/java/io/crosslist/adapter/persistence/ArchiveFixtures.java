@@ -167,8 +167,8 @@ final class ArchiveFixtures {
       name = "crosslist_archive_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       sql(TestDatabase.get().jdbcUrl(), "create database " + name);
       url = TestDatabase.withDatabase(TestDatabase.get().jdbcUrl(), name);
-      PersistenceSettings settings = TestDatabase.pooled(PersistenceSettings.forJdbcUrl(url)).withSecretKeyset(TestDatabase.KEYSET)
-          .withMaximumPoolSize(4);
+      PersistenceSettings settings = TestDatabase.pooled(PersistenceSettings.forJdbcUrl(url))
+          .withSecretKeyset(TestDatabase.KEYSET).withMaximumPoolSize(4);
       for (MigrationTrack track : hostTracks) {
         settings = settings.withTenantTrack(track);
       }

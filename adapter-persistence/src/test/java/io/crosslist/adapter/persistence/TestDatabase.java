@@ -30,6 +30,12 @@ public final class TestDatabase {
     String database = "crosslist_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
       s.execute("create database " + database);
+      if (behindPooler()) { // before the pooler opens any server connection to it (see PoolerDefaults)
+        for (var setting : PoolerDefaults.REQUIRED.entrySet()) {
+          s.execute("alter role current_user in database " + database + " set " + setting.getKey() + " = "
+              + setting.getValue());
+        }
+      }
     }
     this.jdbcUrl = withDatabase(serverUrl, database);
     this.source = source;

@@ -62,6 +62,23 @@ final class Database implements AutoCloseable {
   }
 
   /**
+   * This database through {@code pooler}.
+   *
+   * @throws IllegalArgumentException naming {@code --pooler} for the embedded PostgreSQL, which has no pooler
+   */
+  Database withPooler(io.crosslist.adapter.persistence.Pooler pooler) {
+    if (pooler == io.crosslist.adapter.persistence.Pooler.NONE) {
+      return this;
+    }
+    if (embedded != null) {
+      close();
+      throw new IllegalArgumentException(ConfigDefaults.describe("--pooler") + ": " + pooler.name().toLowerCase(
+          java.util.Locale.ROOT) + " needs --jdbc-url pointing at the pooler; the embedded PostgreSQL has none");
+    }
+    return new Database(settings.withPooler(pooler), null, description + " through a transaction pooler");
+  }
+
+  /**
    * Connects once before anything is built on the URL, so that a wrong URL, a database that does not exist
    * or a server that is down is one line naming {@code --jdbc-url}, not a failure deep inside the pool.
    */

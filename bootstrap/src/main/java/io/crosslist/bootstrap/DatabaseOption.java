@@ -1,5 +1,6 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.adapter.persistence.Pooler;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -18,9 +19,23 @@ final class DatabaseOption {
       + " (default: $CROSSLIST_SECRET_KEYSET; when unset, credentials cannot be stored)")
   String secretKeyset;
 
+  /** What stands between Crosslist and PostgreSQL. */
+  enum PoolerMode { none, transaction }
+
+  @Option(names = "--pooler", paramLabel = "MODE", description = "none: the JDBC URL reaches PostgreSQL; transaction:"
+      + " it reaches a transaction pooler such as PgBouncer in pool_mode=transaction (no startup parameters, nothing"
+      + " prepared on the server, no tenant lanes; the fail-closed search_path and the plan cache mode become the"
+      + " role's defaults in the database; docs/operations.md) (default: $CROSSLIST_POOLER, else none)")
+  PoolerMode pooler = PoolerMode.none;
+
   /** Opens the configured database, or the embedded one in the data directory (created on first use). */
   Database open() {
-    return Database.open(jdbcUrl, secretKeyset, dataDir != null ? dataDir : Database.defaultDataDirectory());
+    return Database.open(jdbcUrl, secretKeyset, dataDir != null ? dataDir : Database.defaultDataDirectory())
+        .withPooler(pooler());
+  }
+
+  private Pooler pooler() {
+    return pooler == PoolerMode.transaction ? Pooler.TRANSACTION : Pooler.NONE;
   }
 
   /**
@@ -28,6 +43,6 @@ final class DatabaseOption {
    * directory removed at exit: for the demo, which shows a first run every time.
    */
   Database openThrowaway() {
-    return Database.open(jdbcUrl, secretKeyset, dataDir);
+    return Database.open(jdbcUrl, secretKeyset, dataDir).withPooler(pooler());
   }
 }

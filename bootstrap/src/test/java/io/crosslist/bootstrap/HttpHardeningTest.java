@@ -274,9 +274,10 @@ class HttpHardeningTest {
     events.start();
     logger.addAppender(events);
     try (var persistence = new io.crosslist.adapter.persistence.PersistenceModule(
-        io.crosslist.adapter.persistence.PersistenceSettings.forJdbcUrl(TestDatabase.get().jdbcUrl())
+        TestDatabase.pooled(io.crosslist.adapter.persistence.PersistenceSettings.forJdbcUrl(TestDatabase.get().jdbcUrl()))
             .withMaximumPoolSize(2).withMigrateOnStart(false))) {
-      Injector noKeyset = com.google.inject.Guice.createInjector(persistence, new CrosslistModule(), new io.crosslist.adapter.http.CrosslistHttpModule());
+      Injector noKeyset = com.google.inject.Guice.createInjector(persistence, new CrosslistModule(),
+          new io.crosslist.adapter.http.CrosslistHttpModule());
       assertTrue(events.list.stream().anyMatch(e -> e.getLevel() == Level.WARN
           && e.getFormattedMessage().contains("no secret keyset is configured")), "a warning at start");
       try (ApiClient keyless = new ApiClient(noKeyset)) {

@@ -72,8 +72,8 @@ final class DemoCommand implements Callable<Integer> {
         PersistenceModule persistence = new PersistenceModule(db.settings())) {
       out.println("database: " + db.description());
       // the simulated marketplaces, with a small eBay catalogue to import
-      Injector injector = Guice.createInjector(persistence, new CrosslistModule(
-          CrosslistModule.simulatedMarketplaces(SimulationSettings.INSTANT.withCatalogueSize(5))));
+      Injector injector = Guice.createInjector(persistence, CrosslistModule.builder()
+          .simulations(SimulationSettings.INSTANT.withCatalogueSize(5)).build());
 
       ProvisioningResult provisioned = injector.getInstance(ProvisionTenantUseCase.class).provision(tenant);
       out.printf("%s: schema %s, version %d -> %d%s%n", tenant, tenant.schemaName(), provisioned.fromVersion(),

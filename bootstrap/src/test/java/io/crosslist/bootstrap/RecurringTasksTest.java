@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Injector;
 import io.crosslist.adapter.marketplace.SimulatedOAuthGateway;
-import io.crosslist.adapter.marketplace.SimulationSettings;
 import io.crosslist.adapter.persistence.Persistence;
 import io.crosslist.adapter.persistence.TestDatabase;
 import io.crosslist.adapter.scheduler.RecurringScheduler;
@@ -21,7 +20,6 @@ import io.crosslist.application.connection.port.in.RefreshTokensUseCase;
 import io.crosslist.application.job.port.in.PurgeFinishedJobsUseCase;
 import io.crosslist.application.job.service.JobExecutionService;
 import io.crosslist.application.connection.port.in.PollOrdersUseCase;
-import io.crosslist.application.job.handler.MarketplaceGateways;
 import io.crosslist.application.schedule.JobCleanupTask;
 import io.crosslist.application.schedule.OrderPollingTask;
 import io.crosslist.application.schedule.RecurringTask;
@@ -147,8 +145,7 @@ class RecurringTasksTest {
         return simulated.refresh(account, externalAccountId, refreshToken);
       }
     };
-    Injector wired = db.injector.createChildInjector(new CrosslistModule(
-        CrosslistModule.simulatedMarketplaces(SimulationSettings.INSTANT), List.of(flakyEbay)));
+    Injector wired = db.injector.createChildInjector(CrosslistModule.builder().oauth(flakyEbay).build());
     ConnectMarketplaceUseCase connect = wired.getInstance(ConnectMarketplaceUseCase.class);
     TenantId first = db.newTenant();
     TenantId flaky = db.newTenant();
@@ -242,8 +239,7 @@ class RecurringTasksTest {
   @Test
   void etsy_polling_enqueues_one_job_per_order_across_overlapping_and_repeated_runs() throws Exception {
     EtsyOrders etsy = new EtsyOrders();
-    Injector wired = db.injector.createChildInjector(new CrosslistModule(new MarketplaceGateways(List.of(etsy)),
-        List.of(new SimulatedOAuthGateway(Marketplace.ETSY, Clock.systemUTC()))));
+    Injector wired = db.injector.createChildInjector(CrosslistModule.builder().marketplace(etsy).build());
     TenantId tenant = db.newTenant();
     wired.getInstance(ConnectMarketplaceUseCase.class).connect(new ConnectCommand(tenant, Marketplace.ETSY, "shop",
         "Etsy", new OAuthTokens(Secret.of("a", "access"), Secret.of("r", "refresh"), Instant.now().plus(

@@ -88,13 +88,13 @@ final class ConnectionsModule extends AbstractModule {
   @Singleton
   RefreshTokensUseCase refreshTokens(MarketplaceConnectionRepository connections, JobJournal journal,
       UnitOfWork unitOfWork, Clock clock) {
-    return new TokenRefreshService(connections, gateways.oauth(), journal, unitOfWork, clock);
+    return new TokenRefreshService(connections, gateways.oauth().values(), journal, unitOfWork, clock);
   }
 
   @Provides
   @Singleton
   SyncConversationsUseCase syncConversations(ConversationRepository conversations) {
-    return new ConversationSyncService(gateways.conversations(), conversations);
+    return new ConversationSyncService(gateways.conversations().values(), conversations);
   }
 
   @Provides
@@ -107,7 +107,7 @@ final class ConnectionsModule extends AbstractModule {
   @Singleton
   KeepSessionsAliveUseCase keepSessionsAlive(MarketplaceConnectionRepository connections, JobJournal journal,
       UnitOfWork unitOfWork, Clock clock) {
-    return new SessionKeepAliveService(connections, gateways.keepAlive(), journal, unitOfWork, clock);
+    return new SessionKeepAliveService(connections, gateways.keepAlive().values(), journal, unitOfWork, clock);
   }
 
   @Provides

@@ -4,7 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.crosslist.adapter.marketplace.SimulatedMarketplaceGateway;
-import io.crosslist.adapter.marketplace.SimulatedOAuthGateway;
 import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
 import io.crosslist.adapter.marketplace.SimulationSettings;
 import io.crosslist.application.job.handler.MarketplaceGateways;
@@ -12,9 +11,7 @@ import io.crosslist.application.schedule.RecurringTaskSettings;
 import io.crosslist.domain.connection.OAuthGateway;
 import io.crosslist.domain.connection.SessionKeepAliveGateway;
 import io.crosslist.domain.conversation.ConversationGateway;
-import io.crosslist.domain.marketplace.Marketplace;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,6 +23,9 @@ import java.util.Objects;
  * Injector injector = Guice.createInjector(new PersistenceModule(settings), new CrosslistModule());
  * }</pre>
  *
+ * <p>The gateways to the marketplaces are bound per marketplace with {@link #builder()}; this no-arg module
+ * simulates them all. When the injector is created, the log says which are real and which simulated.
+ *
  * <p>It installs one module per concern: products, jobs, connections, recurring tasks, tenants (fleet and
  * archives). The HTTP API is optional: {@code io.crosslist.adapter.http.CrosslistHttpModule} in
  * {@code crosslist-adapter-http}.
@@ -34,38 +34,75 @@ public final class CrosslistModule extends AbstractModule {
   private final Gateways gateways;
   private RecurringTaskSettings recurring = RecurringTaskSettings.DEFAULTS;
 
-  /** With the simulated marketplaces (instant, never failing) and token endpoints: for demos and tests. */
+  /** With simulated gateways only (marketplaces instant and never failing): for demos and tests. */
   public CrosslistModule() {
-    this(simulatedMarketplaces(SimulationSettings.INSTANT), List.of(
-        new SimulatedOAuthGateway(Marketplace.EBAY, Clock.systemUTC()),
-        new SimulatedOAuthGateway(Marketplace.ETSY, Clock.systemUTC())));
+    this(builder().gateways());
   }
 
-  /** With the host's marketplace gateways and no OAuth token endpoint (token refreshes then fail, logged). */
+  CrosslistModule(Gateways gateways) {
+    this.gateways = Objects.requireNonNull(gateways, "gateways");
+  }
+
+  /**
+   * Binds the host's gateways per marketplace; what it leaves unbound is simulated (see
+   * {@link CrosslistModuleBuilder}).
+   */
+  public static CrosslistModuleBuilder builder() {
+    return new CrosslistModuleBuilder();
+  }
+
+  /**
+   * With exactly these marketplace gateways and no OAuth token endpoint (token refreshes then fail, logged).
+   *
+   * @deprecated binds nothing simulated where the host binds nothing; use {@link #builder()}
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public CrosslistModule(MarketplaceGateways gateways) {
     this(gateways, List.of());
   }
 
-  /** With the host's marketplace gateways and OAuth token endpoints (eBay, Etsy). */
+  /**
+   * With exactly these marketplace gateways and OAuth token endpoints.
+   *
+   * @deprecated binds nothing simulated where the host binds nothing; use {@link #builder()}
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public CrosslistModule(MarketplaceGateways gateways, List<OAuthGateway> oauthGateways) {
     this(gateways, oauthGateways, List.of());
   }
 
-  /** With the host's marketplace gateways, OAuth token endpoints and messaging APIs. */
+  /**
+   * With exactly these marketplace gateways, OAuth token endpoints and messaging APIs, and the simulated Vinted
+   * keep-alive.
+   *
+   * @deprecated binds nothing simulated where the host binds nothing; use {@link #builder()}
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public CrosslistModule(MarketplaceGateways gateways, List<OAuthGateway> oauthGateways,
       List<ConversationGateway> conversationGateways) {
     this(gateways, oauthGateways, conversationGateways, List.of(new SimulatedSessionKeepAlive()));
   }
 
-  /** Also the web-session keep-alives (default: the simulated Vinted one). */
+  /**
+   * With exactly these gateways.
+   *
+   * @deprecated binds nothing simulated where the host binds nothing; use {@link #builder()}
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public CrosslistModule(MarketplaceGateways gateways, List<OAuthGateway> oauthGateways,
       List<ConversationGateway> conversationGateways, List<SessionKeepAliveGateway> keepAliveGateways) {
-    this.gateways = new Gateways(gateways, oauthGateways, conversationGateways, keepAliveGateways);
+    this(Gateways.exactly(Objects.requireNonNull(gateways, "gateways").all(), oauthGateways, conversationGateways,
+        keepAliveGateways));
   }
 
-  /** A simulated gateway for every marketplace, all behaving as {@code settings} says. */
+  /**
+   * A simulated gateway for every built-in marketplace, all behaving as {@code settings} says.
+   *
+   * @deprecated use {@code builder().simulations(settings)}, which simulates what the host leaves unbound
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public static MarketplaceGateways simulatedMarketplaces(SimulationSettings settings) {
-    return new MarketplaceGateways(Arrays.stream(Marketplace.values())
+    return new MarketplaceGateways(Gateways.BUILT_IN.stream()
         .map(m -> new SimulatedMarketplaceGateway(m, settings)).toList());
   }
 
@@ -75,10 +112,17 @@ public final class CrosslistModule extends AbstractModule {
     return this;
   }
 
+  /** The gateways this module binds. */
+  Gateways gateways() {
+    return gateways;
+  }
+
   @Override
   protected void configure() {
     install(new ProductModule());
-    install(new JobsModule(gateways.marketplaces()));
+    bind(Gateways.class).toInstance(gateways);
+    bind(GatewayStartLog.class).asEagerSingleton();
+    install(new JobsModule(gateways.marketplaceGateways()));
     install(new ConnectionsModule(gateways, recurring));
     install(new RecurringTasksModule(recurring));
     install(new TenantFleetModule());

@@ -1,19 +1,93 @@
 package io.crosslist.library;
 
+import io.crosslist.adapter.marketplace.SimulatedMarketplaceGateway;
+import io.crosslist.adapter.marketplace.SimulatedOAuthGateway;
+import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
+import io.crosslist.adapter.marketplace.SimulationSettings;
 import io.crosslist.application.job.handler.MarketplaceGateways;
+import io.crosslist.domain.UniqueIndex;
 import io.crosslist.domain.connection.OAuthGateway;
 import io.crosslist.domain.connection.SessionKeepAliveGateway;
 import io.crosslist.domain.conversation.ConversationGateway;
+import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.marketplace.MarketplaceGateway;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
-/** The gateways a {@link CrosslistModule} is built with: marketplaces, token endpoints, messaging, keep-alives. */
-record Gateways(MarketplaceGateways marketplaces, List<OAuthGateway> oauth, List<ConversationGateway> conversations,
-    List<SessionKeepAliveGateway> keepAlive) {
+/**
+ * The gateways a {@link CrosslistModule} binds, one per kind and marketplace (a second one is refused, naming both):
+ * marketplace APIs, OAuth token endpoints, messaging APIs and web-session keep-alives.
+ */
+record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
+    UniqueIndex<Marketplace, OAuthGateway> oauth, UniqueIndex<Marketplace, ConversationGateway> conversations,
+    UniqueIndex<Marketplace, SessionKeepAliveGateway> keepAlive) {
+  /** The built-in marketplaces, in the order the simulated defaults come in. */
+  static final List<Marketplace> BUILT_IN = List.of(Marketplace.VINTED, Marketplace.EBAY, Marketplace.ETSY);
+  /** The marketplaces a simulated OAuth token endpoint stands in for when none is bound (Vinted has no OAuth). */
+  static final List<Marketplace> OAUTH_MARKETPLACES = List.of(Marketplace.EBAY, Marketplace.ETSY);
+  /** The marketplaces a simulated keep-alive stands in for when none is bound (only Vinted has web sessions). */
+  static final List<Marketplace> SESSION_MARKETPLACES = List.of(Marketplace.VINTED);
+
   Gateways {
     Objects.requireNonNull(marketplaces, "marketplaces");
-    oauth = List.copyOf(oauth);
-    conversations = List.copyOf(conversations);
-    keepAlive = List.copyOf(keepAlive);
+    Objects.requireNonNull(oauth, "oauth");
+    Objects.requireNonNull(conversations, "conversations");
+    Objects.requireNonNull(keepAlive, "keepAlive");
+  }
+
+  /**
+   * Exactly the gateways given, nothing simulated added.
+   *
+   * @throws IllegalArgumentException when two of one kind are for one marketplace, naming both
+   */
+  static Gateways exactly(List<? extends MarketplaceGateway> marketplaces, List<? extends OAuthGateway> oauth,
+      List<? extends ConversationGateway> conversations, List<? extends SessionKeepAliveGateway> keepAlive) {
+    return new Gateways(UniqueIndex.of("marketplace gateways", marketplaces, MarketplaceGateway::marketplace),
+        UniqueIndex.of("OAuth gateways", oauth, OAuthGateway::marketplace),
+        UniqueIndex.of("conversation gateways", conversations, ConversationGateway::marketplace),
+        UniqueIndex.of("keep-alive gateways", keepAlive, SessionKeepAliveGateway::marketplace));
+  }
+
+  /**
+   * The bound gateways, and a simulated one for each kind and built-in marketplace where nothing is bound: a
+   * marketplace gateway ({@code simulations} says how it behaves) for Vinted, eBay and Etsy, an OAuth token endpoint
+   * for eBay and Etsy, a keep-alive for Vinted; no conversation gateway is simulated.
+   *
+   * @throws IllegalArgumentException when two bound gateways of one kind are for one marketplace, naming both
+   */
+  static Gateways withSimulatedDefaults(List<? extends MarketplaceGateway> marketplaces,
+      List<? extends OAuthGateway> oauth, List<? extends ConversationGateway> conversations,
+      List<? extends SessionKeepAliveGateway> keepAlive, SimulationSettings simulations, Clock clock) {
+    Objects.requireNonNull(simulations, "simulations");
+    Objects.requireNonNull(clock, "clock");
+    return exactly(
+        orSimulated("marketplace gateways", marketplaces, MarketplaceGateway::marketplace, BUILT_IN,
+            m -> new SimulatedMarketplaceGateway(m, simulations)),
+        orSimulated("OAuth gateways", oauth, OAuthGateway::marketplace, OAUTH_MARKETPLACES,
+            m -> new SimulatedOAuthGateway(m, clock)),
+        conversations,
+        orSimulated("keep-alive gateways", keepAlive, SessionKeepAliveGateway::marketplace, SESSION_MARKETPLACES,
+            m -> new SimulatedSessionKeepAlive()));
+  }
+
+  /** For each of {@code simulatedFor}, the bound gateway or else a simulated one; then the other bound ones. */
+  private static <G> List<G> orSimulated(String what, List<? extends G> bound, Function<? super G, Marketplace> key,
+      List<Marketplace> simulatedFor, Function<Marketplace, ? extends G> simulated) {
+    UniqueIndex<Marketplace, G> byMarketplace = UniqueIndex.of(what, bound, key);
+    List<G> gateways = new ArrayList<>();
+    for (Marketplace marketplace : simulatedFor) {
+      gateways.add(byMarketplace.find(marketplace).orElseGet(() -> simulated.apply(marketplace)));
+    }
+    byMarketplace.keys().stream().filter(m -> !simulatedFor.contains(m))
+        .forEach(m -> gateways.add(byMarketplace.find(m).orElseThrow()));
+    return gateways;
+  }
+
+  /** The marketplace gateways, as the job handlers and order polling take them. */
+  MarketplaceGateways marketplaceGateways() {
+    return new MarketplaceGateways(marketplaces.values());
   }
 }

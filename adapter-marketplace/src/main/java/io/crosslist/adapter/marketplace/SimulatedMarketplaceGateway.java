@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * listing has sold once (see {@link #ordersSince}); catalogues are generated from the seed with
  * reference codes that Crosslist's shared reference data holds.
  */
-public final class SimulatedMarketplaceGateway implements MarketplaceGateway {
+public final class SimulatedMarketplaceGateway implements MarketplaceGateway, SimulatedGateway {
   private static final String[] BRANDS = {"nike", "adidas", "levis", "zara", "patagonia"};
   private static final String[] CATEGORIES = {"womens-shoes", "mens-jackets", "womens-dresses", "mens-jeans"};
   private static final String[] CONDITIONS = {"new-with-tags", "very-good", "good", "satisfactory"};

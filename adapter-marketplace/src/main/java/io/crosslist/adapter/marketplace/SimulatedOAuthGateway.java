@@ -17,7 +17,7 @@ import java.util.UUID;
  * refresh returns a new access token valid for two hours and keeps the refresh token; a refresh token
  * that starts with {@code revoked} is refused, as a marketplace refuses a revoked grant.
  */
-public final class SimulatedOAuthGateway implements OAuthGateway {
+public final class SimulatedOAuthGateway implements OAuthGateway, SimulatedGateway {
   private final Marketplace marketplace;
   private final Clock clock;
 

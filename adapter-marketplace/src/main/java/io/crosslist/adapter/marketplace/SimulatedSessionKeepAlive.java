@@ -11,7 +11,7 @@ import io.crosslist.domain.tenant.TenantId;
  * contain {@code datadome=blocked} is refused, as Vinted's anti-bot layer refuses a flagged session;
  * {@code datadome=flaky} cannot be reached (retryable); any other session is kept alive.
  */
-public final class SimulatedSessionKeepAlive implements SessionKeepAliveGateway {
+public final class SimulatedSessionKeepAlive implements SessionKeepAliveGateway, SimulatedGateway {
 
   @Override
   public Marketplace marketplace() {

@@ -1,6 +1,7 @@
 package io.crosslist.application.connection.service;
 
 import io.crosslist.application.connection.port.in.SyncConversationsUseCase;
+import io.crosslist.domain.UniqueIndex;
 import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.conversation.ConversationGateway;
 import io.crosslist.domain.conversation.ConversationGateway.SyncedThread;
@@ -8,18 +9,17 @@ import io.crosslist.domain.conversation.ConversationRepository;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** Syncs conversations through each marketplace's {@link ConversationGateway}; each thread is stored in its own transaction. */
 public final class ConversationSyncService implements SyncConversationsUseCase {
-  private final Map<Marketplace, ConversationGateway> gateways = new EnumMap<>(Marketplace.class);
+  private final UniqueIndex<Marketplace, ConversationGateway> gateways;
   private final ConversationRepository conversations;
 
+  /** @throws IllegalArgumentException when two gateways are for one marketplace, naming both */
   public ConversationSyncService(List<ConversationGateway> gateways, ConversationRepository conversations) {
-    gateways.forEach(g -> this.gateways.put(g.marketplace(), g));
+    this.gateways = UniqueIndex.of("conversation gateways", gateways, ConversationGateway::marketplace);
     this.conversations = Objects.requireNonNull(conversations, "conversations");
   }
 
@@ -27,14 +27,14 @@ public final class ConversationSyncService implements SyncConversationsUseCase {
   public SyncSummary sync(TenantId tenant, Marketplace marketplace, Instant since) {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(since, "since");
-    ConversationGateway gateway = gateways.get(Objects.requireNonNull(marketplace, "marketplace"));
+    ConversationGateway gateway = gateways.find(Objects.requireNonNull(marketplace, "marketplace")).orElse(null);
     if (gateway == null) {
       throw ValidationException.of("marketplace", "has no conversation gateway configured: " + marketplace);
     }
     int threads = 0;
     int newMessages = 0;
     for (SyncedThread synced : gateway.conversationsSince(tenant, since)) {
-      if (synced.thread().marketplace() != marketplace) {
+      if (!synced.thread().marketplace().equals(marketplace)) {
         throw new IllegalStateException("the " + marketplace + " gateway returned a " + synced.thread().marketplace()
             + " thread");
       }

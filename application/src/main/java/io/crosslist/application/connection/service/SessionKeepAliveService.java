@@ -2,6 +2,7 @@ package io.crosslist.application.connection.service;
 
 import io.crosslist.application.connection.port.in.KeepSessionsAliveUseCase;
 import io.crosslist.application.port.out.UnitOfWork;
+import io.crosslist.domain.UniqueIndex;
 import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.connection.ConnectionStatus;
 import io.crosslist.domain.connection.MarketplaceConnection;
@@ -16,9 +17,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -29,7 +28,7 @@ import java.util.Objects;
 public final class SessionKeepAliveService implements KeepSessionsAliveUseCase {
   private static final Logger LOG = System.getLogger(SessionKeepAliveService.class.getName());
   private final MarketplaceConnectionRepository connections;
-  private final Map<Marketplace, SessionKeepAliveGateway> gateways = new EnumMap<>(Marketplace.class);
+  private final UniqueIndex<Marketplace, SessionKeepAliveGateway> gateways;
   private final JobJournal journal;
   private final UnitOfWork unitOfWork;
   private final Clock clock;
@@ -37,11 +36,7 @@ public final class SessionKeepAliveService implements KeepSessionsAliveUseCase {
   public SessionKeepAliveService(MarketplaceConnectionRepository connections, List<SessionKeepAliveGateway> gateways,
       JobJournal journal, UnitOfWork unitOfWork, Clock clock) {
     this.connections = Objects.requireNonNull(connections, "connections");
-    for (SessionKeepAliveGateway gateway : gateways) {
-      if (this.gateways.put(gateway.marketplace(), gateway) != null) {
-        throw new IllegalArgumentException("two keep-alive gateways for " + gateway.marketplace());
-      }
-    }
+    this.gateways = UniqueIndex.of("keep-alive gateways", gateways, SessionKeepAliveGateway::marketplace);
     this.journal = Objects.requireNonNull(journal, "journal");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -55,7 +50,7 @@ public final class SessionKeepAliveService implements KeepSessionsAliveUseCase {
     }
     Summary summary = new Summary(0, 0, 0);
     for (MarketplaceConnection listed : connections.list(tenant)) {
-      if (!alive(listed) || !gateways.containsKey(listed.marketplace())) {
+      if (!alive(listed) || !gateways.contains(listed.marketplace())) {
         continue;
       }
       Outcome outcome = unitOfWork.inTransaction(tenant, () -> connections.findForUpdate(tenant, listed.id())
@@ -77,7 +72,8 @@ public final class SessionKeepAliveService implements KeepSessionsAliveUseCase {
   private Outcome keepAliveLocked(TenantId tenant, MarketplaceConnection current, int threshold) {
     Instant now = clock.instant();
     try {
-      gateways.get(current.marketplace()).keepAlive(tenant, current.externalAccountId(), current.session().cookies());
+      gateways.find(current.marketplace()).orElseThrow()
+          .keepAlive(tenant, current.externalAccountId(), current.session().cookies());
       connections.update(tenant, current.keptAlive(now));
       return Outcome.KEPT;
     } catch (MarketplaceException e) {

@@ -2,6 +2,7 @@ package io.crosslist.application.connection.service;
 
 import io.crosslist.application.connection.port.in.RefreshTokensUseCase;
 import io.crosslist.application.port.out.UnitOfWork;
+import io.crosslist.domain.UniqueIndex;
 import io.crosslist.domain.connection.ConnectionId;
 import io.crosslist.domain.connection.ConnectionNotFoundException;
 import io.crosslist.domain.connection.ConnectionStatus;
@@ -19,9 +20,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -34,7 +33,7 @@ public final class TokenRefreshService implements RefreshTokensUseCase {
   private static final Logger LOG = System.getLogger(TokenRefreshService.class.getName());
   static final Duration MAX_WINDOW = Duration.ofDays(30);
   private final MarketplaceConnectionRepository connections;
-  private final Map<Marketplace, OAuthGateway> gateways = new EnumMap<>(Marketplace.class);
+  private final UniqueIndex<Marketplace, OAuthGateway> gateways;
   private final JobJournal journal;
   private final UnitOfWork unitOfWork;
   private final Clock clock;
@@ -42,11 +41,7 @@ public final class TokenRefreshService implements RefreshTokensUseCase {
   public TokenRefreshService(MarketplaceConnectionRepository connections, List<OAuthGateway> gateways,
       JobJournal journal, UnitOfWork unitOfWork, Clock clock) {
     this.connections = Objects.requireNonNull(connections, "connections");
-    for (OAuthGateway gateway : gateways) {
-      if (this.gateways.put(gateway.marketplace(), gateway) != null) {
-        throw new IllegalArgumentException("two OAuth gateways for " + gateway.marketplace());
-      }
-    }
+    this.gateways = UniqueIndex.of("OAuth gateways", gateways, OAuthGateway::marketplace);
     this.journal = Objects.requireNonNull(journal, "journal");
     this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -95,7 +90,7 @@ public final class TokenRefreshService implements RefreshTokensUseCase {
     if (!current.tokens().expireWithin(window, now)) {
       return Outcome.NOT_DUE;
     }
-    OAuthGateway gateway = gateways.get(current.marketplace());
+    OAuthGateway gateway = gateways.find(current.marketplace()).orElse(null);
     if (gateway == null) {
       LOG.log(Level.WARNING, "no OAuth gateway for {0}: connection {1} of {2} cannot be refreshed",
           current.marketplace(), current.id(), tenant);

@@ -1,30 +1,27 @@
 package io.crosslist.application.job.handler;
 
+import io.crosslist.domain.UniqueIndex;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.marketplace.MarketplaceGateway;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 
-/** The marketplace gateways a host provides, one per marketplace. */
+/** The marketplace gateways in use, one per marketplace (a second one for a marketplace is refused). */
 public final class MarketplaceGateways {
-  private final Map<Marketplace, MarketplaceGateway> byMarketplace = new EnumMap<>(Marketplace.class);
+  private final UniqueIndex<Marketplace, MarketplaceGateway> byMarketplace;
 
+  /** @throws IllegalArgumentException when two gateways are for one marketplace, naming both */
   public MarketplaceGateways(Collection<? extends MarketplaceGateway> gateways) {
-    for (MarketplaceGateway gateway : gateways) {
-      if (byMarketplace.putIfAbsent(Objects.requireNonNull(gateway, "gateway").marketplace(), gateway) != null) {
-        throw new IllegalArgumentException("two gateways for " + gateway.marketplace());
-      }
-    }
+    this.byMarketplace = UniqueIndex.of("marketplace gateways", gateways, MarketplaceGateway::marketplace);
   }
 
   public Optional<MarketplaceGateway> find(Marketplace marketplace) {
-    return Optional.ofNullable(byMarketplace.get(marketplace));
+    return byMarketplace.find(marketplace);
   }
 
-  public Collection<MarketplaceGateway> all() {
+  /** The gateways, in the order they were given. */
+  public List<MarketplaceGateway> all() {
     return byMarketplace.values();
   }
 }

@@ -1,43 +1,40 @@
 package io.crosslist.application.job.service;
 
+import io.crosslist.domain.UniqueIndex;
+import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.job.JobAction;
 import io.crosslist.domain.job.JobHandler;
-import io.crosslist.domain.marketplace.Marketplace;
-import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.job.JobRequest;
-import java.util.ArrayList;
+import io.crosslist.domain.marketplace.Marketplace;
 import java.util.Collection;
 import java.util.List;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /** The handlers the engine knows, one per (marketplace, action); a second one for the same pair is refused. */
 public final class JobHandlers {
-  private final Map<Marketplace, Map<JobAction, JobHandler>> byMarketplace = new EnumMap<>(Marketplace.class);
+  private final UniqueIndex<Pair, JobHandler> byPair;
 
-  public JobHandlers(Collection<? extends JobHandler> handlers) {
-    for (JobHandler handler : handlers) {
-      Objects.requireNonNull(handler, "handler");
-      JobHandler previous = byMarketplace.computeIfAbsent(handler.marketplace(), m -> new EnumMap<>(JobAction.class))
-          .putIfAbsent(handler.action(), handler);
-      if (previous != null) {
-        throw new IllegalArgumentException("two handlers for " + handler.marketplace() + " " + handler.action() + ": "
-            + previous.getClass().getName() + " and " + handler.getClass().getName());
-      }
+  /** What a handler serves; shown as {@code "VINTED PUBLISH"}. */
+  private record Pair(Marketplace marketplace, JobAction action) {
+    @Override
+    public String toString() {
+      return marketplace + " " + action;
     }
   }
 
-  public Optional<JobHandler> find(Marketplace marketplace, JobAction action) {
-    return Optional.ofNullable(byMarketplace.getOrDefault(marketplace, Map.of()).get(action));
+  /** @throws IllegalArgumentException when two handlers serve one pair, naming both */
+  public JobHandlers(Collection<? extends JobHandler> handlers) {
+    this.byPair = UniqueIndex.of("handlers", handlers,
+        h -> h.marketplace() == null || h.action() == null ? null : new Pair(h.marketplace(), h.action()));
   }
 
-  /** The pairs some handler serves, as {@code "VINTED PUBLISH"}, in marketplace then action order. */
+  public Optional<JobHandler> find(Marketplace marketplace, JobAction action) {
+    return byPair.find(new Pair(marketplace, action));
+  }
+
+  /** The pairs some handler serves, as {@code "VINTED PUBLISH"}, in the order the handlers were given. */
   public List<String> supported() {
-    List<String> pairs = new ArrayList<>();
-    byMarketplace.forEach((marketplace, actions) -> actions.keySet().forEach(a -> pairs.add(marketplace + " " + a)));
-    return List.copyOf(pairs);
+    return byPair.keys().stream().map(Pair::toString).toList();
   }
 
   /**

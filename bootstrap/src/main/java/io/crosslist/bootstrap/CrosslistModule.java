@@ -47,12 +47,14 @@ import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import io.crosslist.application.job.port.in.CancelBatchUseCase;
 import io.crosslist.application.job.port.in.CancelJobUseCase;
 import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
 import io.crosslist.application.job.port.in.EnqueueJobUseCase;
 import io.crosslist.application.job.port.in.GetBatchUseCase;
 import io.crosslist.application.job.port.in.GetJobUseCase;
+import io.crosslist.application.job.port.in.ListJobTypesUseCase;
 import io.crosslist.application.job.port.in.ListJobsUseCase;
 import io.crosslist.application.job.port.in.RetryJobUseCase;
 import io.crosslist.application.job.service.JobEnqueueService;
@@ -89,6 +91,7 @@ import io.crosslist.application.job.handler.StandardHandlers;
 import io.crosslist.application.job.service.JobExecutionService;
 import io.crosslist.application.job.service.JobHandlers;
 import io.crosslist.application.job.service.JobRunSettings;
+import io.crosslist.domain.job.JobHandler;
 import io.crosslist.domain.job.JobJournal;
 import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.MarketplaceTaskRepository;
@@ -141,7 +144,7 @@ public final class CrosslistModule extends AbstractModule {
 
   /** A simulated gateway for every marketplace, all behaving as {@code settings} says. */
   public static MarketplaceGateways simulatedMarketplaces(SimulationSettings settings) {
-    return new MarketplaceGateways(java.util.Arrays.stream(Marketplace.values())
+    return new MarketplaceGateways(Marketplace.BUILT_IN.stream()
         .map(m -> new SimulatedMarketplaceGateway(m, settings)).toList());
   }
 
@@ -150,6 +153,19 @@ public final class CrosslistModule extends AbstractModule {
   protected void configure() {
     install(new TenantFleetModule());
     install(new TenantArchiveModule());
+    jobHandlers(binder()); // the host's job handlers, none by default
+  }
+
+  /**
+   * Where a host registers its own job handlers, each serving a new (marketplace, action) pair beside the ones
+   * Crosslist ships; a second handler for a served pair fails at start. In the host's own module:
+   *
+   * <pre>{@code
+   * CrosslistModule.jobHandlers(binder()).addBinding().to(RepriceOnDepop.class);
+   * }</pre>
+   */
+  public static Multibinder<JobHandler> jobHandlers(com.google.inject.Binder binder) {
+    return Multibinder.newSetBinder(binder, JobHandler.class);
   }
 
   public CrosslistModule withRecurringTasks(RecurringTaskSettings settings) {
@@ -163,17 +179,25 @@ public final class CrosslistModule extends AbstractModule {
     return gateways;
   }
 
+  /** The registry of the job types served: Crosslist's handlers for the bound gateways, and the host's. */
   @Provides
   @Singleton
   JobHandlers jobHandlers(ProductRepository products, ListingRepository listings, MarketplaceTaskRepository tasks,
-      UnitOfWork unitOfWork, Clock clock) {
+      UnitOfWork unitOfWork, Clock clock, java.util.Set<JobHandler> hostHandlers) {
     java.util.concurrent.ExecutorService enrichment = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
       Thread thread = new Thread(r, "crosslist-enrichment");
       thread.setDaemon(true);
       return thread;
     });
-    return new JobHandlers(StandardHandlers.create(gateways, products, listings, tasks, unitOfWork, clock, enrichment,
-        4));
+    List<JobHandler> handlers = new java.util.ArrayList<>(StandardHandlers.create(gateways, products, listings, tasks,
+        unitOfWork, clock, enrichment, 4));
+    handlers.addAll(hostHandlers);
+    return new JobHandlers(handlers);
+  }
+
+  @Provides
+  ListJobTypesUseCase listJobTypes(JobHandlers handlers) {
+    return handlers;
   }
 
   @Provides
@@ -190,7 +214,7 @@ public final class CrosslistModule extends AbstractModule {
       io.crosslist.application.tenant.FleetOperationsUseCase fleet) {
     // a tenant behind this build is migrated before its jobs start
     return new JobWorkerPool.Ports(new io.crosslist.application.tenant.CurrentSchemaClaims(engine, engine::giveBack,
-        fleet), engine, engine, engine, engine, engine, engine);
+        fleet), engine, engine, engine, engine, engine, engine, engine);
   }
 
   @Provides
@@ -396,9 +420,9 @@ public final class CrosslistModule extends AbstractModule {
       DisconnectMarketplaceUseCase disconnect, GetConnectionsUseCase connections, ProvisionTenantUseCase provision,
       MarketplaceActivityService activity, JobReportService reports, TenantAdministrationService tenants,
       io.crosslist.application.tenant.DropTenantUseCase drop,
-      io.crosslist.application.tenant.FleetOperationsUseCase fleet) {
+      io.crosslist.application.tenant.FleetOperationsUseCase fleet, ListJobTypesUseCase jobTypes) {
     return new CrosslistHttpApi.Ports(create, get, list, update, status, delete,
-        new JobPorts(enqueue, enqueue, jobs, jobs, jobs, jobs, jobs, jobs),
+        new JobPorts(enqueue, enqueue, jobs, jobs, jobs, jobs, jobs, jobs, jobTypes),
         new ConnectionPorts(connect, disconnect, connections), new ActivityPorts(activity, activity, reports, reports),
         new TenantPorts(provision, tenants, tenants, tenants, drop, fleet));
   }

@@ -37,8 +37,8 @@ class FleetApiTest {
   private static void setBackOneVersion(TenantId tenant) throws Exception {
     try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement()) {
       st.execute("delete from crosslist.tenant_migrations where tenant_id = " + tenant.value()
-          + " and track = 'crosslist' and version = 10");
-      st.execute("update crosslist.tenant_tracks set version = 9 where tenant_id = " + tenant.value()
+          + " and track = 'crosslist' and version = 11");
+      st.execute("update crosslist.tenant_tracks set version = 10 where tenant_id = " + tenant.value()
           + " and track = 'crosslist'");
     }
   }

@@ -8,14 +8,14 @@ import io.crosslist.domain.conversation.ConversationRepository;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /** Syncs conversations through each marketplace's {@link ConversationGateway}; each thread is stored in its own transaction. */
 public final class ConversationSyncService implements SyncConversationsUseCase {
-  private final Map<Marketplace, ConversationGateway> gateways = new EnumMap<>(Marketplace.class);
+  private final Map<Marketplace, ConversationGateway> gateways = new LinkedHashMap<>();
   private final ConversationRepository conversations;
 
   public ConversationSyncService(List<ConversationGateway> gateways, ConversationRepository conversations) {
@@ -34,7 +34,7 @@ public final class ConversationSyncService implements SyncConversationsUseCase {
     int threads = 0;
     int newMessages = 0;
     for (SyncedThread synced : gateway.conversationsSince(tenant, since)) {
-      if (synced.thread().marketplace() != marketplace) {
+      if (!synced.thread().marketplace().equals(marketplace)) {
         throw new IllegalStateException("the " + marketplace + " gateway returned a " + synced.thread().marketplace()
             + " thread");
       }

@@ -16,7 +16,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +29,7 @@ import java.util.Objects;
 public final class SessionKeepAliveService implements KeepSessionsAliveUseCase {
   private static final Logger LOG = System.getLogger(SessionKeepAliveService.class.getName());
   private final MarketplaceConnectionRepository connections;
-  private final Map<Marketplace, SessionKeepAliveGateway> gateways = new EnumMap<>(Marketplace.class);
+  private final Map<Marketplace, SessionKeepAliveGateway> gateways = new LinkedHashMap<>();
   private final JobJournal journal;
   private final UnitOfWork unitOfWork;
   private final Clock clock;

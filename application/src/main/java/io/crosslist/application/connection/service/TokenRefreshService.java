@@ -19,7 +19,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +34,7 @@ public final class TokenRefreshService implements RefreshTokensUseCase {
   private static final Logger LOG = System.getLogger(TokenRefreshService.class.getName());
   static final Duration MAX_WINDOW = Duration.ofDays(30);
   private final MarketplaceConnectionRepository connections;
-  private final Map<Marketplace, OAuthGateway> gateways = new EnumMap<>(Marketplace.class);
+  private final Map<Marketplace, OAuthGateway> gateways = new LinkedHashMap<>();
   private final JobJournal journal;
   private final UnitOfWork unitOfWork;
   private final Clock clock;

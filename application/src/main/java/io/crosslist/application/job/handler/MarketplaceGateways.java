@@ -3,14 +3,14 @@ package io.crosslist.application.job.handler;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.marketplace.MarketplaceGateway;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /** The marketplace gateways a host provides, one per marketplace. */
 public final class MarketplaceGateways {
-  private final Map<Marketplace, MarketplaceGateway> byMarketplace = new EnumMap<>(Marketplace.class);
+  private final Map<Marketplace, MarketplaceGateway> byMarketplace = new LinkedHashMap<>();
 
   public MarketplaceGateways(Collection<? extends MarketplaceGateway> gateways) {
     for (MarketplaceGateway gateway : gateways) {

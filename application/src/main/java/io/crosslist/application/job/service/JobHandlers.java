@@ -1,54 +1,89 @@
 package io.crosslist.application.job.service;
 
+import io.crosslist.application.job.port.in.ListJobTypesUseCase;
+import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.job.JobAction;
 import io.crosslist.domain.job.JobHandler;
-import io.crosslist.domain.marketplace.Marketplace;
-import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.job.JobRequest;
-import java.util.ArrayList;
+import io.crosslist.domain.job.JobType;
+import io.crosslist.domain.marketplace.Marketplace;
 import java.util.Collection;
 import java.util.List;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
-/** The handlers the engine knows, one per (marketplace, action); a second one for the same pair is refused. */
-public final class JobHandlers {
-  private final Map<Marketplace, Map<JobAction, JobHandler>> byMarketplace = new EnumMap<>(Marketplace.class);
+/**
+ * The registry of the job types a deployment serves: one {@link JobHandler} per (marketplace, action), Crosslist's
+ * and the host's alike. A second handler for a type is refused, and so is one whose {@link
+ * JobHandler#needsProduct()} contradicts a built-in action. Enqueue asks it whether a request is served and names a
+ * product as its type requires ({@link #requireServed}); the engine asks it for the handler of a claimed job.
+ */
+public final class JobHandlers implements ListJobTypesUseCase {
+  private final Map<JobType, Registered> byType = new TreeMap<>();
+  private final List<SupportedJobType> supported;
 
+  private record Registered(JobHandler handler, SupportedJobType type) {}
+
+  /**
+   * @throws IllegalArgumentException on two handlers for one type, or a built-in action's product rule broken
+   * @throws IllegalStateException when a handler of a new action does not declare {@link JobHandler#needsProduct()}
+   */
   public JobHandlers(Collection<? extends JobHandler> handlers) {
     for (JobHandler handler : handlers) {
       Objects.requireNonNull(handler, "handler");
-      JobHandler previous = byMarketplace.computeIfAbsent(handler.marketplace(), m -> new EnumMap<>(JobAction.class))
-          .putIfAbsent(handler.action(), handler);
+      JobType type = new JobType(Objects.requireNonNull(handler.marketplace(), "a handler's marketplace"),
+          Objects.requireNonNull(handler.action(), "a handler's action"));
+      boolean needs = handler.needsProduct();
+      if (type.action().isBuiltIn() && needs != JobAction.PRODUCT_ACTIONS.contains(type.action())) {
+        throw new IllegalArgumentException(handler.getClass().getName() + " says " + type + " jobs "
+            + (needs ? "name" : "do not name") + " a product, but " + type.action() + " jobs "
+            + (needs ? "never do" : "always do"));
+      }
+      Registered previous = byType.putIfAbsent(type, new Registered(handler,
+          new SupportedJobType(type.marketplace(), type.action(), needs)));
       if (previous != null) {
-        throw new IllegalArgumentException("two handlers for " + handler.marketplace() + " " + handler.action() + ": "
-            + previous.getClass().getName() + " and " + handler.getClass().getName());
+        throw new IllegalArgumentException("two handlers for " + type + ": " + previous.handler().getClass().getName()
+            + " and " + handler.getClass().getName());
       }
     }
+    this.supported = byType.values().stream().map(Registered::type).toList();
   }
 
   public Optional<JobHandler> find(Marketplace marketplace, JobAction action) {
-    return Optional.ofNullable(byMarketplace.getOrDefault(marketplace, Map.of()).get(action));
+    return find(new JobType(marketplace, action));
   }
 
-  /** The pairs some handler serves, as {@code "VINTED PUBLISH"}, in marketplace then action order. */
-  public List<String> supported() {
-    List<String> pairs = new ArrayList<>();
-    byMarketplace.forEach((marketplace, actions) -> actions.keySet().forEach(a -> pairs.add(marketplace + " " + a)));
-    return List.copyOf(pairs);
+  public Optional<JobHandler> find(JobType type) {
+    return Optional.ofNullable(byType.get(type)).map(Registered::handler);
+  }
+
+  @Override
+  public List<SupportedJobType> jobTypes() {
+    return supported;
   }
 
   /**
-   * Refuses a request no handler serves, before it is stored: it could only fail later.
+   * Refuses a request no handler serves, or one that names a product when its type names none (or the
+   * reverse), before it is stored: it could only fail later.
    *
-   * @throws ValidationException on {@code action}, naming the pair and the supported ones
+   * @throws ValidationException on {@code action}, naming the type and the supported ones; or on {@code product}
    */
   public void requireServed(JobRequest request) {
-    if (find(request.marketplace(), request.action()).isEmpty()) {
-      throw ValidationException.of("action", "no handler serves " + request.marketplace() + " " + request.action()
-          + " here; supported: " + String.join(", ", supported()));
+    JobType type = request.type();
+    Registered served = byType.get(type);
+    if (served == null) {
+      throw ValidationException.of("action", "no handler serves " + type + " here; supported: "
+          + supported.stream().map(s -> s.type().toString()).collect(Collectors.joining(", ")));
+    }
+    boolean needsProduct = served.type().needsProduct();
+    if (needsProduct && request.product() == null) {
+      throw ValidationException.of("product", "is required for " + type);
+    }
+    if (!needsProduct && request.product() != null) {
+      throw ValidationException.of("product", "must be absent for " + type);
     }
   }
 }

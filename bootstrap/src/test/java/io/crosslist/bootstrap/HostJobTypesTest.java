@@ -10,16 +10,32 @@ import com.google.inject.Injector;
 import io.crosslist.adapter.persistence.Persistence;
 import io.crosslist.adapter.scheduler.JobWorkerPool;
 import io.crosslist.adapter.scheduler.WorkerSettings;
+import io.crosslist.application.job.port.in.ClaimJobsUseCase;
+import io.crosslist.application.job.service.JobExecutionService;
+import io.crosslist.application.job.service.JobHandlers;
+import io.crosslist.application.job.service.JobRunSettings;
 import io.crosslist.domain.TypeName;
 import io.crosslist.domain.job.JobAction;
 import io.crosslist.domain.job.JobHandler;
+import io.crosslist.domain.job.JobQueue.ClaimRequest;
+import io.crosslist.domain.job.JobQueue.ClaimedJob;
+import io.crosslist.domain.job.JobQueue.Lease;
+import io.crosslist.domain.job.JobRequest;
+import io.crosslist.domain.job.JobStatus;
+import io.crosslist.domain.job.MarketplaceJob;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.product.Product;
 import io.crosslist.domain.product.ProductRepository;
+import io.crosslist.domain.tenant.TenantId;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -136,6 +152,56 @@ class HostJobTypesTest {
         "the worker's gauges cover the host's marketplace");
     ApiClient.Response listed = client.send("GET", "/jobs?marketplace=depop&action=REPRICE", null, owner);
     assertTrue(listed.body().contains("\"id\":" + job + ","), listed.body());
+  }
+
+  @Test
+  void a_worker_whose_engine_serves_no_job_type_claims_nothing_and_still_reports_the_queue() throws Exception {
+    db.clearDispatchIndex();
+    TenantId tenant = db.newTenant();
+    MarketplaceJob waiting = db.jobs.enqueue(tenant, MarketplaceJob.pending(JobRequest.of(Marketplace.of("DEPOP"),
+        JobAction.of("REFRESH_FEED"), null), Instant.now())); // stored by a build that served it
+    AtomicInteger leases = new AtomicInteger();
+    JobExecutionService none = new JobExecutionService(db.queue, db.jobs, db.journal, new JobHandlers(List.of()),
+        db.unitOfWork, JobRunSettings.DEFAULT, Clock.systemUTC(), new Random(5));
+    ClaimJobsUseCase counting = new ClaimJobsUseCase() {
+      @Override
+      public List<Lease> lease(String worker, ClaimRequest request) {
+        leases.incrementAndGet();
+        return none.lease(worker, request);
+      }
+
+      @Override
+      public List<ClaimedJob> start(String worker, TenantId tenant, List<Lease> leased) {
+        return none.start(worker, tenant, leased);
+      }
+
+      @Override
+      public List<ClaimedJob> claim(String worker, ClaimRequest request) {
+        leases.incrementAndGet();
+        return none.claim(worker, request);
+      }
+    };
+    WorkerSettings settings = WorkerSettings.defaults("serves-nothing").withTiming(Duration.ofSeconds(30),
+        Duration.ofSeconds(10), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofSeconds(5));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (JobWorkerPool worker = new JobWorkerPool(settings, new JobWorkerPool.Ports(counting, none, none, none, none,
+        none, none, none), registry).start()) {
+      Thread.sleep(200); // twenty dispatcher rounds and as many maintenance ticks
+      Instant deadline = Instant.now().plusSeconds(10);
+      Gauge depop = null;
+      while ((depop == null || depop.value() != 1) && Instant.now().isBefore(deadline)) {
+        Thread.sleep(10);
+        depop = registry.find("crosslist.jobs.queued").tag("marketplace", "DEPOP").gauge();
+      }
+      assertNotNull(depop, "a marketplace the worker does not serve gets its gauge once the queue reports it");
+      assertEquals(1, depop.value());
+      assertEquals(0, worker.running());
+      assertEquals(0, registry.counter("crosslist.worker.claim.errors", "worker", "serves-nothing").count(),
+          "no claim attempted, so none failed");
+    }
+    assertEquals(0, leases.get(), "no claim without a marketplace to claim for");
+    assertEquals(JobStatus.PENDING, db.jobs.findById(tenant, waiting.id()).orElseThrow().status());
+    db.clearDispatchIndex();
   }
 
   @Test

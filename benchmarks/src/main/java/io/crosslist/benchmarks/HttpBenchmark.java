@@ -170,15 +170,15 @@ public final class HttpBenchmark {
     BatchRepository batches = injector.getInstance(BatchRepository.class);
     Clock clock = Clock.systemUTC();
     ProductQueryService queries = new ProductQueryService(products);
-    JobEnqueueService enqueue = new JobEnqueueService(jobs, batches, products, unitOfWork, clock,
-        new JobHandlers(java.util.List.of())); // this benchmark enqueues no job
+    JobHandlers none = new JobHandlers(java.util.List.of()); // this benchmark enqueues no job
+    JobEnqueueService enqueue = new JobEnqueueService(jobs, batches, products, unitOfWork, clock, none);
     JobManagementService manage = new JobManagementService(jobs, batches, unitOfWork, clock);
     MarketplaceConnectionService connections = new MarketplaceConnectionService(
         injector.getInstance(MarketplaceConnectionRepository.class), clock);
     return new CrosslistHttpApi.Ports(new CreateProductService(products, clock), queries, queries,
         new UpdateProductService(products, unitOfWork, clock), new ChangeProductStatusService(products, unitOfWork,
         clock), new DeleteProductService(products, clock),
-        new JobPorts(enqueue, enqueue, manage, manage, manage, manage, manage, manage),
+        new JobPorts(enqueue, enqueue, manage, manage, manage, manage, manage, manage, none),
         new ConnectionPorts(connections, connections, connections), activity(injector, products), tenants(injector));
   }
 

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * one is called, the others fall back to the simulated ones, and the start log says which is which.
  */
 class GatewayWiringTest {
-  private static final ClaimRequest CLAIM = new ClaimRequest(20, 20, 100, Duration.ofMinutes(5));
+  private static final ClaimRequest CLAIM = new ClaimRequest(20, 20, 100, Duration.ofMinutes(5),
+      io.crosslist.domain.marketplace.Marketplace.BUILT_IN);
   private final Persistence db = Persistence.get();
 
   /** Stands in for a host's real eBay client over HTTP: it records each call and answers as eBay would. */

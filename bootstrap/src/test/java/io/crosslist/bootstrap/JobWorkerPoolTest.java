@@ -127,7 +127,7 @@ class JobWorkerPoolTest {
         return engine.finish(attempts);
       }
     };
-    return new JobWorkerPool.Ports(engine, counting, engine, engine, engine, engine, engine);
+    return new JobWorkerPool.Ports(engine, counting, engine, engine, engine, engine, engine, engine);
   }
 
   private WorkerSettings groupSettings(String id, Duration finishDelay) {
@@ -378,7 +378,7 @@ class JobWorkerPoolTest {
       io.crosslist.domain.job.JobQueue queue = com.google.inject.Guice.createInjector(killed)
           .getInstance(io.crosslist.domain.job.JobQueue.class);
       io.crosslist.domain.job.JobQueue.ClaimedJob claimed = queue.claim("killed",
-          new io.crosslist.domain.job.JobQueue.ClaimRequest(10, 10, 10, Duration.ofMinutes(5))).get(0);
+          new io.crosslist.domain.job.JobQueue.ClaimRequest(10, 10, 10, Duration.ofMinutes(5), Marketplace.BUILT_IN)).get(0);
       assertTrue(queue.complete(tenant, claimed.job().complete(null, Instant.now()), Duration.ZERO));
     } // killed between storing the success and removing the entry: COMPLETED, its entry leased for five minutes
     assertEquals(1, leasesHeldBy("killed"));

@@ -51,7 +51,8 @@ import org.junit.jupiter.api.Test;
 
 /** The shipped handlers, run by the engine on PostgreSQL against simulated marketplaces. */
 class MarketplaceHandlersTest {
-  private static final ClaimRequest CLAIM = new ClaimRequest(20, 20, 100, Duration.ofMinutes(5));
+  private static final ClaimRequest CLAIM = new ClaimRequest(20, 20, 100, Duration.ofMinutes(5),
+      Marketplace.BUILT_IN);
   private final Persistence db = Persistence.get();
   private final ListingRepository listings = db.injector.getInstance(ListingRepository.class);
   private final SimulatedMarketplaceGateway vinted =

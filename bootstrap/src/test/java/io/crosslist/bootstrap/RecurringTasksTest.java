@@ -265,7 +265,7 @@ class RecurringTasksTest {
     assertEquals(Set.of("order-poll:etsy:r-1", "order-poll:etsy:r-2", "order-poll:etsy:r-3"),
         jobs.stream().map(MarketplaceJob::idempotencyKey).collect(java.util.stream.Collectors.toSet()));
     assertEquals(3, jobs.size(), "one job per order");
-    assertTrue(jobs.stream().allMatch(j -> j.action() == JobAction.SYNC_ORDERS && j.marketplace() == Marketplace.ETSY));
+    assertTrue(jobs.stream().allMatch(j -> j.action().equals(JobAction.SYNC_ORDERS) && j.marketplace().equals(Marketplace.ETSY)));
     assertEquals(t0.plusSeconds(120), wired.getInstance(PollCursorRepository.class).find(tenant, Marketplace.ETSY)
         .orElseThrow());
   }

@@ -117,6 +117,19 @@ public final class CrosslistModule extends AbstractModule {
     return gateways;
   }
 
+  /**
+   * Where a host registers its own job handlers, each serving a new (marketplace, action) pair beside the ones
+   * Crosslist ships; a second handler for a served pair fails at start. In the host's own module:
+   *
+   * <pre>{@code
+   * CrosslistModule.jobHandlers(binder()).addBinding().to(RepriceOnDepop.class);
+   * }</pre>
+   */
+  public static com.google.inject.multibindings.Multibinder<io.crosslist.domain.job.JobHandler> jobHandlers(
+      com.google.inject.Binder binder) {
+    return com.google.inject.multibindings.Multibinder.newSetBinder(binder, io.crosslist.domain.job.JobHandler.class);
+  }
+
   @Override
   protected void configure() {
     install(new ProductModule());

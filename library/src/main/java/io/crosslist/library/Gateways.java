@@ -25,7 +25,7 @@ record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
     UniqueIndex<Marketplace, OAuthGateway> oauth, UniqueIndex<Marketplace, ConversationGateway> conversations,
     UniqueIndex<Marketplace, SessionKeepAliveGateway> keepAlive) {
   /** The built-in marketplaces, in the order the simulated defaults come in. */
-  static final List<Marketplace> BUILT_IN = List.of(Marketplace.VINTED, Marketplace.EBAY, Marketplace.ETSY);
+  static final List<Marketplace> BUILT_IN = Marketplace.BUILT_IN;
   /** The marketplaces a simulated OAuth token endpoint stands in for when none is bound (Vinted has no OAuth). */
   static final List<Marketplace> OAUTH_MARKETPLACES = List.of(Marketplace.EBAY, Marketplace.ETSY);
   /** The marketplaces a simulated keep-alive stands in for when none is bound (only Vinted has web sessions). */

@@ -13,6 +13,7 @@ import io.crosslist.application.job.port.in.EnqueueJobUseCase;
 import io.crosslist.application.job.port.in.GetBatchUseCase;
 import io.crosslist.application.job.port.in.GetJobStatisticsUseCase;
 import io.crosslist.application.job.port.in.GetJobUseCase;
+import io.crosslist.application.job.port.in.ListJobTypesUseCase;
 import io.crosslist.application.job.port.in.ListJobsUseCase;
 import io.crosslist.application.job.port.in.PurgeFinishedJobsUseCase;
 import io.crosslist.application.job.port.in.RetryJobUseCase;
@@ -27,6 +28,7 @@ import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.application.tenant.CurrentSchemaClaims;
 import io.crosslist.application.tenant.FleetOperationsUseCase;
 import io.crosslist.domain.job.BatchRepository;
+import io.crosslist.domain.job.JobHandler;
 import io.crosslist.domain.job.JobJournal;
 import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.MarketplaceJobRepository;
@@ -34,6 +36,9 @@ import io.crosslist.domain.job.MarketplaceTaskRepository;
 import io.crosslist.domain.marketplace.ListingRepository;
 import io.crosslist.domain.product.ProductRepository;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,19 +68,24 @@ final class JobsModule extends AbstractModule {
     bind(PurgeFinishedJobsUseCase.class).to(JobManagementService.class);
     bind(SearchErrorLogUseCase.class).to(JobReportService.class);
     bind(GetJobStatisticsUseCase.class).to(JobReportService.class);
+    bind(ListJobTypesUseCase.class).to(JobHandlers.class);
+    CrosslistModule.jobHandlers(binder()); // the host's job handlers, none by default
   }
 
+  /** The registry of the job types served: Crosslist's handlers for the bound gateways, and the host's. */
   @Provides
   @Singleton
   JobHandlers jobHandlers(ProductRepository products, ListingRepository listings, MarketplaceTaskRepository tasks,
-      UnitOfWork unitOfWork, Clock clock) {
+      UnitOfWork unitOfWork, Clock clock, Set<JobHandler> hostHandlers) {
     ExecutorService enrichment = Executors.newFixedThreadPool(8, r -> {
       Thread thread = new Thread(r, "crosslist-enrichment");
       thread.setDaemon(true);
       return thread;
     });
-    return new JobHandlers(StandardHandlers.create(gateways, products, listings, tasks, unitOfWork, clock, enrichment,
-        4));
+    List<JobHandler> handlers = new ArrayList<>(StandardHandlers.create(gateways, products, listings, tasks,
+        unitOfWork, clock, enrichment, 4));
+    handlers.addAll(hostHandlers);
+    return new JobHandlers(handlers);
   }
 
   @Provides
@@ -90,7 +100,7 @@ final class JobsModule extends AbstractModule {
   @Provides
   JobWorkerPool.Ports workerPorts(JobExecutionService engine, FleetOperationsUseCase fleet) {
     return new JobWorkerPool.Ports(new CurrentSchemaClaims(engine, engine::giveBack, fleet), engine, engine, engine,
-        engine, engine, engine);
+        engine, engine, engine, engine);
   }
 
   @Provides

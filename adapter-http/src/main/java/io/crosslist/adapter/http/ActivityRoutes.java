@@ -9,7 +9,6 @@ import io.crosslist.domain.conversation.ConversationThread;
 import io.crosslist.domain.job.ErrorLogEntry;
 import io.crosslist.domain.job.ErrorLogSearch;
 import io.crosslist.domain.job.JobStatistics;
-import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.marketplace.MarketplaceListing;
 import io.crosslist.domain.product.ProductId;
 import io.javalin.http.Context;
@@ -105,7 +104,7 @@ final class ActivityRoutes {
     ErrorLogSearch search = new ErrorLogSearch(
         Requests.query(ctx, "from", ActivityRoutes::instant, INSTANT_RULE),
         Requests.query(ctx, "to", ActivityRoutes::instant, INSTANT_RULE),
-        Requests.query(ctx, "marketplace", v -> JobJson.parse(Marketplace.class, "marketplace", v)),
+        Requests.query(ctx, "marketplace", v -> JobJson.marketplace(v)),
         Requests.query(ctx, "cursor", PageCursor::decode),
         Requests.limit(ctx, ErrorLogSearch.DEFAULT_LIMIT));
     Page<ErrorLogEntry> page = ports.errorLog().search(RequestPipeline.tenant(ctx), search);

@@ -19,7 +19,7 @@ final class ConnectionJson {
       String accessToken,
       String refreshToken, Instant tokenExpiresAt, Set<String> scopes, String sessionCookies) {
     ConnectCommand toCommand(TenantId tenant) {
-      Marketplace m = JobJson.parse(Marketplace.class, "marketplace", marketplace);
+      Marketplace m = JobJson.marketplace(marketplace);
       OAuthTokens tokens = null;
       if (accessToken != null) {
         if (tokenExpiresAt == null) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.crosslist.application.job.port.in.ListJobTypesUseCase.SupportedJobType;
 import io.crosslist.domain.FieldViolation;
+import io.crosslist.domain.TypeName;
 import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.job.BatchCounts;
 import io.crosslist.domain.job.BatchJob;
@@ -16,6 +18,7 @@ import io.crosslist.domain.product.ProductId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** The JSON shapes of marketplace jobs and batches. */
 final class JobJson {
@@ -26,20 +29,64 @@ final class JobJson {
   /** The body of POST /jobs, and one job of a batch: e.g. publish product 7 to Vinted. */
   record JobBody(@Required String marketplace, @Required String action, Long productId, Integer priority, String idempotencyKey) {
     JobRequest toRequest() {
-      Marketplace m = parse(Marketplace.class, "marketplace", marketplace);
-      JobAction a = parse(JobAction.class, "action", action);
+      Marketplace m = JobJson.marketplace(marketplace);
+      JobAction a = JobJson.action(action);
       if (productId != null && productId < 1) {
         throw ValidationException.of("productId", "must be a positive id");
       }
-      JobRequest request;
-      try {
-        request = JobRequest.of(m, a, productId == null ? null : ProductId.of(productId));
-      } catch (ValidationException e) { // the domain's "product" is this body's "productId"
-        throw new ValidationException(e.violations().stream().map(v -> v.field().equals("product")
-            ? new FieldViolation("productId", v.rule()) : v).toList());
-      }
+      JobRequest request = inBodyTerms(() -> JobRequest.of(m, a, productId == null ? null : ProductId.of(productId)));
       request = priority == null ? request : request.withPriority(priority);
       return idempotencyKey == null ? request : request.withIdempotencyKey(idempotencyKey);
+    }
+  }
+
+  /**
+   * Runs {@code call}, naming a violation of the domain's {@code product} (also nested, {@code jobs[0].product}) by
+   * this API's {@code productId}: the enqueue use case checks a job's product against its type.
+   */
+  static <T> T inBodyTerms(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (ValidationException e) {
+      throw new ValidationException(e.violations().stream().map(v -> v.field().equals("product")
+          || v.field().endsWith(".product") ? new FieldViolation(v.field() + "Id", v.rule()) : v).toList());
+    }
+  }
+
+  /**
+   * A marketplace a request names: its name in the form {@link TypeName} describes, ASCII letters in either case
+   * ({@code vinted} is {@code VINTED}). Any marketplace of that form is read; whether a job type is served is the
+   * enqueue's to say.
+   *
+   * @throws ValidationException on {@code marketplace}, naming the rule
+   */
+  static Marketplace marketplace(String name) {
+    return Marketplace.of(upperCaseAscii(name));
+  }
+
+  /** A job action a request names, as {@link #marketplace} reads a marketplace; refused on {@code action}. */
+  static JobAction action(String name) {
+    return JobAction.of(upperCaseAscii(name));
+  }
+
+  /** {@code text} with ASCII a-z in upper case, and nothing else changed (no locale folds another letter to A-Z). */
+  private static String upperCaseAscii(String text) {
+    if (text == null) {
+      return null;
+    }
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] >= 'a' && chars[i] <= 'z') {
+        chars[i] = (char) (chars[i] - ('a' - 'A'));
+      }
+    }
+    return new String(chars);
+  }
+
+  /** A job type this deployment serves. */
+  record JobTypeView(String marketplace, String action, boolean needsProduct) {
+    static JobTypeView of(SupportedJobType type) {
+      return new JobTypeView(type.marketplace().name(), type.action().name(), type.needsProduct());
     }
   }
 

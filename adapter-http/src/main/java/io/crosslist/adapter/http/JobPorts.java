@@ -6,14 +6,15 @@ import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
 import io.crosslist.application.job.port.in.EnqueueJobUseCase;
 import io.crosslist.application.job.port.in.GetBatchUseCase;
 import io.crosslist.application.job.port.in.GetJobUseCase;
+import io.crosslist.application.job.port.in.ListJobTypesUseCase;
 import io.crosslist.application.job.port.in.ListJobsUseCase;
 import io.crosslist.application.job.port.in.RetryJobUseCase;
 import java.util.Objects;
 
-/** The job and batch in-ports the HTTP API calls. */
+/** The job, batch and job-type in-ports the HTTP API calls. */
 public record JobPorts(EnqueueJobUseCase enqueue, EnqueueBatchUseCase enqueueBatch, GetJobUseCase get,
     ListJobsUseCase list, CancelJobUseCase cancel, RetryJobUseCase retry, GetBatchUseCase getBatch,
-    CancelBatchUseCase cancelBatch) {
+    CancelBatchUseCase cancelBatch, ListJobTypesUseCase jobTypes) {
   public JobPorts {
     Objects.requireNonNull(enqueue, "enqueue");
     Objects.requireNonNull(enqueueBatch, "enqueueBatch");
@@ -23,5 +24,6 @@ public record JobPorts(EnqueueJobUseCase enqueue, EnqueueBatchUseCase enqueueBat
     Objects.requireNonNull(retry, "retry");
     Objects.requireNonNull(getBatch, "getBatch");
     Objects.requireNonNull(cancelBatch, "cancelBatch");
+    Objects.requireNonNull(jobTypes, "jobTypes");
   }
 }

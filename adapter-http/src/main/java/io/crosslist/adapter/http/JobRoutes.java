@@ -5,6 +5,7 @@ import static io.crosslist.adapter.http.RequestPipeline.tenant;
 import io.crosslist.adapter.http.JobJson.BatchBody;
 import io.crosslist.adapter.http.JobJson.BatchView;
 import io.crosslist.adapter.http.JobJson.JobBody;
+import io.crosslist.adapter.http.JobJson.JobTypeView;
 import io.crosslist.adapter.http.JobJson.JobView;
 import io.crosslist.application.job.port.in.EnqueueBatchUseCase.EnqueueBatchCommand;
 import io.crosslist.domain.Page;
@@ -12,13 +13,11 @@ import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.job.BatchId;
 import io.crosslist.domain.job.BatchJob;
-import io.crosslist.domain.job.JobAction;
 import io.crosslist.domain.job.JobId;
 import io.crosslist.domain.job.JobRequest;
 import io.crosslist.domain.job.JobSearch;
 import io.crosslist.domain.job.JobStatus;
 import io.crosslist.domain.job.MarketplaceJob;
-import io.crosslist.domain.marketplace.Marketplace;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -27,7 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /jobs...} and {@code /batches...}: a tenant's marketplace jobs and batches. */
+/**
+ * {@code /jobs...} and {@code /batches...}: a tenant's marketplace jobs and batches; {@code /job-types}: the
+ * (marketplace, action) pairs this deployment serves.
+ */
 final class JobRoutes {
   private final JobPorts ports;
   private final HttpJson json;
@@ -40,6 +42,9 @@ final class JobRoutes {
   void register(RouteTable routes, RequestPipeline pipeline) {
     routes.before("/jobs", pipeline::authenticate);
     routes.before("/batches", pipeline::authenticate);
+    routes.before("/job-types", pipeline::authenticate);
+    routes.add(HandlerType.GET, "/job-types", ctx -> json.respond(ctx, ports.jobTypes().jobTypes().stream()
+        .map(JobTypeView::of).toList()));
     routes.add(HandlerType.POST, "/jobs", this::enqueue);
     routes.add(HandlerType.GET, "/jobs", this::list);
     routes.add(HandlerType.GET, "/jobs/{id}", ctx -> json.respond(ctx, JobView.of(ports.get().get(tenant(ctx),
@@ -64,7 +69,8 @@ final class JobRoutes {
   }
 
   private void enqueue(Context ctx) throws IOException {
-    MarketplaceJob job = ports.enqueue().enqueue(tenant(ctx), json.read(ctx, JobBody.class).toRequest());
+    JobRequest request = json.read(ctx, JobBody.class).toRequest();
+    MarketplaceJob job = JobJson.inBodyTerms(() -> ports.enqueue().enqueue(tenant(ctx), request));
     ctx.status(201).header("Location", "/jobs/" + job.id().value());
     json.respond(ctx, JobView.of(job));
   }
@@ -83,8 +89,8 @@ final class JobRoutes {
         throw e.nestedUnder("jobs[" + i + "]");
       }
     }
-    BatchJob batch = ports.enqueueBatch().enqueue(new EnqueueBatchCommand(tenant(ctx), body.description(),
-        requests));
+    BatchJob batch = JobJson.inBodyTerms(() -> ports.enqueueBatch().enqueue(new EnqueueBatchCommand(tenant(ctx),
+        body.description(), requests)));
     ctx.status(201).header("Location", "/batches/" + batch.id().value());
     json.respond(ctx, BatchView.of(batch));
   }
@@ -93,8 +99,8 @@ final class JobRoutes {
     Long batch = Requests.queryId(ctx, "batch");
     JobSearch search = new JobSearch(
         Requests.query(ctx, "status", v -> JobJson.parse(JobStatus.class, "status", v)),
-        Requests.query(ctx, "marketplace", v -> JobJson.parse(Marketplace.class, "marketplace", v)),
-        Requests.query(ctx, "action", v -> JobJson.parse(JobAction.class, "action", v)),
+        Requests.query(ctx, "marketplace", v -> JobJson.marketplace(v)),
+        Requests.query(ctx, "action", v -> JobJson.action(v)),
         batch == null ? null : BatchId.of(batch),
         Requests.query(ctx, "cursor", PageCursor::decode),
         Requests.limit(ctx, JobSearch.DEFAULT_LIMIT));

@@ -17,6 +17,7 @@ import io.crosslist.adapter.http.ConnectionJson.SecretBody;
 import io.crosslist.adapter.http.JobJson.BatchBody;
 import io.crosslist.adapter.http.JobJson.BatchView;
 import io.crosslist.adapter.http.JobJson.JobBody;
+import io.crosslist.adapter.http.JobJson.JobTypeView;
 import io.crosslist.adapter.http.JobJson.JobView;
 import io.crosslist.adapter.http.JobJson.ProgressView;
 import io.crosslist.adapter.http.ProductJson.PriceBody;
@@ -64,6 +65,7 @@ class OpenApiSchemasTest {
     RESPONSES.put("Product", ProductView.class);
     RESPONSES.put("Job", JobView.class);
     RESPONSES.put("Progress", ProgressView.class);
+    RESPONSES.put("JobType", JobTypeView.class);
     RESPONSES.put("Batch", BatchView.class);
     RESPONSES.put("BatchCounts", BatchCounts.class);
     RESPONSES.put("Connection", ConnectionBody.class);

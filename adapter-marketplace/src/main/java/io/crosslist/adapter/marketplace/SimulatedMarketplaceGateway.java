@@ -48,7 +48,9 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway, Si
   public SimulatedMarketplaceGateway(Marketplace marketplace, SimulationSettings settings) {
     this.marketplace = Objects.requireNonNull(marketplace, "marketplace");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.failures = new SplittableRandom(settings.seed() ^ marketplace.ordinal());
+    // each marketplace its own sequence; a built-in one keeps the one it had as an enum constant (its position)
+    int built = Marketplace.BUILT_IN.indexOf(marketplace);
+    this.failures = new SplittableRandom(settings.seed() ^ (built >= 0 ? built : marketplace.name().hashCode()));
   }
 
   /** A listing as the simulated marketplace holds it; {@code number} is the sequence number in its id. */

@@ -22,7 +22,7 @@ public final class SimulatedOAuthGateway implements OAuthGateway, SimulatedGatew
   private final Clock clock;
 
   public SimulatedOAuthGateway(Marketplace marketplace, Clock clock) {
-    if (marketplace == Marketplace.VINTED) {
+    if (Marketplace.VINTED.equals(marketplace)) {
       throw new IllegalArgumentException("Vinted has no OAuth: it connects with a web session");
     }
     this.marketplace = Objects.requireNonNull(marketplace, "marketplace");

@@ -27,7 +27,7 @@ final class ErrorLogRow {
   }
 
   MarketplaceError toError() {
-    return new MarketplaceError(Marketplace.valueOf(marketplace), jobId == null ? null : JobId.of(jobId), errorType,
+    return new MarketplaceError(Marketplace.of(marketplace), jobId == null ? null : JobId.of(jobId), errorType,
         message, details, occurredAt);
   }
 }

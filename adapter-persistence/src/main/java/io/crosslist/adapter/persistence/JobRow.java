@@ -82,7 +82,7 @@ final class JobRow {
   }
 
   MarketplaceJob toJob() {
-    return new MarketplaceJob(JobId.of(id), Marketplace.valueOf(marketplace), JobAction.valueOf(action),
+    return new MarketplaceJob(JobId.of(id), Marketplace.of(marketplace), JobAction.of(action),
         productId == null ? null : ProductId.of(productId), batchId == null ? null : BatchId.of(batchId),
         JobStatus.valueOf(status), priority, attempts, maxAttempts, runAfter, expiresAt,
         new JobProgress(progressDone, progressTotal, progressMessage), cancelRequested, lastError, result,

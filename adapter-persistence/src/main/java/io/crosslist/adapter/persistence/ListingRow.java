@@ -38,7 +38,7 @@ final class ListingRow {
   }
 
   MarketplaceListing toListing() {
-    return new MarketplaceListing(ProductId.of(productId), Marketplace.valueOf(marketplace), externalId, url,
+    return new MarketplaceListing(ProductId.of(productId), Marketplace.of(marketplace), externalId, url,
         MarketplaceListing.ListingStatus.valueOf(status), listedPriceAmount == null ? null
             : new io.crosslist.domain.product.Money(listedPriceAmount, listedPriceCurrency.trim()), publishedAt, soldAt,
         removedAt, updatedAt);

@@ -147,7 +147,7 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
         }
         report = report.plus(access.report()).plus(refresh.report()).plus(cookies.report());
         // the index is derived from the status: a row imported without its entry gets it here
-        index(tenant, Marketplace.valueOf(row.marketplace), ConnectionStatus.valueOf(row.status), id);
+        index(tenant, Marketplace.of(row.marketplace), ConnectionStatus.valueOf(row.status), id);
       }
       return report;
     });
@@ -247,7 +247,7 @@ final class MyBatisConnectionRepository implements MarketplaceConnectionReposito
     WebSession session = row.sessionCookies == null ? null
         : new WebSession(open(tenant, id, SESSION_COOKIES, row.sessionCookies), row.lastKeepAliveAt,
             row.keepAliveFailures);
-    return MarketplaceConnection.reconstitute(id, Marketplace.valueOf(row.marketplace), row.externalAccountId,
+    return MarketplaceConnection.reconstitute(id, Marketplace.of(row.marketplace), row.externalAccountId,
         row.displayName, ConnectionStatus.valueOf(row.status), tokens, session, row.lastError, row.version,
         row.createdAt, row.updatedAt);
   }

@@ -49,7 +49,7 @@ final class MyBatisConversationRepository implements ConversationRepository {
   public List<ConversationThread> threads(TenantId tenant, int limit) {
     requireLimit(limit);
     return sessions.call(tenant, s -> conversations(s).threads(tenant, limit)).stream()
-        .map(r -> new ConversationThread(Marketplace.valueOf(r.marketplace), r.externalId, r.buyerName,
+        .map(r -> new ConversationThread(Marketplace.of(r.marketplace), r.externalId, r.buyerName,
             r.listingExternalId, r.unreadCount, r.lastMessageAt))
         .toList();
   }

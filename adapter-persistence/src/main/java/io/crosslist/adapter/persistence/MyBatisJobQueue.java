@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import io.crosslist.domain.marketplace.Marketplace;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.Objects;
@@ -50,7 +49,6 @@ final class MyBatisJobQueue implements JobQueue {
   private final LeaseMaintenance maintenance;
   /** The last tenant served: the next claim starts after it, then wraps around (round robin). */
   private final AtomicLong cursor = new AtomicLong();
-  private static final List<String> MARKETPLACES = Arrays.stream(Marketplace.values()).map(Enum::name).toList();
   /** Dispatch entries of jobs completed since the last call: {tenant id, job id}. */
   private final ConcurrentLinkedQueue<long[]> completed = new ConcurrentLinkedQueue<>();
 
@@ -76,7 +74,7 @@ final class MyBatisJobQueue implements JobQueue {
       cursor.set(leased.get(leased.size() - 1).tenantId);
     }
     return leased.stream()
-        .map(e -> new Lease(TenantId.of(e.tenantId), JobId.of(e.jobId), Marketplace.valueOf(e.marketplace),
+        .map(e -> new Lease(TenantId.of(e.tenantId), JobId.of(e.jobId), Marketplace.of(e.marketplace),
             e.attemptStartedAt))
         .toList();
   }
@@ -140,7 +138,7 @@ final class MyBatisJobQueue implements JobQueue {
     // one statement, so auto-commit makes it atomic without a second round trip for the commit
     List<DispatchEntry> entries = sessions.callShared(s -> dispatch(s)
         .claim(worker, afterTenant, upToTenant, limit, r.perTenant(), r.tenantCap(), r.marketplaceCap(),
-            MARKETPLACES, r.lease().toMillis()));
+            r.marketplaces().stream().map(Marketplace::name).toList(), r.lease().toMillis()));
     // the statement returns rows in no particular order; the cursor needs the highest tenant served
     List<DispatchEntry> sorted = new ArrayList<>(entries);
     sorted.sort((a, b) -> Long.compare(a.tenantId, b.tenantId));
@@ -247,7 +245,7 @@ final class MyBatisJobQueue implements JobQueue {
   public List<QueueDepth> depth() {
     removeCompleted();
     return sessions.callShared(s -> dispatch(s).depth()).stream()
-        .map(row -> new QueueDepth(Marketplace.valueOf(row.marketplace), row.waiting, row.held))
+        .map(row -> new QueueDepth(Marketplace.of(row.marketplace), row.waiting, row.held))
         .toList();
   }
 

@@ -15,7 +15,7 @@ final class StatisticsRow {
   public long totalDurationMs;
 
   JobStatistics toStatistics() {
-    return new JobStatistics(day, Marketplace.valueOf(marketplace), JobAction.valueOf(action), succeeded, failed,
+    return new JobStatistics(day, Marketplace.of(marketplace), JobAction.of(action), succeeded, failed,
         totalDurationMs);
   }
 }

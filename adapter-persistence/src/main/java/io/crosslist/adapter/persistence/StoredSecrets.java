@@ -86,7 +86,7 @@ final class StoredSecrets {
         state = SecretState.UNREADABLE;
       }
     }
-    return new ConnectionSummary(id, Marketplace.valueOf(row.marketplace), row.externalAccountId, row.displayName,
+    return new ConnectionSummary(id, Marketplace.of(row.marketplace), row.externalAccountId, row.displayName,
         ConnectionStatus.valueOf(row.status), state, problems.isEmpty() ? null : String.join("; ", problems),
         // shown as toConnection would: token details with a stored token, keep-alives with a stored session
         row.accessToken == null ? null : row.tokenExpiresAt, row.accessToken == null ? Set.of() : Set.copyOf(row.scopes),

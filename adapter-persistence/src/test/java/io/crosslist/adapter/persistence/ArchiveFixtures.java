@@ -36,7 +36,7 @@ final class ArchiveFixtures {
   }
 
   /**
-   * Rows in every Crosslist table (at V10) and the host's, with text that tries the format (quotes, a newline,
+   * Rows in every Crosslist table (at V11) and the host's, with text that tries the format (quotes, a newline,
    * non-ASCII, NULLs, arrays, JSON); product 4 is deleted, so the products sequence is ahead of the highest id.
    */
   static void populate(TenantId tenant) throws SQLException {

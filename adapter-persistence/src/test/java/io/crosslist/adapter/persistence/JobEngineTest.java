@@ -59,7 +59,8 @@ import org.junit.jupiter.api.Test;
  */
 class JobEngineTest {
   private static final RetryPolicy FAST_RETRY = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 0);
-  private static final ClaimRequest CLAIM = new ClaimRequest(50, 10, 1_000, Duration.ofMinutes(5));
+  private static final ClaimRequest CLAIM = new ClaimRequest(50, 10, 1_000, Duration.ofMinutes(5),
+      Marketplace.BUILT_IN);
   private final Persistence db = Persistence.get();
   /** What the handler does, per job; a test sets it before running. */
   private volatile Function<JobHandler.JobContext, JobHandler.JobOutcome> behaviour =
@@ -363,7 +364,7 @@ class JobEngineTest {
   void heartbeats_keep_a_live_workers_lease_from_being_rescued() throws Exception {
     TenantId tenant = db.newTenant();
     MarketplaceJob job = enqueue(tenant, syncOrders());
-    engine.claim("alive", new ClaimRequest(10, 10, 10, Duration.ofSeconds(1)));
+    engine.claim("alive", new ClaimRequest(10, 10, 10, Duration.ofSeconds(1), Marketplace.BUILT_IN));
     expireLease(tenant, job);
     assertEquals(1, engine.renewLeases("alive", Duration.ofMinutes(1)));
     assertEquals(0, engine.rescueAbandoned(100));

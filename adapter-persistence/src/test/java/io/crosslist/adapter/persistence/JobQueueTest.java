@@ -41,7 +41,8 @@ import org.junit.jupiter.api.Test;
  */
 class JobQueueTest {
   private static final Instant NOW = Instant.now();
-  private static final ClaimRequest GENEROUS = new ClaimRequest(1_000, 1_000, 1_000, Duration.ofMinutes(5));
+  private static final ClaimRequest GENEROUS = new ClaimRequest(1_000, 1_000, 1_000, Duration.ofMinutes(5),
+      Marketplace.BUILT_IN);
   private final Persistence db = Persistence.get();
   private final JobQueue queue = db.queue;
 
@@ -79,7 +80,8 @@ class JobQueueTest {
     List<Callable<List<ClaimedJob>>> workers = new ArrayList<>();
     for (int w = 0; w < 8; w++) {
       String worker = "worker-" + w;
-      workers.add(() -> drain(tenants, new ClaimRequest(16, 2, 1_000, Duration.ofMinutes(5)), worker));
+      workers.add(() -> drain(tenants, new ClaimRequest(16, 2, 1_000, Duration.ofMinutes(5),
+          Marketplace.BUILT_IN), worker));
     }
     List<String> claimed = new ArrayList<>();
     for (Future<List<ClaimedJob>> f : pool.invokeAll(workers)) {
@@ -105,7 +107,8 @@ class JobQueueTest {
     enqueue(busy, 200);
     MarketplaceJob single = enqueue(quiet, 1).get(0);
 
-    List<ClaimedJob> claimed = queue.claim("fairness", new ClaimRequest(20, 5, 1_000, Duration.ofMinutes(5)));
+    List<ClaimedJob> claimed = queue.claim("fairness", new ClaimRequest(20, 5, 1_000, Duration.ofMinutes(5),
+        Marketplace.BUILT_IN));
     assertTrue(claimed.stream().anyMatch(c -> c.tenant().equals(quiet) && c.job().id().equals(single.id())),
         "the quiet tenant's job is in the first claim, while the busy tenant still has 195 waiting");
     assertEquals(5, claimed.stream().filter(c -> c.tenant().equals(busy)).count(), "perTenant per claim");
@@ -115,7 +118,7 @@ class JobQueueTest {
   void a_tenant_never_holds_more_than_its_cap() {
     TenantId tenant = db.newTenant();
     enqueue(tenant, 10);
-    ClaimRequest capped = new ClaimRequest(50, 3, 3, Duration.ofMinutes(5));
+    ClaimRequest capped = new ClaimRequest(50, 3, 3, Duration.ofMinutes(5), Marketplace.BUILT_IN);
     List<ClaimedJob> first = drain(Set.of(tenant), capped, "capped");
     assertEquals(3, first.size(), "3 running, 7 waiting until leases end");
   }
@@ -157,10 +160,10 @@ class JobQueueTest {
       db.jobs.enqueue(tenant, MarketplaceJob.pending(JobRequest.of(Marketplace.VINTED, JobAction.SYNC_ORDERS, null), NOW));
       db.jobs.enqueue(tenant, MarketplaceJob.pending(JobRequest.of(Marketplace.EBAY, JobAction.SYNC_ORDERS, null), NOW));
     }
-    ClaimRequest capped = new ClaimRequest(50, 6, 6, 2, Duration.ofMinutes(5));
+    ClaimRequest capped = new ClaimRequest(50, 6, 6, 2, Duration.ofMinutes(5), Marketplace.BUILT_IN);
     List<ClaimedJob> claimed = drain(Set.of(tenant), capped, "marketplace-capped");
-    assertEquals(2, claimed.stream().filter(c -> c.job().marketplace() == Marketplace.VINTED).count());
-    assertEquals(2, claimed.stream().filter(c -> c.job().marketplace() == Marketplace.EBAY).count());
+    assertEquals(2, claimed.stream().filter(c -> c.job().marketplace().equals(Marketplace.VINTED)).count());
+    assertEquals(2, claimed.stream().filter(c -> c.job().marketplace().equals(Marketplace.EBAY)).count());
     assertEquals(4, claimed.size(), "2 per marketplace, though the tenant cap (6) would allow more");
   }
 
@@ -185,7 +188,8 @@ class JobQueueTest {
     }
     MarketplaceJob single = enqueue(quiet, 1).get(0); // enqueued last, and with a later run_after
     try {
-      List<ClaimedJob> claimed = queue.claim("fairness-100k", new ClaimRequest(20, 5, 1_000, Duration.ofMinutes(5)));
+      List<ClaimedJob> claimed = queue.claim("fairness-100k", new ClaimRequest(20, 5, 1_000,
+          Duration.ofMinutes(5), Marketplace.BUILT_IN));
       assertTrue(claimed.stream().anyMatch(c -> c.tenant().equals(quiet) && c.job().id().equals(single.id())),
           "the quiet tenant's job is in the very next claim");
       assertEquals(5, claimed.stream().filter(c -> c.tenant().equals(busy)).count());
@@ -217,7 +221,7 @@ class JobQueueTest {
       db.jobs.enqueue(tenant, MarketplaceJob.pending(JobRequest.of(Marketplace.EBAY, JobAction.SYNC_ORDERS, null)
           .inBatch(batch.id()), NOW));
     }
-    ClaimRequest capOfOne = new ClaimRequest(10, 1, 1, Duration.ofMinutes(5));
+    ClaimRequest capOfOne = new ClaimRequest(10, 1, 1, Duration.ofMinutes(5), Marketplace.BUILT_IN);
     List<ClaimedJob> first = drainOnce(tenant, capOfOne);
     assertEquals(1, first.size());
     assertTrue(drainOnce(tenant, capOfOne).isEmpty(), "the cap of one holds while the job runs");
@@ -287,8 +291,8 @@ class JobQueueTest {
     assertEquals(new BatchCounts(0, 0, 2, 0, 0, 0), db.batches.findById(tenant, first.id()).orElseThrow().counts());
     assertEquals(new BatchCounts(0, 0, 1, 0, 0, 0), db.batches.findById(tenant, second.id()).orElseThrow().counts());
     List<JobStatistics> day = db.journal.statistics(tenant, finished.atZone(ZoneOffset.UTC).toLocalDate());
-    JobStatistics ebay = day.stream().filter(d -> d.marketplace() == Marketplace.EBAY).findFirst().orElseThrow();
-    JobStatistics etsy = day.stream().filter(d -> d.marketplace() == Marketplace.ETSY).findFirst().orElseThrow();
+    JobStatistics ebay = day.stream().filter(d -> d.marketplace().equals(Marketplace.EBAY)).findFirst().orElseThrow();
+    JobStatistics etsy = day.stream().filter(d -> d.marketplace().equals(Marketplace.ETSY)).findFirst().orElseThrow();
     assertEquals(3, ebay.succeeded(), "the rescued job is not counted");
     assertEquals(10 + 11 + 12, ebay.totalDurationMillis());
     assertEquals(1, etsy.succeeded());
@@ -344,7 +348,7 @@ class JobQueueTest {
       assertTrue(dying.complete(tenant, claimed.job().complete(null, Instant.now()), Duration.ZERO));
     } // killed before its next call would have removed the entry: it stays leased for five minutes
     MarketplaceJob next = enqueue(tenant, 1).get(0);
-    ClaimRequest oneAtATime = new ClaimRequest(1_000, 1, 1, Duration.ofMinutes(5));
+    ClaimRequest oneAtATime = new ClaimRequest(1_000, 1, 1, Duration.ofMinutes(5), Marketplace.BUILT_IN);
     assertTrue(drain(Set.of(tenant), oneAtATime, "w").isEmpty(), "the dead process's lease fills the tenant's cap");
 
     assertTrue(queue.removeEndedLeases(100, 1) >= 1);

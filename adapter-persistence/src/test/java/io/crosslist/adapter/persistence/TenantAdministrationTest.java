@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /** Suspending and reactivating tenants in the shared registry, and what the job engine makes of it. */
 class TenantAdministrationTest {
-  private static final ClaimRequest GENEROUS = new ClaimRequest(1_000, 1_000, 1_000, Duration.ofMinutes(5));
+  private static final ClaimRequest GENEROUS = new ClaimRequest(1_000, 1_000, 1_000, Duration.ofMinutes(5),
+      Marketplace.BUILT_IN);
   private final Persistence db = Persistence.get();
   private final TenantAdministrationService admin = new TenantAdministrationService(db.directory,
       db.injector.getInstance(TenantSuspension.class));

@@ -135,9 +135,10 @@ class TenantArchiveRefusalTest {
   @Test
   void an_archive_from_a_newer_build_or_with_an_unknown_track_is_refused_before_anything_is_written()
       throws Exception {
-    List<MigrationScript> withV11 = new ArrayList<>(MigrationScript.TENANT);
-    withV11.add(MigrationScript.of(11, "future", "alter table ${tenant}.products add column future text"));
-    TenantMigrations newer = TenantProvisioningTest.migrations(pool, withV11);
+    int latest = MigrationScript.latest(MigrationScript.TENANT);
+    List<MigrationScript> withNext = new ArrayList<>(MigrationScript.TENANT);
+    withNext.add(MigrationScript.of(latest + 1, "future", "alter table ${tenant}.products add column future text"));
+    TenantMigrations newer = TenantProvisioningTest.migrations(pool, withNext);
     TenantId source = Persistence.unusedTenant();
     newer.provision(source);
     Path fromNewer = dir.resolve("newer.zip");
@@ -146,8 +147,8 @@ class TenantArchiveRefusalTest {
     TenantId target = Persistence.unusedTenant();
     InvalidTenantArchiveException e = assertThrows(InvalidTenantArchiveException.class, () -> build().restore(
         fromNewer, target, null, TenantArchive.Progress.NONE));
-    assertTrue(e.getMessage().contains("the archive is from a newer build: track 'crosslist' is at V11 in the archive,"
-        + " and this build has only up to V10"), e.getMessage());
+    assertTrue(e.getMessage().contains("the archive is from a newer build: track 'crosslist' is at V" + (latest + 1)
+        + " in the archive, and this build has only up to V" + latest), e.getMessage());
     assertNothingOf(URL, target);
 
     Path withAcme = exported("acme.zip");

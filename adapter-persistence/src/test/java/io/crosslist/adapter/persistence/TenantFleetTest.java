@@ -90,7 +90,7 @@ class TenantFleetTest {
 
     TenantMigrations build = runner(crosslistAnd(ACME), Duration.ofSeconds(2));
     List<TenantId> behind = allBehind(build);
-    assertTrue(behind.contains(old) && behind.contains(current), "behind Crosslist's V10 or the host's V2");
+    assertTrue(behind.contains(old) && behind.contains(current), "behind Crosslist's V11 or the host's V2");
     assertFalse(behind.contains(withHost), "current in every track");
 
     RunSummary summary = fleet(build).migrate(new MigrateTenantsCommand(List.of(old, current), 2),

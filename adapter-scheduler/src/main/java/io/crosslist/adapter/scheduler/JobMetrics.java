@@ -6,21 +6,22 @@ import io.crosslist.domain.job.JobQueue.QueueDepth;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The engine's meters, per marketplace:
+ * The engine's meters, per marketplace (from the start for those the worker serves; for another, once the queue
+ * reports work of it):
  *
  * <ul>
  *   <li>{@code crosslist.jobs.queued} and {@code crosslist.jobs.running} (gauges, all workers, refreshed
@@ -36,36 +37,41 @@ import java.util.function.Supplier;
 final class JobMetrics {
   private final MeterRegistry registry;
   private final String worker;
-  private final Map<Marketplace, AtomicLong> queued = new EnumMap<>(Marketplace.class);
-  private final Map<Marketplace, AtomicLong> running = new EnumMap<>(Marketplace.class);
-  private final Map<Marketplace, Timer> claimLatency = new EnumMap<>(Marketplace.class);
+  private final Map<Marketplace, MarketplaceMeters> perMarketplace = new ConcurrentHashMap<>();
   private final Timer claimDuration;
   private final Counter claimErrors;
-  private final List<Meter> meters = new ArrayList<>();
 
-  JobMetrics(MeterRegistry registry, String worker, Supplier<Number> busy) {
+  /** The gauges and the claim latency of one marketplace. */
+  private record MarketplaceMeters(AtomicLong queued, AtomicLong running, Timer claimLatency) {}
+
+  /**
+   * @param marketplaces the marketplaces the worker serves: their meters exist from the start (at 0); another
+   *     marketplace's appear when the queue reports work of it
+   */
+  JobMetrics(MeterRegistry registry, String worker, Supplier<Number> busy, Collection<Marketplace> marketplaces) {
     this.registry = registry;
     this.worker = worker;
-    for (Marketplace marketplace : Marketplace.values()) {
-      String m = marketplace.name();
-      queued.put(marketplace, new AtomicLong());
-      running.put(marketplace, new AtomicLong());
-      meters.add(Gauge.builder("crosslist.jobs.queued", queued.get(marketplace), AtomicLong::get)
-          .tag("marketplace", m).description("PENDING jobs of all tenants").register(registry));
-      meters.add(Gauge.builder("crosslist.jobs.running", running.get(marketplace), AtomicLong::get)
-          .tag("marketplace", m).description("jobs held by a worker").register(registry));
-      Timer latency = Timer.builder("crosslist.jobs.claim.latency").tag("marketplace", m)
-          .description("from when a job could run to when a worker started it").register(registry);
-      claimLatency.put(marketplace, latency);
-      meters.add(latency);
-    }
+    marketplaces.forEach(this::of);
     claimDuration = Timer.builder("crosslist.worker.claim.duration").tag("worker", worker)
         .description("one claim cycle").register(registry);
     claimErrors = Counter.builder("crosslist.worker.claim.errors").tag("worker", worker).register(registry);
-    meters.add(claimDuration);
-    meters.add(claimErrors);
-    meters.add(Gauge.builder("crosslist.worker.busy", busy).tag("worker", worker)
-        .description("jobs this worker holds: leased, started or running").register(registry));
+    Gauge.builder("crosslist.worker.busy", busy).tag("worker", worker)
+        .description("jobs this worker holds: leased, started or running").register(registry);
+  }
+
+  /** The meters of {@code marketplace}, registered on first use (the registry shares them between workers). */
+  private MarketplaceMeters of(Marketplace marketplace) {
+    return perMarketplace.computeIfAbsent(marketplace, m -> {
+      AtomicLong queued = new AtomicLong();
+      AtomicLong running = new AtomicLong();
+      Gauge.builder("crosslist.jobs.queued", queued, AtomicLong::get)
+          .tag("marketplace", m.name()).description("PENDING jobs of all tenants").register(registry);
+      Gauge.builder("crosslist.jobs.running", running, AtomicLong::get)
+          .tag("marketplace", m.name()).description("jobs held by a worker").register(registry);
+      Timer latency = Timer.builder("crosslist.jobs.claim.latency").tag("marketplace", m.name())
+          .description("from when a job could run to when a worker started it").register(registry);
+      return new MarketplaceMeters(queued, running, latency);
+    });
   }
 
   /** One lease on the dispatch index took {@code nanos}. */
@@ -79,7 +85,7 @@ final class JobMetrics {
       Instant ready = job.job().runAfter();
       Instant started = job.job().startedAt();
       if (started != null && !started.isBefore(ready)) {
-        claimLatency.get(job.job().marketplace()).record(Duration.between(ready, started));
+        of(job.job().marketplace()).claimLatency().record(Duration.between(ready, started));
       }
     }
   }
@@ -106,12 +112,14 @@ final class JobMetrics {
   }
 
   void depth(List<QueueDepth> depths) {
-    queued.values().forEach(v -> v.set(0));
-    running.values().forEach(v -> v.set(0));
-    for (QueueDepth depth : depths) {
-      queued.get(depth.marketplace()).set(depth.waiting());
-      running.get(depth.marketplace()).set(depth.held());
-    }
+    Map<Marketplace, QueueDepth> byMarketplace = new HashMap<>();
+    depths.forEach(d -> byMarketplace.put(d.marketplace(), d));
+    byMarketplace.keySet().forEach(this::of);
+    perMarketplace.forEach((marketplace, meters) -> {
+      QueueDepth depth = byMarketplace.get(marketplace);
+      meters.queued().set(depth == null ? 0 : depth.waiting());
+      meters.running().set(depth == null ? 0 : depth.held());
+    });
   }
 
   /** Removes this worker's own meters (the shared per-marketplace ones stay for other workers). */

@@ -4,6 +4,7 @@ import io.crosslist.adapter.scheduler.FinishGroup.Handled;
 import io.crosslist.application.job.port.in.ClaimJobsUseCase;
 import io.crosslist.application.job.port.in.ExpireOverdueJobsUseCase;
 import io.crosslist.application.job.port.in.GetQueueDepthUseCase;
+import io.crosslist.application.job.port.in.ListJobTypesUseCase;
 import io.crosslist.application.job.port.in.ReleaseJobUseCase;
 import io.crosslist.application.job.port.in.RenewLeasesUseCase;
 import io.crosslist.application.job.port.in.RescueAbandonedJobsUseCase;
@@ -12,6 +13,7 @@ import io.crosslist.application.job.port.in.RunJobUseCase.HandledAttempt;
 import io.crosslist.application.job.port.in.RunJobUseCase.JobRunResult;
 import io.crosslist.domain.job.JobQueue.ClaimedJob;
 import io.crosslist.domain.job.JobQueue.Lease;
+import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -76,7 +78,7 @@ public final class JobWorkerPool implements AutoCloseable {
   /** The in-ports a worker calls; {@link #of} takes one service that implements them all. */
   public record Ports(ClaimJobsUseCase claim, RunJobUseCase run, RenewLeasesUseCase renew,
       RescueAbandonedJobsUseCase rescue, ExpireOverdueJobsUseCase expire, ReleaseJobUseCase release,
-      GetQueueDepthUseCase depth) {
+      GetQueueDepthUseCase depth, ListJobTypesUseCase jobTypes) {
     public Ports {
       Objects.requireNonNull(claim, "claim");
       Objects.requireNonNull(run, "run");
@@ -85,11 +87,13 @@ public final class JobWorkerPool implements AutoCloseable {
       Objects.requireNonNull(expire, "expire");
       Objects.requireNonNull(release, "release");
       Objects.requireNonNull(depth, "depth");
+      Objects.requireNonNull(jobTypes, "jobTypes");
     }
 
     public static <S extends ClaimJobsUseCase & RunJobUseCase & RenewLeasesUseCase & RescueAbandonedJobsUseCase
-        & ExpireOverdueJobsUseCase & ReleaseJobUseCase & GetQueueDepthUseCase> Ports of(S engine) {
-      return new Ports(engine, engine, engine, engine, engine, engine, engine);
+        & ExpireOverdueJobsUseCase & ReleaseJobUseCase & GetQueueDepthUseCase & ListJobTypesUseCase> Ports of(
+        S engine) {
+      return new Ports(engine, engine, engine, engine, engine, engine, engine, engine);
     }
   }
 
@@ -108,6 +112,8 @@ public final class JobWorkerPool implements AutoCloseable {
 
   private final WorkerSettings settings;
   private final Ports ports;
+  /** The marketplaces of the job types the engine serves: the worker claims jobs of these only. */
+  private final List<Marketplace> marketplaces;
   private final JobMetrics metrics;
   private final ExecutorService handlers;
   private final ScheduledExecutorService housekeeping;
@@ -136,7 +142,9 @@ public final class JobWorkerPool implements AutoCloseable {
   public JobWorkerPool(WorkerSettings settings, Ports ports, MeterRegistry registry) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.ports = Objects.requireNonNull(ports, "ports");
-    this.metrics = new JobMetrics(Objects.requireNonNull(registry, "registry"), settings.workerId(), this::running);
+    this.marketplaces = List.copyOf(ports.jobTypes().marketplaces());
+    this.metrics = new JobMetrics(Objects.requireNonNull(registry, "registry"), settings.workerId(), this::running,
+        marketplaces);
     this.slots = new Semaphore(settings.concurrency() + settings.claimBatch());
     this.handlers = Executors.newFixedThreadPool(settings.concurrency(), named("crosslist-job-" + settings.workerId()));
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("crosslist-housekeeping-"
@@ -154,8 +162,11 @@ public final class JobWorkerPool implements AutoCloseable {
     new Housekeeping(settings, ports, metrics, () -> !inFlight.isEmpty()).start(housekeeping);
     dispatcher.start();
     LOG.info("worker {} started: {} handler threads, claims of up to {} jobs, {} per tenant, caps {} per tenant and {}"
-            + " per (tenant, marketplace)", settings.workerId(), settings.concurrency(), settings.claimBatch(),
-        settings.perTenant(), settings.tenantCap(), settings.marketplaceCap());
+            + " per (tenant, marketplace), on {}", settings.workerId(), settings.concurrency(), settings.claimBatch(),
+        settings.perTenant(), settings.tenantCap(), settings.marketplaceCap(), marketplaces);
+    if (marketplaces.isEmpty()) {
+      LOG.warn("worker {} serves no job type (no job handler is registered): it claims no job", settings.workerId());
+    }
     return this;
   }
 
@@ -176,7 +187,7 @@ public final class JobWorkerPool implements AutoCloseable {
     while (state == State.RUNNING) {
       try {
         int free = slots.availablePermits();
-        if (free == 0) {
+        if (free == 0 || marketplaces.isEmpty()) {
           sleep(settings.pollMax().toMillis()); // a finishing handler wakes us up
           continue;
         }
@@ -185,7 +196,7 @@ public final class JobWorkerPool implements AutoCloseable {
         }
         int limit = Math.min(settings.claimBatch(), free);
         long began = System.nanoTime();
-        List<Lease> leased = ports.claim().lease(settings.workerId(), settings.claim(limit));
+        List<Lease> leased = ports.claim().lease(settings.workerId(), settings.claim(limit, marketplaces));
         metrics.leased(System.nanoTime() - began);
         Map<TenantId, List<Lease>> byTenant = new LinkedHashMap<>();
         for (Lease lease : leased) {

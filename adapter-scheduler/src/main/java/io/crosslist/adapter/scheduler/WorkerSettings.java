@@ -2,7 +2,9 @@ package io.crosslist.adapter.scheduler;
 
 import io.crosslist.domain.Violations;
 import io.crosslist.domain.job.JobQueue.ClaimRequest;
+import io.crosslist.domain.marketplace.Marketplace;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a {@link JobWorkerPool} works. Validated as a whole at construction; every problem names its
@@ -86,8 +88,8 @@ public record WorkerSettings(String workerId, int concurrency, int claimBatch, i
         heartbeat, pollMin, pollMax, maintenance, shutdownTimeout, newFinishDelay);
   }
 
-  /** The claim for up to {@code limit} jobs with these caps and lease. */
-  ClaimRequest claim(int limit) {
-    return new ClaimRequest(limit, Math.min(perTenant, limit), tenantCap, marketplaceCap, lease);
+  /** The claim for up to {@code limit} jobs of {@code marketplaces} with these caps and lease. */
+  ClaimRequest claim(int limit, List<Marketplace> marketplaces) {
+    return new ClaimRequest(limit, Math.min(perTenant, limit), tenantCap, marketplaceCap, lease, marketplaces);
   }
 }

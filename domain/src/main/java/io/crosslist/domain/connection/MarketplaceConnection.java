@@ -38,7 +38,7 @@ public final class MarketplaceConnection {
         "must be 1 to 200 characters");
     v.require(lastError == null || lastError.length() <= 2_000, "lastError", "must be at most 2000 characters");
     if (status != ConnectionStatus.REVOKED && marketplace != null) {
-      boolean usesSession = marketplace == Marketplace.VINTED;
+      boolean usesSession = Marketplace.VINTED.equals(marketplace);
       v.require(!usesSession || session != null, "session", "is required for a Vinted connection");
       v.require(!usesSession || tokens == null, "tokens", "must be absent: Vinted connects with a web session");
       v.require(usesSession || tokens != null, "tokens", "are required for an " + marketplace + " connection");
@@ -64,7 +64,7 @@ public final class MarketplaceConnection {
   /** A new eBay or Etsy connection, not stored yet. */
   public static MarketplaceConnection withTokens(Marketplace marketplace, String externalAccountId, String displayName,
       OAuthTokens tokens, Instant now) {
-    if (marketplace == Marketplace.VINTED) {
+    if (Marketplace.VINTED.equals(marketplace)) {
       throw ValidationException.of("tokens", "must be absent: Vinted connects with a web session");
     }
     return new MarketplaceConnection(null, marketplace, externalAccountId, displayName, ConnectionStatus.CONNECTED,

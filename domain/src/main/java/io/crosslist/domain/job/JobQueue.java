@@ -24,7 +24,8 @@ public interface JobQueue {
    * of tenants. Fair across tenants: each tenant with runnable work gets at most {@code perTenant} jobs
    * per claim and never more than {@code tenantCap} held at once (nor {@code marketplaceCap} on one
    * marketplace), so a tenant with a long queue cannot delay another tenant's job beyond one claim.
-   * Jobs past their expiry time are not leased. A lease is the job's running attempt: from here on the
+   * Jobs past their expiry time are not leased, nor jobs of a marketplace {@code request} does not name (the
+   * claimer serves none of their types: they wait for a worker that does). A lease is the job's running attempt: from here on the
    * job reads as RUNNING with one attempt more, until {@code worker} ends the attempt or {@linkplain
    * #giveBack gives the lease back} (no attempt counted), or the lease expires (the rescue counts the
    * attempt, so a job whose worker dies every time still uses up its attempts).
@@ -167,11 +168,14 @@ public interface JobQueue {
    * @param marketplaceCap running jobs of one tenant on one marketplace across all workers (marketplaces
    *     rate-limit per account), 1 to tenantCap
    * @param lease how long a claimed job stays held without renewal, 1 s to 1 h
+   * @param marketplaces the marketplaces whose jobs may be leased: those the claimer has handlers for, at least one
+   *     (a repeated one counts once)
    */
-  record ClaimRequest(int limit, int perTenant, int tenantCap, int marketplaceCap, Duration lease) {
+  record ClaimRequest(int limit, int perTenant, int tenantCap, int marketplaceCap, Duration lease,
+      List<Marketplace> marketplaces) {
     /** A request without a separate marketplace cap (it equals {@code tenantCap}). */
-    public ClaimRequest(int limit, int perTenant, int tenantCap, Duration lease) {
-      this(limit, perTenant, tenantCap, tenantCap, lease);
+    public ClaimRequest(int limit, int perTenant, int tenantCap, Duration lease, List<Marketplace> marketplaces) {
+      this(limit, perTenant, tenantCap, tenantCap, lease, marketplaces);
     }
 
     public ClaimRequest {
@@ -182,7 +186,10 @@ public interface JobQueue {
       v.require(marketplaceCap >= 1 && marketplaceCap <= tenantCap, "marketplaceCap", "must be between 1 and tenantCap");
       v.require(lease != null && lease.compareTo(Duration.ofSeconds(1)) >= 0 && lease.compareTo(Duration.ofHours(1)) <= 0,
           "lease", "must be between 1s and 1h");
+      v.require(marketplaces != null && !marketplaces.isEmpty() && marketplaces.stream().noneMatch(Objects::isNull),
+          "marketplaces", "must name at least one marketplace, and no null");
       v.throwIfAny();
+      marketplaces = List.copyOf(new java.util.LinkedHashSet<>(marketplaces));
     }
   }
 }

@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * What a caller asks for when it enqueues a job. Validated as a whole.
+ * What a caller asks for when it enqueues a job. Validated as a whole; whether the job's type is served, and
+ * whether it must name a product, is checked at enqueue against the handlers of the deployment.
  *
  * @param marketplace where the work happens
  * @param action what it does
- * @param product the product it acts on: required for PUBLISH, UPDATE and DELETE, absent otherwise
+ * @param product the product it acts on: required when the type's handler {@linkplain JobHandler#needsProduct()
+ *     needs one} (PUBLISH, UPDATE and DELETE), absent otherwise
  * @param batch the batch it belongs to, or null
  * @param priority -100 (last) to 100 (first), 0 by default
  * @param maxAttempts 1 to {@value #MAX_ATTEMPTS}, {@value #DEFAULT_MAX_ATTEMPTS} by default
@@ -30,10 +32,6 @@ public record JobRequest(Marketplace marketplace, JobAction action, ProductId pr
     Violations v = new Violations();
     v.require(marketplace != null, "marketplace", "is required");
     v.require(action != null, "action", "is required");
-    if (action != null) {
-      v.require(!action.needsProduct() || product != null, "product", "is required for " + action);
-      v.require(action.needsProduct() || product == null, "product", "must be absent for " + action);
-    }
     v.require(priority >= -100 && priority <= 100, "priority", "must be between -100 and 100");
     v.require(maxAttempts >= 1 && maxAttempts <= MAX_ATTEMPTS, "maxAttempts", "must be between 1 and " + MAX_ATTEMPTS);
     v.require(expiresAt == null || runAfter == null || expiresAt.isAfter(runAfter), "expiresAt",
@@ -41,6 +39,11 @@ public record JobRequest(Marketplace marketplace, JobAction action, ProductId pr
     v.require(idempotencyKey == null || KEY.matcher(idempotencyKey).matches(), "idempotencyKey",
         "must be 1 to 200 printable ASCII characters without spaces");
     v.throwIfAny();
+  }
+
+  /** The job's type: its marketplace and action. */
+  public JobType type() {
+    return new JobType(marketplace, action);
   }
 
   /** A request with the defaults: priority 0, {@value #DEFAULT_MAX_ATTEMPTS} attempts, now, no expiry, no key. */

@@ -48,6 +48,11 @@ public record MarketplaceJob(JobId id, Marketplace marketplace, JobAction action
     }
   }
 
+  /** The job's type: its marketplace and action. */
+  public JobType type() {
+    return new JobType(marketplace, action);
+  }
+
   /** A new PENDING job for {@code request}, not stored yet. */
   public static MarketplaceJob pending(JobRequest request, Instant now) {
     Instant at = storable(now);

@@ -1,8 +1,50 @@
 package io.crosslist.domain.marketplace;
 
-/** A marketplace Crosslist publishes to. */
-public enum Marketplace {
-  VINTED,
-  EBAY,
-  ETSY
+import io.crosslist.domain.TypeName;
+import java.util.List;
+
+/**
+ * A marketplace Crosslist works with, by name. Crosslist ships {@link #VINTED}, {@link #EBAY} and {@link #ETSY};
+ * a host names its own ({@code Marketplace.of("DEPOP")}) and registers job handlers and gateways for it. Two
+ * marketplaces are equal when their names are; compare with {@code equals}, not {@code ==}.
+ *
+ * @param name the name, in the form {@link TypeName} describes
+ */
+public record Marketplace(String name) implements Comparable<Marketplace> {
+  public static final Marketplace VINTED = new Marketplace("VINTED");
+  public static final Marketplace EBAY = new Marketplace("EBAY");
+  public static final Marketplace ETSY = new Marketplace("ETSY");
+  /** The marketplaces Crosslist ships (simulated gateways, handlers), in this order. */
+  public static final List<Marketplace> BUILT_IN = List.of(VINTED, EBAY, ETSY);
+
+  /** @throws io.crosslist.domain.ValidationException on {@code marketplace} when the name breaks {@link TypeName#RULE} */
+  public Marketplace {
+    TypeName.require("marketplace", name);
+  }
+
+  /**
+   * The marketplace named {@code name}: the built-in constant for a built-in name, else a new value.
+   *
+   * @throws io.crosslist.domain.ValidationException on {@code marketplace} when the name breaks {@link TypeName#RULE}
+   */
+  public static Marketplace of(String name) {
+    for (Marketplace builtIn : BUILT_IN) {
+      if (builtIn.name.equals(name)) {
+        return builtIn;
+      }
+    }
+    return new Marketplace(name);
+  }
+
+  /** By name. */
+  @Override
+  public int compareTo(Marketplace other) {
+    return name.compareTo(other.name);
+  }
+
+  /** The name. */
+  @Override
+  public String toString() {
+    return name;
+  }
 }

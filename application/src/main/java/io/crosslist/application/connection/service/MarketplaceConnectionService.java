@@ -33,7 +33,7 @@ public final class MarketplaceConnectionService implements ConnectMarketplaceUse
   @Override
   public ConnectionView connect(ConnectCommand command) {
     Objects.requireNonNull(command, "command");
-    MarketplaceConnection connection = command.marketplace() == Marketplace.VINTED
+    MarketplaceConnection connection = Marketplace.VINTED.equals(command.marketplace())
         ? MarketplaceConnection.withSession(command.externalAccountId(), command.displayName(),
             command.sessionCookies() == null ? null : new WebSession(command.sessionCookies(), null), clock.instant())
         : MarketplaceConnection.withTokens(command.marketplace(), command.externalAccountId(), command.displayName(),

@@ -33,10 +33,10 @@ public final class StandardHandlers {
       handlers.add(new UpdateListingHandler(gateway, products, listings, clock));
       handlers.add(new DeleteListingHandler(gateway, products, listings, clock));
       handlers.add(new EnrichProductsHandler(gateway, products, enrichment, enrichmentParallelism, clock));
-      if (gateway.marketplace() == Marketplace.EBAY) {
+      if (gateway.marketplace().equals(Marketplace.EBAY)) {
         handlers.add(new CatalogueImportHandler(gateway, products, tasks, unitOfWork, clock, 50, 50));
       }
-      if (gateway.marketplace() != Marketplace.VINTED) { // Vinted has no orders API
+      if (!gateway.marketplace().equals(Marketplace.VINTED)) { // Vinted has no orders API
         handlers.add(new OrdersSyncHandler(gateway, products, listings, unitOfWork, clock, Duration.ofDays(30)));
       }
     }

@@ -20,7 +20,8 @@ import java.util.Objects;
 
 /**
  * Enqueues jobs one by one or as a batch (one transaction for the batch and all its jobs). A (marketplace,
- * action) pair that no handler serves is refused before anything is stored.
+ * action) pair that no handler serves, or a product its handler requires and is missing (or forbids and is
+ * given), is refused before anything is stored ({@link JobHandlers#requireServed}).
  */
 public final class JobEnqueueService implements EnqueueJobUseCase, EnqueueBatchUseCase {
   private final MarketplaceJobRepository jobs;

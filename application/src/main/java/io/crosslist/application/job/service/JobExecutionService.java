@@ -3,6 +3,7 @@ package io.crosslist.application.job.service;
 import io.crosslist.application.job.port.in.ClaimJobsUseCase;
 import io.crosslist.application.job.port.in.ExpireOverdueJobsUseCase;
 import io.crosslist.application.job.port.in.GetQueueDepthUseCase;
+import io.crosslist.application.job.port.in.ListJobTypesUseCase;
 import io.crosslist.application.job.port.in.ReleaseJobUseCase;
 import io.crosslist.application.job.port.in.RenewLeasesUseCase;
 import io.crosslist.application.job.port.in.RescueAbandonedJobsUseCase;
@@ -56,7 +57,8 @@ import java.util.random.RandomGenerator;
  * the finish stores nothing: the attempt no longer owns the job.
  */
 public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCase, RenewLeasesUseCase,
-    RescueAbandonedJobsUseCase, ExpireOverdueJobsUseCase, ReleaseJobUseCase, GetQueueDepthUseCase {
+    RescueAbandonedJobsUseCase, ExpireOverdueJobsUseCase, ReleaseJobUseCase, GetQueueDepthUseCase,
+    ListJobTypesUseCase {
   private static final Logger LOG = System.getLogger(JobExecutionService.class.getName());
   private final JobQueue queue;
   private final MarketplaceJobRepository jobs;
@@ -89,6 +91,12 @@ public final class JobExecutionService implements ClaimJobsUseCase, RunJobUseCas
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /** The types of the handlers this engine runs: a worker claims jobs of their marketplaces. */
+  @Override
+  public List<SupportedJobType> jobTypes() {
+    return handlers.jobTypes();
   }
 
   @Override

@@ -25,7 +25,7 @@ class ProductNotesTest {
 
   @BeforeAll
   static void start() {
-    host = new HostService(HostDatabase.settings());
+    host = new HostService(HostDatabase.settings(), java.net.URI.create("http://127.0.0.1:9/"), () -> true);
   }
 
   @AfterAll
@@ -34,12 +34,20 @@ class ProductNotesTest {
   }
 
   static TenantId newTenant() {
+    return newTenant(host);
+  }
+
+  static TenantId newTenant(HostService host) {
     TenantId tenant = TenantId.of(NEXT_TENANT.incrementAndGet());
     host.injector().getInstance(ProvisionTenantUseCase.class).provision(tenant);
     return tenant;
   }
 
   static ProductId newProduct(TenantId tenant) {
+    return newProduct(host, tenant);
+  }
+
+  static ProductId newProduct(HostService host, TenantId tenant) {
     ProductDetails details = new ProductDetails("Levi's 501", "Barely worn.", new Money(new BigDecimal("35.00"), "EUR"),
         "levis", "mens-jeans", "very-good", "m", "blue", 1, List.of("https://img.example.com/501.jpg"));
     Product product = host.injector().getInstance(CreateProductUseCase.class)

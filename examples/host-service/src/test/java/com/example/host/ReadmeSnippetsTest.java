@@ -49,7 +49,7 @@ class ReadmeSnippetsTest {
   @Test
   void a_snippet_line_the_code_does_not_have_is_caught() throws IOException {
     String readme = "<!-- from examples/host-service/src/main/java/com/example/host/HostService.java -->\n```java\n"
-        + "    injector = Guice.createInjector(persistence, new CrosslistModule());\n"
+        + "        .withTenantTrack(NOTES_TRACK)\n"
         + "    injector = Guice.createInjector(new CrosslistModule(gateways));\n```\n";
     assertFalse(missing(readme).isEmpty());
     assertTrue(missing(readme).get(0).endsWith("new CrosslistModule(gateways));"), missing(readme).toString());

@@ -179,7 +179,15 @@ public final class HttpBenchmark {
         new UpdateProductService(products, unitOfWork, clock), new ChangeProductStatusService(products, unitOfWork,
         clock), new DeleteProductService(products, clock),
         new JobPorts(enqueue, enqueue, manage, manage, manage, manage, manage, manage, none),
-        new ConnectionPorts(connections, connections, connections), activity(injector, products), tenants(injector));
+        new ConnectionPorts(connections, connections, connections), activity(injector, products), tenants(injector),
+        tasks(injector));
+  }
+
+  /** The admin task routes over no task (this benchmark runs none). */
+  private static io.crosslist.adapter.http.TaskPorts tasks(Injector injector) {
+    var none = new io.crosslist.application.schedule.RecurringTaskService(
+        injector.getInstance(io.crosslist.domain.schedule.TickLedger.class), java.util.List.of());
+    return new io.crosslist.adapter.http.TaskPorts(none, none);
   }
 
   private static ActivityPorts activity(Injector injector, ProductRepository products) {

@@ -8,6 +8,8 @@ import io.crosslist.adapter.scheduler.JobWorkerPool;
 import io.crosslist.adapter.scheduler.ScheduleSettings;
 import io.crosslist.adapter.scheduler.WorkerSettings;
 import io.crosslist.application.schedule.RecurringTaskSettings;
+import io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase;
+import io.crosslist.application.tenant.TenantMigrationTask;
 import io.crosslist.domain.ValidationException;
 import io.crosslist.library.CrosslistMetrics;
 import io.crosslist.library.CrosslistModule;
@@ -78,8 +80,8 @@ class WorkerCommand implements Callable<Integer> {
   Duration stopAfter;
 
   @Option(names = "--recurring", paramLabel = "TASK=INTERVAL", split = ",", description = "interval of a recurring task as an"
-      + " ISO-8601 duration, or 'off' (repeatable; defaults: job-cleanup=PT10M, drafts-cleanup=P1D, token-refresh=PT5M,"
-      + " vinted-keep-alive=PT15M, etsy-polling=PT5M, tenant-migration=PT1M)")
+      + " ISO-8601 duration, or 'off' (repeatable; default: each task's own interval, which 'crosslist tasks list'"
+      + " shows; a shorter interval takes effect at once)")
   Map<String, String> recurring = new LinkedHashMap<>();
 
   /** How tenants behind this build are brought up to date by this process. */
@@ -157,28 +159,45 @@ class WorkerCommand implements Callable<Integer> {
     }
   }
 
-  /** The schedule: the defaults, changed by {@code --recurring}; names the option and the rule when one is wrong. */
-  ScheduleSettings schedule(String id) {
-    ScheduleSettings defaults = ScheduleSettings.defaults(id);
-    Map<String, Duration> intervals = new TreeMap<>(noRecurring ? Map.of() : defaults.intervals());
-    if (migrateTenants == MigrateTenants.off) {
-      intervals.remove("tenant-migration");
-    }
+  /**
+   * {@code --recurring} as given: each task's interval, or empty for 'off'; names the option and the rule when a
+   * value is wrong (before anything starts; the names are checked by {@link #schedule}, against the tasks
+   * registered).
+   */
+  Map<String, Optional<Duration>> recurringIntervals() {
+    Map<String, Optional<Duration>> intervals = new TreeMap<>();
     for (Map.Entry<String, String> entry : recurring.entrySet()) {
-      if (!defaults.intervals().containsKey(entry.getKey())) {
-        throw new ParameterException(spec.commandLine(), "--recurring " + entry.getKey() + ": no recurring task has"
-            + " that name; known: " + defaults.intervals().keySet());
-      }
       if (entry.getValue().equalsIgnoreCase("off")) {
-        intervals.remove(entry.getKey());
+        intervals.put(entry.getKey(), Optional.empty());
         continue;
       }
       try {
-        intervals.put(entry.getKey(), Duration.parse(entry.getValue()));
+        intervals.put(entry.getKey(), Optional.of(Duration.parse(entry.getValue())));
       } catch (DateTimeParseException e) {
         throw new ParameterException(spec.commandLine(), "--recurring " + entry.getKey() + ": '" + entry.getValue()
             + "' is not an ISO-8601 duration such as PT10M, nor 'off'");
       }
+    }
+    return intervals;
+  }
+
+  /**
+   * The schedule: every registered task (built-in and the host's) at its default interval, changed by
+   * {@code --recurring} ({@code changes}); names the option and the rule when one is wrong.
+   */
+  ScheduleSettings schedule(String id, RunRecurringTaskUseCase tasks, Map<String, Optional<Duration>> changes) {
+    ScheduleSettings defaults = ScheduleSettings.defaults(id, tasks);
+    Map<String, Duration> intervals = new TreeMap<>(noRecurring ? Map.of() : defaults.intervals());
+    if (migrateTenants == MigrateTenants.off) {
+      intervals.remove(TenantMigrationTask.NAME);
+    }
+    for (Map.Entry<String, Optional<Duration>> change : changes.entrySet()) {
+      if (!defaults.intervals().containsKey(change.getKey())) {
+        throw new ParameterException(spec.commandLine(), "--recurring " + change.getKey() + ": no recurring task has"
+            + " that name; known: " + tasks.tasks());
+      }
+      change.getValue().ifPresentOrElse(interval -> intervals.put(change.getKey(), interval),
+          () -> intervals.remove(change.getKey()));
     }
     try {
       return new ScheduleSettings(id, intervals, defaults.check(), defaults.maxRun(), defaults.shutdownTimeout());
@@ -217,12 +236,13 @@ class WorkerCommand implements Callable<Integer> {
     validate();
     String id = workerId != null ? workerId : ManagementFactory.getRuntimeMXBean().getName();
     WorkerSettings settings = workerSettings(id);
-    ScheduleSettings schedule = schedule(id);
+    Map<String, Optional<Duration>> intervals = recurringIntervals();
     RecurringTaskSettings tasks = taskSettings();
     try (Database db = database.open();
         PersistenceModule persistence = new PersistenceModule(db.settings().withMaximumPoolSize(concurrency + 4))) {
       Injector injector = Guice.createInjector(persistence, new CrosslistModule().withRecurringTasks(tasks),
           new CrosslistHttpModule());
+      ScheduleSettings schedule = schedule(id, injector.getInstance(RunRecurringTaskUseCase.class), intervals);
       MeterRegistry registry = newRegistry();
       CrosslistMetrics.bind(persistence, injector, registry);
       try (StopSignals signals = new StopSignals(settings.shutdownTimeout().toMillis() + DRAIN_MARGIN_MILLIS);

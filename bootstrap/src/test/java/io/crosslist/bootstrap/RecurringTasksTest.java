@@ -83,7 +83,12 @@ class RecurringTasksTest {
       }
 
       @Override
-      public RunSummary run() {
+      public Duration defaultInterval() {
+        return Duration.ofHours(1);
+      }
+
+      @Override
+      public RunSummary run(io.crosslist.application.schedule.TenantScope scope) {
         runs.incrementAndGet();
         sleep(50);
         return new RunSummary(name, 0, 0, 0, 0, Duration.ofMillis(50), List.of());
@@ -252,8 +257,8 @@ class RecurringTasksTest {
 
     // two runs at once (as after a takeover), then one more with a new order and the old ones still listed
     ExecutorService pool = Executors.newFixedThreadPool(2);
-    Future<RunSummary> first = pool.submit(task::run);
-    Future<RunSummary> second = pool.submit(task::run);
+    Future<RunSummary> first = pool.submit(() -> task.run());
+    Future<RunSummary> second = pool.submit(() -> task.run());
     first.get();
     second.get();
     etsy.orders.add(order("r-3", t0.plusSeconds(120)));

@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Test;
 class WorkerCommandTest {
 
   @Test
-  void an_unknown_task_is_named_with_the_known_ones() {
-    CliRun result = run("worker", "--recurring", "newsletter=PT1M", "--stop-after", "PT0S");
+  void an_unknown_task_is_named_with_the_known_ones_before_anything_starts() {
+    CliRun result = run("worker", "--jdbc-url", io.crosslist.adapter.persistence.TestDatabase.get().jdbcUrl(),
+        "--recurring", "newsletter=PT1M", "--stop-after", "PT0S");
     assertEquals(2, result.exit(), result.out());
-    assertTrue(result.err().contains("--recurring newsletter: no recurring task has that name; known: ["),
-        result.err());
+    assertTrue(result.err().contains("--recurring newsletter: no recurring task has that name; known: [job-cleanup,"
+        + " drafts-cleanup, token-refresh, vinted-keep-alive, etsy-polling, tenant-migration]"), result.err());
     assertFalse(result.err().contains("\tat "), "no stack trace");
+    assertFalse(result.out().contains("running"), "no worker started: " + result.out());
   }
 
   @Test

@@ -7,7 +7,9 @@ import io.crosslist.adapter.marketplace.SimulatedMarketplaceGateway;
 import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
 import io.crosslist.adapter.marketplace.SimulationSettings;
 import io.crosslist.application.job.handler.MarketplaceGateways;
+import io.crosslist.adapter.scheduler.ScheduleSettings;
 import io.crosslist.application.schedule.RecurringTaskSettings;
+import io.crosslist.application.schedule.TenantTask;
 import io.crosslist.domain.connection.OAuthGateway;
 import io.crosslist.domain.connection.SessionKeepAliveGateway;
 import io.crosslist.domain.conversation.ConversationGateway;
@@ -29,6 +31,23 @@ import java.util.Objects;
  * <p>It installs one module per concern: products, jobs, connections, recurring tasks, tenants (fleet and
  * archives). The HTTP API is optional: {@code io.crosslist.adapter.http.CrosslistHttpModule} in
  * {@code crosslist-adapter-http}.
+ *
+ * <p><b>Host recurring tasks.</b> A host adds its own per-tenant task to the set of {@link TenantTask}s, from any
+ * module of the injector, with {@code @ProvidesIntoSet} (or {@code Multibinder.newSetBinder(binder(),
+ * TenantTask.class)}). It then runs like the built-in tasks: ticks once across the cluster, the tenant sweep,
+ * metrics, {@link ScheduleSettings#defaults(String, io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase)}
+ * and the in-ports to run it now and list it. A name already taken (a built-in one, or another host task's) stops
+ * the injector's creation with an error naming it.
+ *
+ * <pre>{@code
+ * Injector injector = Guice.createInjector(new PersistenceModule(settings), new CrosslistModule(),
+ *     new AbstractModule() {
+ *       @ProvidesIntoSet
+ *       TenantTask loyaltyRecount(LoyaltyPoints points) {
+ *         return TenantTask.of("loyalty-recount", Duration.ofHours(1), tenant -> points.recount(tenant));
+ *       }
+ *     });
+ * }</pre>
  */
 public final class CrosslistModule extends AbstractModule {
   private final Gateways gateways;

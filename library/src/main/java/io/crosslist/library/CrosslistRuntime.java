@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * try (CrosslistRuntime runtime = CrosslistRuntime.start(injector, WorkerSettings.defaults("host-1"),
- *     ScheduleSettings.defaults("host-1"), registry)) {
+ *     CrosslistRuntime.defaultSchedule(injector, "host-1"), registry)) {
  *   ... // serve; closing stops the workers gracefully (jobs given back), then the recurring tasks
  * }
  * }</pre>
@@ -29,6 +29,15 @@ public final class CrosslistRuntime implements AutoCloseable {
   private CrosslistRuntime(JobWorkerPool workers, RecurringScheduler scheduler) {
     this.workers = workers;
     this.scheduler = scheduler;
+  }
+
+  /**
+   * Every recurring task of {@code injector}, built-in and the host's ({@code TenantTask}s), at its default
+   * interval, for the instance {@code instanceId}; change it with the record's constructor (a task left out of its
+   * intervals does not run in this process).
+   */
+  public static ScheduleSettings defaultSchedule(Injector injector, String instanceId) {
+    return ScheduleSettings.defaults(instanceId, injector.getInstance(RunRecurringTaskUseCase.class));
   }
 
   /**

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Crosslist's REST API on Javalin: every tenant route needs a bearer JWT, and the tenant comes only
  * from its verified claim, so one tenant's token cannot name another tenant's data. This class only
  * assembles and runs the API: each resource has its own routes class ({@link ProductRoutes}, {@link
- * JobRoutes}, {@link ConnectionRoutes}, {@link ActivityRoutes}, {@link AdminRoutes}, {@link OperationRoutes}),
+ * JobRoutes}, {@link ConnectionRoutes}, {@link ActivityRoutes}, {@link AdminRoutes}, {@link TaskRoutes},
+ * {@link OperationRoutes}),
  * every request goes through the {@link RequestPipeline}, and every error is a problem of {@link Problems}
  * ({@code application/problem+json}; no stack trace or SQL text ever reaches a response).
  *
@@ -51,6 +52,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   private final ConnectionRoutes connections;
   private final ActivityRoutes activity;
   private final AdminRoutes admin;
+  private final TaskRoutes tasks;
   private final OperationRoutes operations;
   private volatile List<String> routes = List.of();
   private Javalin app;
@@ -59,8 +61,9 @@ public final class CrosslistHttpApi implements AutoCloseable {
   public record Ports(CreateProductUseCase createProduct, GetProductUseCase getProduct,
       ListProductsUseCase listProducts, UpdateProductUseCase updateProduct,
       ChangeProductStatusUseCase changeProductStatus, DeleteProductUseCase deleteProduct, JobPorts jobs,
-      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants) {
+      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants, TaskPorts tasks) {
     public Ports {
+      Objects.requireNonNull(tasks, "tasks");
       Objects.requireNonNull(createProduct, "createProduct");
       Objects.requireNonNull(getProduct, "getProduct");
       Objects.requireNonNull(listProducts, "listProducts");
@@ -100,6 +103,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
     this.jobs = new JobRoutes(ports.jobs(), json);
     this.connections = new ConnectionRoutes(ports.connections(), json);
     this.admin = new AdminRoutes(json, ports.tenants(), gate);
+    this.tasks = new TaskRoutes(json, ports.tasks());
     this.operations = new OperationRoutes(operations, json);
   }
 
@@ -135,6 +139,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
       connections.register(table, pipeline);
       table.before("/admin", pipeline::authenticateAdmin);
       admin.register(table);
+      tasks.register(table);
       Problems.install(config);
       routes = table.served();
     });

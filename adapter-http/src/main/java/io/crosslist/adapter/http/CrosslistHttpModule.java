@@ -24,6 +24,8 @@ import io.crosslist.application.product.port.in.DeleteProductUseCase;
 import io.crosslist.application.product.port.in.GetProductUseCase;
 import io.crosslist.application.product.port.in.ListProductsUseCase;
 import io.crosslist.application.product.port.in.UpdateProductUseCase;
+import io.crosslist.application.schedule.port.in.ListRecurringTasksUseCase;
+import io.crosslist.application.schedule.port.in.RunTaskNowUseCase;
 import io.crosslist.application.tenant.ChangeTenantStatusUseCase;
 import io.crosslist.application.tenant.DropTenantUseCase;
 import io.crosslist.application.tenant.FleetOperationsUseCase;
@@ -41,8 +43,14 @@ public final class CrosslistHttpModule extends AbstractModule {
   @Provides
   CrosslistHttpApi.Ports httpPorts(CreateProductUseCase create, GetProductUseCase get, ListProductsUseCase list,
       UpdateProductUseCase update, ChangeProductStatusUseCase status, DeleteProductUseCase delete, JobPorts jobs,
-      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants) {
-    return new CrosslistHttpApi.Ports(create, get, list, update, status, delete, jobs, connections, activity, tenants);
+      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants, TaskPorts tasks) {
+    return new CrosslistHttpApi.Ports(create, get, list, update, status, delete, jobs, connections, activity, tenants,
+        tasks);
+  }
+
+  @Provides
+  TaskPorts taskPorts(ListRecurringTasksUseCase list, RunTaskNowUseCase runNow) {
+    return new TaskPorts(list, runNow);
   }
 
   @Provides

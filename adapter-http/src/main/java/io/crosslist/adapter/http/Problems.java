@@ -15,6 +15,8 @@ import io.crosslist.domain.product.IllegalStatusTransitionException;
 import io.crosslist.domain.product.ProductNotEditableException;
 import io.crosslist.domain.product.ProductNotFoundException;
 import io.crosslist.domain.product.UnknownReferenceException;
+import io.crosslist.domain.schedule.TaskRunningException;
+import io.crosslist.domain.schedule.UnknownTaskException;
 import io.crosslist.domain.tenant.TenantNotSuspendedException;
 import io.crosslist.domain.tenant.UnknownTenantException;
 import io.javalin.config.JavalinConfig;
@@ -40,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *     two {@code Authorization} headers (401), Jetty's own refusals of a malformed request</td></tr>
  * <tr><td>401 / 403</td><td>no valid token / not allowed (admin claim, suspended or unprovisioned tenant)</td></tr>
  * <tr><td>404 / 405</td><td>no such resource of this tenant, no such route / method</td></tr>
- * <tr><td>409 / 428</td><td>a version or state conflict / {@code If-Match} missing</td></tr>
+ * <tr><td>409 / 428</td><td>a version or state conflict, a run now of a task that is running / {@code If-Match}
+ *     missing</td></tr>
  * <tr><td>413 / 414 / 431</td><td>body, URI or headers too large</td></tr>
  * <tr><td>415 / 422</td><td>not JSON / a field breaks a rule (each field named with its rule)</td></tr>
  * <tr><td>503</td><td>the tenant's schema is being migrated to this build ({@code tenant-migrating},
@@ -71,6 +74,10 @@ final class Problems {
     routes.exception(UnknownTenantException.class, (e, ctx) -> write(ctx, notFound("tenant")));
     routes.exception(JobNotFoundException.class, (e, ctx) -> write(ctx, notFound("job")));
     routes.exception(BatchNotFoundException.class, (e, ctx) -> write(ctx, notFound("batch")));
+    routes.exception(UnknownTaskException.class, (e, ctx) -> write(ctx, new HttpProblem(404, "not-found", "Not found",
+        e.getMessage())));
+    routes.exception(TaskRunningException.class, (e, ctx) -> write(ctx, new HttpProblem(409, "task-running",
+        "Task running", e.getMessage())));
     routes.exception(ConnectionAlreadyExistsException.class, (e, ctx) -> write(ctx, new HttpProblem(409,
         "already-connected", "Already connected", e.getMessage())));
     routes.exception(IllegalJobTransitionException.class, (e, ctx) -> write(ctx, new HttpProblem(409,

@@ -62,6 +62,7 @@ class OpenApiSchemasTest {
     REQUESTS.put("ConnectBody", ConnectBody.class);
     REQUESTS.put("TenantBody", ProvisionBody.class);
     REQUESTS.put("FleetMigrationBody", FleetRoutes.MigrationBody.class);
+    REQUESTS.put("TaskRunBody", TaskRoutes.TaskRunBody.class);
     RESPONSES.put("Product", ProductView.class);
     RESPONSES.put("Job", JobView.class);
     RESPONSES.put("Progress", ProgressView.class);
@@ -77,6 +78,8 @@ class OpenApiSchemasTest {
     RESPONSES.put("Statistics", StatisticsView.class);
     RESPONSES.put("FleetMigration", FleetRoutes.MigrationView.class);
     RESPONSES.put("FleetFailure", FleetRoutes.FailureView.class);
+    RESPONSES.put("RecurringTask", TaskRoutes.TaskView.class);
+    RESPONSES.put("TaskRun", TaskRoutes.TaskRunView.class);
   }
 
   private final JsonNode schemas;

@@ -16,17 +16,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the recurring tasks (job cleanup, abandoned drafts, token refresh-ahead, ...) of one instance.
- * Every {@code check} it asks, for each enabled task, whether the task's tick is due; the shared tick
+ * Runs the recurring tasks (job cleanup, abandoned drafts, token refresh-ahead, ..., and the host's own) of one
+ * instance. Every {@code check} it asks, for each enabled task, whether the task's tick is due; the shared tick
  * ledger lets exactly one instance of the cluster run each tick, so any number of instances can run a
- * scheduler on one database. Ticks missed while the cluster was down run once.
+ * scheduler on one database. Ticks missed while the cluster was down run once; an interval shortened in the
+ * settings takes effect at the first check (the stored next tick is brought forward).
  *
- * <p>Metrics per task: {@code crosslist.scheduler.runs} (timer), {@code crosslist.scheduler.tenants}
+ * <p>Metrics per task, built-in or the host's (tag {@code task}, its name): {@code crosslist.scheduler.runs}
+ * (timer), {@code crosslist.scheduler.tenants}
  * (counter, tagged {@code result} = processed, failed or skipped), {@code crosslist.scheduler.items}
  * (counter) and {@code crosslist.scheduler.errors} (runs that threw).
  *
  * <pre>{@code
- * try (RecurringScheduler scheduler = new RecurringScheduler(ScheduleSettings.defaults("host-1"), tasks, registry)) {
+ * try (RecurringScheduler scheduler = new RecurringScheduler(ScheduleSettings.defaults("host-1", tasks), tasks,
+ *     registry)) {
  *   scheduler.start();
  *   ...
  * } // waits for a running tick up to shutdownTimeout

@@ -1,5 +1,6 @@
 package io.crosslist.adapter.scheduler;
 
+import io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase;
 import io.crosslist.domain.Violations;
 import java.time.Duration;
 import java.util.Map;
@@ -35,19 +36,17 @@ public record ScheduleSettings(String instanceId, Map<String, Duration> interval
   }
 
   /**
-   * Defaults for {@code instanceId}: job cleanup every 10 minutes, abandoned drafts daily, token
-   * refresh-ahead every 5 minutes,
-   * Vinted keep-alive every 15 minutes, Etsy orders polling every 5 minutes; checked every 5 s; a run presumed dead after 1 h; 30 s to finish on shutdown.
+   * Defaults for {@code instanceId}: every task of {@code tasks} (built-in and the host's) at its default interval
+   * (job cleanup every 10 minutes, abandoned drafts daily, token refresh-ahead every 5 minutes, Vinted keep-alive
+   * every 15 minutes, Etsy orders polling every 5 minutes, the background fleet migration every minute, a host
+   * task as it was registered); checked every 5 s; a run presumed dead after 1 h; 30 s to finish on shutdown.
+   *
+   * <pre>{@code
+   * ScheduleSettings.defaults("host-1", injector.getInstance(RunRecurringTaskUseCase.class))
+   * }</pre>
    */
-  public static ScheduleSettings defaults(String instanceId) {
-    Map<String, Duration> intervals = new TreeMap<>();
-    intervals.put("job-cleanup", Duration.ofMinutes(10));
-    intervals.put("drafts-cleanup", Duration.ofDays(1));
-    intervals.put("token-refresh", Duration.ofMinutes(5));
-    intervals.put("vinted-keep-alive", Duration.ofMinutes(15));
-    intervals.put("etsy-polling", Duration.ofMinutes(5));
-    intervals.put("tenant-migration", Duration.ofMinutes(1));
-    return new ScheduleSettings(instanceId, intervals, Duration.ofSeconds(5), Duration.ofHours(1),
-        Duration.ofSeconds(30));
+  public static ScheduleSettings defaults(String instanceId, RunRecurringTaskUseCase tasks) {
+    return new ScheduleSettings(instanceId, new TreeMap<>(tasks.defaultIntervals()), Duration.ofSeconds(5),
+        Duration.ofHours(1), Duration.ofSeconds(30));
   }
 }

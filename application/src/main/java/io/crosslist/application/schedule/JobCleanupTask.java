@@ -12,10 +12,12 @@ import java.util.Optional;
  * Job housekeeping: PENDING jobs past their expiry become EXPIRED and leases whose worker died are
  * rescued (both from the shared dispatch index, in case no engine is running to do it), then each
  * active tenant's jobs that ended longer ago than the retention are deleted with their tasks
- * (batches keep their final counts).
+ * (batches keep their final counts). A run for selected tenants only purges theirs.
  */
 public final class JobCleanupTask extends TenantSweepTask {
   public static final String NAME = "job-cleanup";
+  /** How often it runs by default: every 10 minutes. */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
   private final ExpireOverdueJobsUseCase expire;
   private final RescueAbandonedJobsUseCase rescue;
   private final TenantDirectory tenants;
@@ -24,7 +26,7 @@ public final class JobCleanupTask extends TenantSweepTask {
 
   public JobCleanupTask(ExpireOverdueJobsUseCase expire, RescueAbandonedJobsUseCase rescue, TenantDirectory tenants,
       PurgeFinishedJobsUseCase purge, Duration retention, int parallelism) {
-    super(NAME, parallelism);
+    super(NAME, DEFAULT_INTERVAL, parallelism);
     this.expire = Objects.requireNonNull(expire, "expire");
     this.rescue = Objects.requireNonNull(rescue, "rescue");
     this.tenants = Objects.requireNonNull(tenants, "tenants");
@@ -36,16 +38,18 @@ public final class JobCleanupTask extends TenantSweepTask {
   }
 
   @Override
-  public RunSummary run() {
+  public RunSummary run(TenantScope scope) {
     long began = System.nanoTime();
     long housekeeping = 0;
-    for (int n; (n = expire.expireOverdue(1_000)) > 0; ) {
-      housekeeping += n;
+    if (scope.isAll()) { // cluster-wide, not a tenant's: a run for selected tenants leaves it to the ticks
+      for (int n; (n = expire.expireOverdue(1_000)) > 0; ) {
+        housekeeping += n;
+      }
+      for (int n; (n = rescue.rescueAbandoned(1_000)) > 0; ) {
+        housekeeping += n;
+      }
     }
-    for (int n; (n = rescue.rescueAbandoned(1_000)) > 0; ) {
-      housekeeping += n;
-    }
-    RunSummary purged = sweep((after, limit) -> tenants.activeTenants(Optional.ofNullable(after), limit),
+    RunSummary purged = sweep(scope, (after, limit) -> tenants.activeTenants(Optional.ofNullable(after), limit),
         tenant -> purge.purgeFinished(tenant, retention));
     return new RunSummary(NAME, purged.processed(), purged.failed(), purged.skipped(),
         purged.itemsChanged() + housekeeping, Duration.ofNanos(System.nanoTime() - began), purged.failures());

@@ -3,6 +3,7 @@ package io.crosslist.application.schedule;
 import io.crosslist.application.connection.port.in.KeepSessionsAliveUseCase;
 import io.crosslist.domain.connection.ConnectedTenantIndex;
 import io.crosslist.domain.marketplace.Marketplace;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -12,13 +13,15 @@ import java.util.Objects;
  */
 public final class SessionKeepAliveTask extends TenantSweepTask {
   public static final String NAME = "vinted-keep-alive";
+  /** How often it runs by default: every 15 minutes. */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(15);
   private final ConnectedTenantIndex connected;
   private final KeepSessionsAliveUseCase keepAlive;
   private final int threshold;
 
   public SessionKeepAliveTask(ConnectedTenantIndex connected, KeepSessionsAliveUseCase keepAlive, int threshold,
       int parallelism) {
-    super(NAME, parallelism);
+    super(NAME, DEFAULT_INTERVAL, parallelism);
     this.connected = Objects.requireNonNull(connected, "connected");
     this.keepAlive = Objects.requireNonNull(keepAlive, "keepAlive");
     if (threshold < 1 || threshold > 100) {
@@ -28,8 +31,8 @@ public final class SessionKeepAliveTask extends TenantSweepTask {
   }
 
   @Override
-  public RunSummary run() {
-    return sweep((after, limit) -> connected.tenantsConnectedTo(Marketplace.VINTED, after, limit),
+  public RunSummary run(TenantScope scope) {
+    return sweep(scope, (after, limit) -> connected.tenantsConnectedTo(Marketplace.VINTED, after, limit),
         tenant -> keepAlive.keepAlive(tenant, threshold).changed());
   }
 }

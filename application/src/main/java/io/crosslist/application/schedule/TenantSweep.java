@@ -4,6 +4,7 @@ import io.crosslist.domain.tenant.TenantId;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -64,6 +65,32 @@ public final class TenantSweep {
 
   public RunSummary run(TenantPages pages, TenantWork work) {
     return run(pages, work, SweepProgress.NONE);
+  }
+
+  /**
+   * As {@link #run(TenantPages, TenantWork, SweepProgress)} over {@code scope}: {@link TenantScope#ALL} walks
+   * {@code pages}; a selection walks the selected tenants instead, works on those {@code pages} yields (one
+   * look-up each) and counts the others as skipped.
+   */
+  public RunSummary run(TenantScope scope, TenantPages pages, TenantWork work, SweepProgress progress) {
+    Objects.requireNonNull(pages, "pages");
+    Objects.requireNonNull(work, "work");
+    if (scope.isAll()) {
+      return run(pages, work, progress);
+    }
+    List<TenantId> selected = scope.selected().orElseThrow();
+    TenantPages fromSelection = (after, limit) -> {
+      int at = after == null ? -1 : Collections.binarySearch(selected, after);
+      int from = at >= 0 ? at + 1 : -at - 1;
+      return selected.subList(from, Math.min(selected.size(), from + limit));
+    };
+    return run(fromSelection, tenant -> concerns(pages, tenant) ? work.run(tenant) : SKIPPED, progress);
+  }
+
+  /** Whether {@code pages} yields {@code tenant}: the first tenant after the one before it. */
+  private static boolean concerns(TenantPages pages, TenantId tenant) {
+    List<TenantId> next = pages.page(tenant.value() == 1 ? null : TenantId.of(tenant.value() - 1), 1);
+    return !next.isEmpty() && next.get(0).equals(tenant);
   }
 
   /** As {@link #run(TenantPages, TenantWork)}, telling {@code progress} about each tenant as it ends. */

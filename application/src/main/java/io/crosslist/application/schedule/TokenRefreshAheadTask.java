@@ -13,13 +13,15 @@ import java.util.Objects;
  */
 public final class TokenRefreshAheadTask extends TenantSweepTask {
   public static final String NAME = "token-refresh";
+  /** How often it runs by default: every 5 minutes. */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
   private final ConnectedTenantIndex connected;
   private final RefreshTokensUseCase refresh;
   private final Duration window;
 
   public TokenRefreshAheadTask(ConnectedTenantIndex connected, RefreshTokensUseCase refresh, Duration window,
       int parallelism) {
-    super(NAME, parallelism);
+    super(NAME, DEFAULT_INTERVAL, parallelism);
     this.connected = Objects.requireNonNull(connected, "connected");
     this.refresh = Objects.requireNonNull(refresh, "refresh");
     if (window == null || window.isNegative() || window.isZero()) {
@@ -29,10 +31,10 @@ public final class TokenRefreshAheadTask extends TenantSweepTask {
   }
 
   @Override
-  public RunSummary run() {
+  public RunSummary run(TenantScope scope) {
     RunSummary total = null;
     for (Marketplace marketplace : new Marketplace[] {Marketplace.EBAY, Marketplace.ETSY}) {
-      RunSummary one = sweep((after, limit) -> connected.tenantsConnectedTo(marketplace, after, limit), tenant -> {
+      RunSummary one = sweep(scope, (after, limit) -> connected.tenantsConnectedTo(marketplace, after, limit), tenant -> {
         RefreshTokensUseCase.Summary s = refresh.refreshDue(tenant, window);
         if (s.failed() > 0 && s.refreshed() + s.expired() == 0) {
           throw new IllegalStateException(s.failed() + " refresh(es) failed");

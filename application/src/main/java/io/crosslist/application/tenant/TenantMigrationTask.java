@@ -3,7 +3,9 @@ package io.crosslist.application.tenant;
 import io.crosslist.application.schedule.RecurringTask;
 import io.crosslist.application.schedule.RunSummary;
 import io.crosslist.application.schedule.SweepProgress;
+import io.crosslist.application.schedule.TenantScope;
 import io.crosslist.application.tenant.MigrateTenantsUseCase.MigrateTenantsCommand;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -14,6 +16,8 @@ import java.util.Objects;
  */
 public final class TenantMigrationTask implements RecurringTask {
   public static final String NAME = "tenant-migration";
+  /** How often it runs by default: every minute. */
+  public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
   private final MigrateTenantsUseCase fleet;
   private final int parallelism;
 
@@ -28,8 +32,17 @@ public final class TenantMigrationTask implements RecurringTask {
   }
 
   @Override
-  public RunSummary run() {
-    RunSummary summary = fleet.migrate(MigrateTenantsCommand.everyTenantBehind(parallelism), SweepProgress.NONE);
+  public Duration defaultInterval() {
+    return DEFAULT_INTERVAL;
+  }
+
+  /** Every tenant behind this build, or the selected tenants (a tenant already current is a no-op). */
+  @Override
+  public RunSummary run(TenantScope scope) {
+    MigrateTenantsCommand command = scope.selected()
+        .map(tenants -> new MigrateTenantsCommand(tenants, parallelism))
+        .orElse(MigrateTenantsCommand.everyTenantBehind(parallelism));
+    RunSummary summary = fleet.migrate(command, SweepProgress.NONE);
     return new RunSummary(NAME, summary.processed(), summary.failed(), summary.skipped(), summary.itemsChanged(),
         summary.duration(), summary.failures());
   }

@@ -3,17 +3,20 @@ package com.example.host;
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.multibindings.ProvidesIntoSet;
 import io.crosslist.adapter.persistence.MigrationScript;
 import io.crosslist.adapter.persistence.MigrationTrack;
 import io.crosslist.adapter.persistence.PersistenceModule;
 import io.crosslist.adapter.persistence.PersistenceSettings;
+import io.crosslist.application.schedule.TenantTask;
 import io.crosslist.library.CrosslistModule;
 import java.net.URI;
 import java.util.List;
 
 /**
  * The example host's composition: Crosslist's persistence with the host's migration track and mapper, Crosslist's
- * module with the host's real Etsy gateway, and the host's own bindings (its job handler), in the host's injector.
+ * module with the host's real Etsy gateway, and the host's own bindings (its job handler and its recurring task), in
+ * the host's injector.
  */
 public final class HostService implements AutoCloseable {
   /** The host's tenant migrations: applied to every tenant after Crosslist's own, recorded per track. */
@@ -39,6 +42,11 @@ public final class HostService implements AutoCloseable {
       protected void configure() {
         bind(NoteRepriceHandler.PriceOracle.class).toInstance(prices);
         CrosslistModule.jobHandlers(binder()).addBinding().to(NoteRepriceHandler.class);
+      }
+
+      @ProvidesIntoSet
+      TenantTask notesDigest(NotesDigest digest) {
+        return digest.task();
       }
     });
   }

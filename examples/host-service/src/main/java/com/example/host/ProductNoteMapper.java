@@ -14,6 +14,9 @@ public interface ProductNoteMapper {
   @Insert("insert into ${tenant}.product_notes (product_id, body) values (#{productId}, #{body})")
   int insert(@Param("tenant") TenantId tenant, @Param("productId") long productId, @Param("body") String body);
 
+  @Select("select count(*) from ${tenant}.product_notes")
+  int count(@Param("tenant") TenantId tenant);
+
   @Select("select body from ${tenant}.product_notes where product_id = #{productId} order by id")
   List<String> bodies(@Param("tenant") TenantId tenant, @Param("productId") long productId);
 }

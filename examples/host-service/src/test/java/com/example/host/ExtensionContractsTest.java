@@ -75,9 +75,9 @@ class ExtensionContractsTest {
     MarketplaceJob reprice = enqueue.enqueue(tenant,
         JobRequest.of(Marketplace.ETSY, NoteRepriceHandler.REPRICE, product));
 
-    ScheduleSettings noTasks = ScheduleSettings.defaults("example-1");
-    noTasks = new ScheduleSettings(noTasks.instanceId(), Map.of(), noTasks.check(), noTasks.maxRun(),
-        noTasks.shutdownTimeout());
+    ScheduleSettings defaults = CrosslistRuntime.defaultSchedule(host.injector(), "example-1");
+    ScheduleSettings noTasks = new ScheduleSettings(defaults.instanceId(), Map.of(), defaults.check(),
+        defaults.maxRun(), defaults.shutdownTimeout());
     try (CrosslistRuntime runtime = CrosslistRuntime.start(host.injector(), WorkerSettings.defaults("example-1"),
         noTasks, new SimpleMeterRegistry())) {
       for (MarketplaceJob job : List.of(onEtsy, onVinted, reprice)) {
@@ -92,6 +92,41 @@ class ExtensionContractsTest {
     assertEquals(2, repriced.attempts(), "failed once (retryable), then succeeded");
     assertEquals(List.of("suggested Etsy price 31.50 EUR"),
         host.injector().getInstance(ProductNotes.class).of(tenant, product), "the handler wrote the host's table");
+  }
+
+  @Test
+  void the_hosts_task_ticks_once_across_two_instances() throws Exception {
+    TenantId tenant = ProductNotesTest.newTenant(host);
+    try (HostService second = new HostService(HostDatabase.settings(), URI.create("http://127.0.0.1:9/"), () -> true)) {
+      List<HostService> instances = List.of(host, second);
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+      List<java.util.concurrent.Future<?>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        HostService instance = instances.get(i);
+        ScheduleSettings defaults = CrosslistRuntime.defaultSchedule(instance.injector(), "example-" + i);
+        assertEquals(java.time.Duration.ofDays(1), defaults.intervals().get("notes-digest"), "its default interval");
+        var scheduler = new io.crosslist.adapter.scheduler.RecurringScheduler(new ScheduleSettings("example-" + i,
+            Map.of("notes-digest", java.time.Duration.ofDays(1)), java.time.Duration.ofMillis(10),
+            defaults.maxRun(), defaults.shutdownTimeout()),
+            instance.injector().getInstance(io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase.class),
+            new SimpleMeterRegistry());
+        runs.add(threads.submit(() -> {
+          go.await();
+          for (int check = 0; check < 5; check++) {
+            scheduler.checkAll();
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (var run : runs) {
+        run.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      threads.shutdown();
+      int total = instances.stream().mapToInt(i -> i.injector().getInstance(NotesDigest.class).runsFor(tenant)).sum();
+      assertEquals(1, total, "one digest of the tenant, by one of the two instances, in 10 checks");
+    }
   }
 
   private static MarketplaceJob awaitEnd(TenantId tenant, MarketplaceJob job) throws InterruptedException {

@@ -7,8 +7,6 @@ import io.crosslist.domain.tenant.TenantProvisioning;
 import io.crosslist.domain.tenant.TenantStatus;
 import io.crosslist.domain.tenant.UnknownTenantException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -54,6 +52,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
   }
   private final List<MigrationTrack> tracks;
   private final TenantScripts scripts;
+  private final TenantRegistry registry;
   private final Duration lockTimeout;
   private final int attempts;
   /**
@@ -82,6 +81,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
     this.tenantConnections = Objects.requireNonNull(tenantConnections, "tenantConnections");
     this.tracks = List.copyOf(tracks);
     this.scripts = new TenantScripts(this.tracks);
+    this.registry = new TenantRegistry(dataSource, this.tracks);
     this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
     this.attempts = attempts;
     if (this.tracks.stream().map(MigrationTrack::name).distinct().count() != this.tracks.size()) {
@@ -167,7 +167,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
     String pending = scripts.pending(tenant, expected, appliedNow);
     try (Connection c = tenantConnections.forTenant(tenant); Statement st = ConnectionPool.oneShot(c)) {
       st.execute(migrationSettingsSql() + ";\n" + MigrationTransaction.tenantLock(tenant, false) + ";\n"
-          + appliedGuardSql(tenant, expected) + ";\n" + pending);
+          + TenantScripts.appliedGuard(tenant, expected, NOT_AS_EXPECTED) + ";\n" + pending);
     }
     if (!appliedNow.isEmpty()) {
       LOG.info("{} migrated: {}", tenant, String.join(", ", appliedNow));
@@ -185,7 +185,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
       MigrationTransaction.run(c, (connection, st) -> {
         // transaction-scoped settings and lock: nothing outlives the transaction, also behind a pooler
         st.execute(migrationSettingsSql() + "; " + MigrationTransaction.tenantLock(tenant, false));
-        Map<String, Map<Integer, String>> applied = applied(connection, tenant);
+        Map<String, Map<Integer, String>> applied = TenantRegistry.applied(connection, tenant);
         if (applied == null) {
           throw new UnknownTenantException(tenant);
         }
@@ -218,32 +218,6 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
         + " set_config('synchronous_commit', 'off', true)";
   }
 
-  /**
-   * A statement that locks the tenant's registry row and fails with {@value #NOT_AS_EXPECTED} unless the
-   * tenant is registered and its recorded scripts are exactly {@code expected}. Every value in it is a
-   * validated constant (a tenant id, track names, versions, hex checksums).
-   */
-  static String appliedGuardSql(TenantId tenant, Map<String, Map<Integer, String>> expected) {
-    return "do $guard$ begin\n"
-        + "  perform 1 from crosslist.tenants where id = " + tenant.value() + " for update;\n"
-        + "  if not found or coalesce((select string_agg(m.track || '/' || m.version || '/' || m.checksum, ','"
-        + " order by m.track collate \"C\", m.version) from crosslist.tenant_migrations m where m.tenant_id = "
-        + tenant.value() + "), '') <> '" + appliedSignature(expected) + "' then\n"
-        + "    raise exception 'the applied migrations of " + tenant.schemaName() + " are not the expected'"
-        + " using errcode = '" + NOT_AS_EXPECTED + "';\n"
-        + "  end if;\n"
-        + "end $guard$";
-  }
-
-  /** {@code track/version/checksum} of every applied script, ordered by track (byte order) and version. */
-  static String appliedSignature(Map<String, Map<Integer, String>> applied) {
-    StringBuilder signature = new StringBuilder();
-    new java.util.TreeMap<>(applied).forEach((track, scripts) -> new java.util.TreeMap<>(scripts)
-        .forEach((version, checksum) -> signature.append(signature.isEmpty() ? "" : ",")
-            .append(track).append('/').append(version).append('/').append(checksum)));
-    return signature.toString();
-  }
-
   private static int crosslistVersion(Map<String, Map<Integer, String>> applied) {
     return applied.getOrDefault(MigrationTrack.CROSSLIST, Map.of()).keySet().stream()
         .mapToInt(Integer::intValue).max().orElse(0);
@@ -255,47 +229,12 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
    */
   @Override
   public List<TenantId> behind(Optional<TenantId> after, int limit) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be 1 or more, got " + limit);
-    }
-    StringBuilder sql = new StringBuilder("select t.id from crosslist.tenants t where t.id > ? and (false");
-    for (MigrationTrack track : tracks) {
-      sql.append(" or not exists (select 1 from crosslist.tenant_tracks k where k.tenant_id = t.id and k.track = '")
-          .append(track.name()).append("' and k.version >= ").append(track.latest()).append(')');
-    }
-    sql.append(") order by t.id limit ?");
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      ps.setLong(1, after.map(TenantId::value).orElse(0L));
-      ps.setInt(2, limit);
-      List<TenantId> behind = new ArrayList<>();
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          behind.add(TenantId.of(rs.getLong(1)));
-        }
-      }
-      return behind;
-    } catch (SQLException e) {
-      throw failure("finding the tenants behind this build", e);
-    }
+    return registry.behind(after, limit);
   }
 
   @Override
   public boolean isCurrent(TenantId tenant) {
-    StringBuilder sql = new StringBuilder("select count(*) from crosslist.tenant_tracks k where k.tenant_id = ? and (false");
-    for (MigrationTrack track : tracks) {
-      sql.append(" or (k.track = '").append(track.name()).append("' and k.version >= ").append(track.latest())
-          .append(')');
-    }
-    sql.append(')');
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      ps.setLong(1, tenant.value());
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1) == tracks.size();
-      }
-    } catch (SQLException e) {
-      throw failure("reading the versions of " + tenant, e);
-    }
+    return registry.isCurrent(tenant);
   }
 
   /** The text that creates a new tenant: registry row, schema, every track's scripts and their records. */
@@ -311,24 +250,6 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
   /** See {@link TenantScripts#upgrade}: what {@link #migrate} would run on a tenant created at {@code from}. */
   String upgradeScript(TenantId tenant, Map<String, Integer> from, List<String> appliedNow) {
     return scripts.upgrade(tenant, from, appliedNow);
-  }
-
-  /** Applied checksums by track and version, or null when the tenant is not registered. */
-  private static Map<String, Map<Integer, String>> applied(Connection c, TenantId tenant) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select m.track, m.version, m.checksum from crosslist.tenants t"
-        + " left join crosslist.tenant_migrations m on m.tenant_id = t.id where t.id = ? for update of t")) {
-      ps.setLong(1, tenant.value());
-      try (ResultSet rs = ps.executeQuery()) {
-        Map<String, Map<Integer, String>> applied = null;
-        while (rs.next()) {
-          applied = applied == null ? new HashMap<>() : applied;
-          if (rs.getString(1) != null) {
-            applied.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getInt(2), rs.getString(3));
-          }
-        }
-        return applied;
-      }
-    }
   }
 
   private int latestOf(String track) {

@@ -108,4 +108,30 @@ final class TenantScripts {
     }
   }
 
+
+  /**
+   * A statement that locks the tenant's registry row and fails with {@code errorCode} unless the
+   * tenant is registered and its recorded scripts are exactly {@code expected}. Every value in it is a
+   * validated constant (a tenant id, track names, versions, hex checksums).
+   */
+  static String appliedGuard(TenantId tenant, Map<String, Map<Integer, String>> expected, String errorCode) {
+    return "do $guard$ begin\n"
+        + "  perform 1 from crosslist.tenants where id = " + tenant.value() + " for update;\n"
+        + "  if not found or coalesce((select string_agg(m.track || '/' || m.version || '/' || m.checksum, ','"
+        + " order by m.track collate \"C\", m.version) from crosslist.tenant_migrations m where m.tenant_id = "
+        + tenant.value() + "), '') <> '" + appliedSignature(expected) + "' then\n"
+        + "    raise exception 'the applied migrations of " + tenant.schemaName() + " are not the expected'"
+        + " using errcode = '" + errorCode + "';\n"
+        + "  end if;\n"
+        + "end $guard$";
+  }
+
+  /** {@code track/version/checksum} of every applied script, ordered by track (byte order) and version. */
+  static String appliedSignature(Map<String, Map<Integer, String>> applied) {
+    StringBuilder signature = new StringBuilder();
+    new java.util.TreeMap<>(applied).forEach((track, scripts) -> new java.util.TreeMap<>(scripts)
+        .forEach((version, checksum) -> signature.append(signature.isEmpty() ? "" : ",")
+            .append(track).append('/').append(version).append('/').append(checksum)));
+    return signature.toString();
+  }
 }

@@ -24,6 +24,7 @@ import io.crosslist.domain.tenant.TenantMigration;
 import io.crosslist.domain.tenant.TenantProvisioning;
 import io.crosslist.domain.tenant.TenantRemoval;
 import io.crosslist.domain.tenant.TenantSuspension;
+import java.util.List;
 import java.util.Objects;
 import org.apache.ibatis.session.LocalCacheScope;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
@@ -53,6 +54,10 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PersistenceModule.class);
   /** Attempts per tenant when a migration cannot get its locks within the lock timeout. */
   private static final int MIGRATION_ATTEMPTS = 5;
+  /** Crosslist's own mappers. */
+  static final List<Class<?>> MAPPERS = List.of(ProductMapper.class, TenantRegistryMapper.class, JobMapper.class,
+      BatchMapper.class, JobDispatchMapper.class, JobJournalMapper.class, TaskMapper.class, ListingMapper.class,
+      ConnectionMapper.class, ConversationMapper.class, TickMapper.class, PollCursorMapper.class);
   private final PersistenceSettings settings;
   private ConnectionLanes lanes;
 
@@ -95,18 +100,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
         useCacheEnabled(false);
         localCacheScope(LocalCacheScope.STATEMENT);
         failFast(true);
-        addMapperClass(ProductMapper.class);
-        addMapperClass(TenantRegistryMapper.class);
-        addMapperClass(JobMapper.class);
-        addMapperClass(BatchMapper.class);
-        addMapperClass(JobDispatchMapper.class);
-        addMapperClass(JobJournalMapper.class);
-        addMapperClass(TaskMapper.class);
-        addMapperClass(ListingMapper.class);
-        addMapperClass(ConnectionMapper.class);
-        addMapperClass(ConversationMapper.class);
-        addMapperClass(TickMapper.class);
-        addMapperClass(PollCursorMapper.class);
+        MAPPERS.forEach(this::addMapperClass);
         settings.hostMappers().forEach(this::addMapperClass);
       }
     });

@@ -8,7 +8,6 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.crosslist.domain.tenant.TenantId;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -82,13 +81,13 @@ final class ArchiveFixtures {
   }
 
   static void sql(String url, String statements) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement()) {
+    try (Connection c = TestDatabase.connect(url); Statement st = c.createStatement()) {
       st.execute(statements);
     }
   }
 
   static long count(String url, String query, Object... values) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement(query)) {
+    try (Connection c = TestDatabase.connect(url); PreparedStatement ps = c.prepareStatement(query)) {
       for (int i = 0; i < values.length; i++) {
         ps.setObject(i + 1, values[i]);
       }
@@ -105,7 +104,7 @@ final class ArchiveFixtures {
    */
   static Map<String, List<String>> rows(String url, TenantId tenant) throws SQLException {
     Map<String, List<String>> tables = new LinkedHashMap<>();
-    try (Connection c = DriverManager.getConnection(url)) {
+    try (Connection c = TestDatabase.connect(url)) {
       Map<String, List<String>> columns = new LinkedHashMap<>();
       try (PreparedStatement ps = c.prepareStatement("select table_name, column_name from information_schema.columns"
           + " where table_schema = ? order by table_name, ordinal_position")) {

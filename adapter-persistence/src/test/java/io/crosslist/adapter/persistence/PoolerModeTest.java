@@ -41,7 +41,7 @@ class PoolerModeTest {
 
   @Test
   void a_fresh_database_misses_the_defaults_and_the_module_sets_them_then_reads_them_back() throws Exception {
-    try (Connection c = java.sql.DriverManager.getConnection(database.url)) {
+    try (Connection c = TestDatabase.connect(database.url)) {
       Map<String, String> before = PoolerDefaults.missing(c);
       if (!before.isEmpty()) { // another test class may have started a module on this database already
         assertEquals(PoolerDefaults.REQUIRED, before, "a database without them misses both");
@@ -49,7 +49,7 @@ class PoolerModeTest {
     }
     try (PersistenceModule module = new PersistenceModule(pooled())) {
       Guice.createInjector(module);
-      try (Connection c = java.sql.DriverManager.getConnection(database.url)) {
+      try (Connection c = TestDatabase.connect(database.url)) {
         assertEquals(Map.of(), PoolerDefaults.missing(c));
       }
     }
@@ -57,7 +57,7 @@ class PoolerModeTest {
       return; // the pooler's server connections opened before the defaults keep the old values (PoolerDefaults)
     }
     // a new server connection, without any startup parameter, starts fail-closed and with the generic plans
-    try (Connection c = java.sql.DriverManager.getConnection(database.url); Statement st = c.createStatement();
+    try (Connection c = TestDatabase.connect(database.url); Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("select current_setting('search_path'), current_setting('plan_cache_mode')")) {
       rs.next();
       assertEquals(ConnectionPool.FAIL_CLOSED_SEARCH_PATH, rs.getString(1));

@@ -9,7 +9,6 @@ import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantProvisioning;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -56,8 +55,8 @@ class SearchPathThroughPoolerTest {
     int leaked = 0;
     int crossed = 0;
     ProductRepository products = database.injector.getInstance(ProductRepository.class);
-    try (Connection legacyA = DriverManager.getConnection(database.url);
-        Connection otherClient = DriverManager.getConnection(database.url)) {
+    try (Connection legacyA = TestDatabase.connect(database.url);
+        Connection otherClient = TestDatabase.connect(database.url)) {
       for (int i = 0; i < ROUNDS; i++) {
         try (Statement st = legacyA.createStatement()) {
           st.execute("set search_path to " + A.schemaName()); // the legacy pattern, in its own transaction

@@ -26,7 +26,6 @@ import io.crosslist.domain.tenant.TenantSuspension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -154,7 +153,7 @@ class TenantArchiveTest {
   }
 
   private static byte[] secret(String url, TenantId tenant, String column) throws Exception {
-    try (Connection c = DriverManager.getConnection(url); PreparedStatement ps = c.prepareStatement("select " + column
+    try (Connection c = TestDatabase.connect(url); PreparedStatement ps = c.prepareStatement("select " + column
         + " from " + tenant.schemaName() + ".marketplace_connections where " + column + " is not null order by id")) {
       try (ResultSet rs = ps.executeQuery()) {
         assertTrue(rs.next());

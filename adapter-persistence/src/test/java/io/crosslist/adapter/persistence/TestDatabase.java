@@ -28,7 +28,7 @@ public final class TestDatabase {
 
   private TestDatabase(String serverUrl, String source, AutoCloseable server) throws SQLException {
     String database = "crosslist_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
+    try (Connection c = connect(serverUrl); Statement s = c.createStatement()) {
       s.execute("create database " + database);
       if (behindPooler()) { // before the pooler opens any server connection to it (see PoolerDefaults)
         for (var setting : PoolerDefaults.REQUIRED.entrySet()) {
@@ -41,7 +41,7 @@ public final class TestDatabase {
     this.source = source;
     LOG.info("tests use database {} on {}", database, source);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try (Connection c = DriverManager.getConnection(serverUrl); Statement s = c.createStatement()) {
+      try (Connection c = connect(serverUrl); Statement s = c.createStatement()) {
         s.execute("drop database if exists " + database + " with (force)");
       } catch (SQLException e) {
         System.err.println("could not drop test database " + database + ": " + e.getMessage());
@@ -142,6 +142,19 @@ public final class TestDatabase {
 
   /** A plain connection (no pool, no fail-closed search_path), for assertions that look behind the adapter. */
   public Connection connect() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl);
+    return connect(jdbcUrl);
+  }
+
+  /**
+   * A plain connection to {@code url}. Behind a transaction pooler it prepares nothing on the server: PgJDBC would
+   * otherwise name statements ({@code S_1}, even for {@code COMMIT}) that another client's server connection
+   * already holds.
+   */
+  public static Connection connect(String url) throws SQLException {
+    java.util.Properties properties = new java.util.Properties();
+    if (behindPooler()) {
+      properties.setProperty("prepareThreshold", "0");
+    }
+    return DriverManager.getConnection(url, properties);
   }
 }

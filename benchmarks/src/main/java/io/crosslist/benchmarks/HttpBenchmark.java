@@ -10,37 +10,11 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.crosslist.adapter.http.ConnectionPorts;
 import io.crosslist.adapter.http.CrosslistHttpApi;
 import io.crosslist.adapter.http.HttpSettings;
-import io.crosslist.adapter.http.JobPorts;
-import io.crosslist.adapter.http.ActivityPorts;
-import io.crosslist.application.connection.service.MarketplaceActivityService;
-import io.crosslist.application.job.service.JobReportService;
-import io.crosslist.domain.marketplace.ListingRepository;
-import io.crosslist.domain.conversation.ConversationRepository;
-import io.crosslist.domain.job.JobJournal;
-import io.crosslist.adapter.http.TenantPorts;
-import io.crosslist.application.tenant.TenantAdministrationService;
-import io.crosslist.domain.tenant.TenantDirectory;
-import io.crosslist.domain.tenant.TenantSuspension;
 import io.crosslist.adapter.persistence.PersistenceModule;
 import io.crosslist.adapter.persistence.PersistenceSettings;
-import io.crosslist.application.connection.service.MarketplaceConnectionService;
-import io.crosslist.application.job.service.JobEnqueueService;
-import io.crosslist.application.job.service.JobHandlers;
-import io.crosslist.application.job.service.JobManagementService;
 import io.crosslist.application.port.out.Readiness;
-import io.crosslist.application.port.out.UnitOfWork;
-import io.crosslist.application.product.service.ChangeProductStatusService;
-import io.crosslist.application.product.service.CreateProductService;
-import io.crosslist.application.product.service.DeleteProductService;
-import io.crosslist.application.product.service.ProductQueryService;
-import io.crosslist.application.product.service.UpdateProductService;
-import io.crosslist.application.tenant.ProvisionTenantService;
-import io.crosslist.domain.connection.MarketplaceConnectionRepository;
-import io.crosslist.domain.job.BatchRepository;
-import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.product.Money;
 import io.crosslist.domain.product.Product;
 import io.crosslist.domain.product.ProductDetails;
@@ -56,7 +30,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.nio.file.Files;
@@ -163,48 +136,10 @@ public final class HttpBenchmark {
     }
   }
 
+  /** The HTTP API's in-ports as a host wires them: Crosslist's module and the HTTP module over the persistence. */
   private static CrosslistHttpApi.Ports ports(Injector injector) {
-    ProductRepository products = injector.getInstance(ProductRepository.class);
-    UnitOfWork unitOfWork = injector.getInstance(UnitOfWork.class);
-    MarketplaceJobRepository jobs = injector.getInstance(MarketplaceJobRepository.class);
-    BatchRepository batches = injector.getInstance(BatchRepository.class);
-    Clock clock = Clock.systemUTC();
-    ProductQueryService queries = new ProductQueryService(products);
-    JobHandlers none = new JobHandlers(java.util.List.of()); // this benchmark enqueues no job
-    JobEnqueueService enqueue = new JobEnqueueService(jobs, batches, products, unitOfWork, clock, none);
-    JobManagementService manage = new JobManagementService(jobs, batches, unitOfWork, clock);
-    MarketplaceConnectionService connections = new MarketplaceConnectionService(
-        injector.getInstance(MarketplaceConnectionRepository.class), clock);
-    return new CrosslistHttpApi.Ports(new CreateProductService(products, clock), queries, queries,
-        new UpdateProductService(products, unitOfWork, clock), new ChangeProductStatusService(products, unitOfWork,
-        clock), new DeleteProductService(products, clock),
-        new JobPorts(enqueue, enqueue, manage, manage, manage, manage, manage, manage, none),
-        new ConnectionPorts(connections, connections, connections), activity(injector, products), tenants(injector),
-        tasks(injector));
-  }
-
-  /** The admin task routes over no task (this benchmark runs none). */
-  private static io.crosslist.adapter.http.TaskPorts tasks(Injector injector) {
-    var none = new io.crosslist.application.schedule.RecurringTaskService(
-        injector.getInstance(io.crosslist.domain.schedule.TickLedger.class), java.util.List.of());
-    return new io.crosslist.adapter.http.TaskPorts(none, none);
-  }
-
-  private static ActivityPorts activity(Injector injector, ProductRepository products) {
-    MarketplaceActivityService activity = new MarketplaceActivityService(products,
-        injector.getInstance(ListingRepository.class), injector.getInstance(ConversationRepository.class));
-    JobReportService reports = new JobReportService(injector.getInstance(JobJournal.class));
-    return new ActivityPorts(activity, activity, reports, reports);
-  }
-
-  private static TenantPorts tenants(Injector injector) {
-    TenantAdministrationService admin = new TenantAdministrationService(injector.getInstance(TenantDirectory.class),
-        injector.getInstance(TenantSuspension.class));
-    var migration = injector.getInstance(io.crosslist.domain.tenant.TenantMigration.class);
-    var fleet = new io.crosslist.application.tenant.TenantFleetService(injector.getInstance(TenantProvisioning.class),
-        migration, injector.getInstance(io.crosslist.domain.tenant.TenantRemoval.class));
-    return new TenantPorts(new ProvisionTenantService(injector.getInstance(TenantProvisioning.class)), admin, admin,
-        admin, fleet, new io.crosslist.application.tenant.FleetOperationsService(fleet, migration, Clock.systemUTC()));
+    return injector.createChildInjector(new io.crosslist.library.CrosslistModule(),
+        new io.crosslist.adapter.http.CrosslistHttpModule()).getInstance(CrosslistHttpApi.Ports.class);
   }
 
   private static HikariDataSource baselinePool(String url, int size) {

@@ -78,6 +78,11 @@ final class Database implements AutoCloseable {
     return new Database(settings.withPooler(pooler), null, description + " through a transaction pooler");
   }
 
+  /** This database with Citus's schema placement {@code mode} (inactive, with a warning, without the extension). */
+  Database withCitus(io.crosslist.adapter.persistence.CitusSchemas.Mode mode) {
+    return mode == settings.citus() ? this : new Database(settings.withCitus(mode), embedded, description);
+  }
+
   /**
    * Connects once before anything is built on the URL, so that a wrong URL, a database that does not exist
    * or a server that is down is one line naming {@code --jdbc-url}, not a failure deep inside the pool.

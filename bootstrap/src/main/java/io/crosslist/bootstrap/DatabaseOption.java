@@ -1,5 +1,6 @@
 package io.crosslist.bootstrap;
 
+import io.crosslist.adapter.persistence.CitusSchemas;
 import io.crosslist.adapter.persistence.Pooler;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -28,10 +29,24 @@ final class DatabaseOption {
       + " role's defaults in the database; docs/operations.md) (default: $CROSSLIST_POOLER, else none)")
   PoolerMode pooler = PoolerMode.none;
 
+  /** Whether new tenant schemas are distributed with Citus's schema-based sharding. */
+  enum CitusMode { off, distribute }
+
+  @Option(names = "--citus", paramLabel = "MODE", description = "off: tenant schemas stay where PostgreSQL creates"
+      + " them; distribute: with the citus extension installed, each new tenant schema is distributed"
+      + " (citus_schema_distribute) and the shared tables tenant SQL reads become reference tables; inactive, with a"
+      + " warning, without the extension; not yet tested on a Citus cluster (docs/operations.md) (default:"
+      + " $CROSSLIST_CITUS, else off)")
+  CitusMode citus = CitusMode.off;
+
   /** Opens the configured database, or the embedded one in the data directory (created on first use). */
   Database open() {
     return Database.open(jdbcUrl, secretKeyset, dataDir != null ? dataDir : Database.defaultDataDirectory())
-        .withPooler(pooler());
+        .withPooler(pooler()).withCitus(citus());
+  }
+
+  private CitusSchemas.Mode citus() {
+    return citus == CitusMode.distribute ? CitusSchemas.Mode.DISTRIBUTE : CitusSchemas.Mode.OFF;
   }
 
   private Pooler pooler() {
@@ -43,6 +58,6 @@ final class DatabaseOption {
    * directory removed at exit: for the demo, which shows a first run every time.
    */
   Database openThrowaway() {
-    return Database.open(jdbcUrl, secretKeyset, dataDir).withPooler(pooler());
+    return Database.open(jdbcUrl, secretKeyset, dataDir).withPooler(pooler()).withCitus(citus());
   }
 }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "tenants", mixinStandardHelpOptions = true, description = "Fleet operations on tenants.",
     subcommands = {TenantsCommand.Provision.class, TenantsCommand.Migrate.class, TenantsCommand.Drop.class,
-        TenantsExportCommand.class, TenantsImportCommand.class})
+        TenantsExportCommand.class, TenantsImportCommand.class, TenantsDistributeCommand.class})
 final class TenantsCommand {
 
   /** What every tenants subcommand shares: the database and the configuration file. */

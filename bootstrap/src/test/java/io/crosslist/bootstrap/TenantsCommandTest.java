@@ -58,6 +58,29 @@ class TenantsCommandTest {
   }
 
   @Test
+  void distribute_prints_its_citus_statements_in_a_dry_run_and_refuses_without_the_extension() {
+    TenantId tenant = db.newTenant();
+    CliRun dry = run("tenants", "distribute", "--tenants", Long.toString(tenant.value()), "--dry-run", "--jdbc-url",
+        url);
+    assertEquals(0, dry.exit(), dry.err());
+    assertTrue(dry.out().contains("the citus extension is not installed in this database\nwould run 7 statement(s):\n"
+        + "select create_reference_table('crosslist.brands');\n"), dry.out());
+    assertTrue(dry.out().contains("select create_reference_table('crosslist.job_dispatch');\n"), dry.out());
+    assertTrue(dry.out().contains("select citus_schema_distribute('" + tenant.schemaName() + "');\n(dry run: nothing"
+        + " changed)"), dry.out());
+    CliRun real = run("tenants", "distribute", "--tenants", Long.toString(tenant.value()), "--jdbc-url", url);
+    assertEquals(2, real.exit(), real.out());
+    assertTrue(real.err().contains("error: the citus extension is not installed in this database: nothing can be"
+        + " distributed"), real.err());
+    CliRun provisioned = run("tenants", "provision", Long.toString(Persistence.unusedTenant().value()), "--citus",
+        "distribute", "--jdbc-url", url);
+    assertEquals(0, provisioned.exit(), "inactive without the extension: " + provisioned.err());
+    CliRun bad = run("tenants", "provision", "5", "--citus", "everywhere", "--jdbc-url", url);
+    assertEquals(2, bad.exit());
+    assertTrue(bad.err().contains("--citus"), bad.err());
+  }
+
+  @Test
   void drop_needs_a_suspended_tenant_and_a_confirmation() {
     TenantId tenant = db.newTenant();
     CliRun unconfirmed = run("tenants", "drop", Long.toString(tenant.value()), "--jdbc-url", url);

@@ -59,6 +59,37 @@ public final class CitusLint {
     return problems;
   }
 
+  /**
+   * The shared tables that tenant SQL names (statements and scripts that touch {@code ${tenant}}): on Citus these
+   * must be reference tables, copied to every node, since a tenant schema lives on one worker node and a statement
+   * may join its tables only with reference tables. Sorted, without the schema.
+   */
+  public static java.util.SortedSet<String> sharedTablesOfTenantSql(List<Class<?>> mappers, List<MigrationTrack> tracks) {
+    java.util.SortedSet<String> tables = new java.util.TreeSet<>();
+    for (Class<?> mapper : mappers) {
+      for (MapperRules.Statement statement : MapperRules.statementsOf(mapper)) {
+        sharedTablesOf(statement.sql(), tables);
+      }
+    }
+    for (MigrationTrack track : tracks) {
+      track.scripts().forEach(script -> sharedTablesOf(script.sql(), tables));
+    }
+    return tables;
+  }
+
+  private static void sharedTablesOf(String sqlText, java.util.Set<String> into) {
+    String sql = COMMENT.matcher(sqlText).replaceAll(" ");
+    if (!sql.contains("${tenant}")) {
+      return;
+    }
+    Matcher table = TABLE_REFERENCE.matcher(sql);
+    while (table.find()) {
+      if (table.group(2).replace("\"", "").equalsIgnoreCase("crosslist.")) {
+        into.add(table.group(3).toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+  }
+
   /** What in one text would not run on Citus, each problem naming {@code where}. */
   static List<String> problems(String where, String sqlText) {
     String sql = COMMENT.matcher(sqlText).replaceAll(" ");

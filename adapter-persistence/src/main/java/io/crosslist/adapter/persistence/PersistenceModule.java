@@ -86,6 +86,10 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     }
     TenantMigrations tenantMigrations = new TenantMigrations(lanes.anyLane(), lanes::forTenant, settings.tenantTracks(),
         settings.migrationLockTimeout(), MIGRATION_ATTEMPTS);
+    List<Class<?>> allMappers = new java.util.ArrayList<>(MAPPERS);
+    allMappers.addAll(settings.hostMappers());
+    CitusSchemas citus = new CitusSchemas(lanes.anyLane(), settings.citus(), allMappers, settings.tenantTracks());
+    citus.start();
     // MyBatis's own data source goes unused: the unit of work hands every session its connection from a lane
     HikariDataSource pool = lanes.anyLane();
     install(new MyBatisModule() {
@@ -118,7 +122,14 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(MarketplaceConnectionRepository.class).to(MyBatisConnectionRepository.class);
     bind(ConnectedTenantIndex.class).to(MyBatisConnectionRepository.class);
     bind(ConversationRepository.class).to(MyBatisConversationRepository.class);
-    bind(TenantProvisioning.class).toInstance(tenantMigrations);
+    bind(TenantProvisioning.class).toInstance(!citus.active() ? tenantMigrations : tenant -> {
+      TenantProvisioning.ProvisioningResult result = tenantMigrations.provision(tenant);
+      if (result.created()) {
+        citus.distributeNew(tenant);
+      }
+      return result;
+    });
+    bind(CitusSchemas.class).toInstance(citus);
     bind(TenantMigration.class).toInstance(tenantMigrations);
     bind(TenantRemoval.class).toInstance(new TenantRemover(lanes.anyLane()));
     bind(TenantArchive.class).toInstance(new TenantArchiveStore(lanes.anyLane(), lanes.anyLane(),
@@ -158,6 +169,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(ConversationRepository.class);
     expose(TickLedger.class);
     expose(PollCursorRepository.class);
+    expose(CitusSchemas.class);
   }
 
   /** The connection pools' state now (for metrics); all zero before the module is installed. */

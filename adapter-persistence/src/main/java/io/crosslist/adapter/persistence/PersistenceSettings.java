@@ -35,10 +35,13 @@ import java.util.Objects;
  *     blocked longer than this by a migration
  * @param hostMappers the host's MyBatis mapper interfaces ({@link #withMapper}), for its own tenant tables
  * @param pooler what stands between Crosslist and PostgreSQL (default {@link Pooler#NONE}); see {@link Pooler}
+ * @param citus whether each new tenant schema is distributed with Citus's schema-based sharding (default
+ *     {@link CitusSchemas.Mode#OFF}); see {@link CitusSchemas}
  */
 public record PersistenceSettings(String jdbcUrl, String username, String password, int maximumPoolSize,
     Duration connectionTimeout, boolean migrateOnStart, int connectionsPerTenant, String secretKeyset,
-    List<MigrationTrack> hostTracks, Duration migrationLockTimeout, List<Class<?>> hostMappers, Pooler pooler) {
+    List<MigrationTrack> hostTracks, Duration migrationLockTimeout, List<Class<?>> hostMappers, Pooler pooler,
+    CitusSchemas.Mode citus) {
 
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
@@ -51,6 +54,9 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
     hostMappers = List.copyOf(hostMappers);
     if (pooler == null) {
       problems.add("pooler: is required (NONE or TRANSACTION)");
+    }
+    if (citus == null) {
+      problems.add("citus: is required (OFF or DISTRIBUTE)");
     }
     for (Class<?> mapper : hostMappers) {
       if (!mapper.isInterface()) {
@@ -101,38 +107,39 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
 
   public static PersistenceSettings forJdbcUrl(String jdbcUrl) {
     return new PersistenceSettings(jdbcUrl, null, null, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT, true,
-        DEFAULT_CONNECTIONS_PER_TENANT, null, List.of(), DEFAULT_MIGRATION_LOCK_TIMEOUT, List.of(), Pooler.NONE);
+        DEFAULT_CONNECTIONS_PER_TENANT, null, List.of(), DEFAULT_MIGRATION_LOCK_TIMEOUT, List.of(), Pooler.NONE,
+        CitusSchemas.Mode.OFF);
   }
 
   public PersistenceSettings withCredentials(String user, String secret) {
     return new PersistenceSettings(jdbcUrl, Objects.requireNonNull(user, "user"), secret, maximumPoolSize,
-        connectionTimeout, migrateOnStart, connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler);
+        connectionTimeout, migrateOnStart, connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler, citus);
   }
 
   public PersistenceSettings withMaximumPoolSize(int size) {
     return new PersistenceSettings(jdbcUrl, username, password, size, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler, citus);
   }
 
   public PersistenceSettings withConnectionTimeout(Duration timeout) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, timeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler, citus);
   }
 
   public PersistenceSettings withMigrateOnStart(boolean migrate) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrate,
-        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler, citus);
   }
 
   public PersistenceSettings withConnectionsPerTenant(int connections) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connections, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler);
+        connections, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler, citus);
   }
 
   /** The Tink AEAD keyset, in Tink's JSON format, that encrypts credentials at rest (see {@link TinkSecretCipher}). */
   public PersistenceSettings withSecretKeyset(String keysetJson) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, Objects.requireNonNull(keysetJson, "keysetJson"), hostTracks, migrationLockTimeout, hostMappers, pooler);
+        connectionsPerTenant, Objects.requireNonNull(keysetJson, "keysetJson"), hostTracks, migrationLockTimeout, hostMappers, pooler, citus);
   }
 
   /**
@@ -144,7 +151,7 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
     List<MigrationTrack> all = new ArrayList<>(hostTracks);
     all.add(Objects.requireNonNull(track, "track"));
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, all, migrationLockTimeout, hostMappers, pooler);
+        connectionsPerTenant, secretKeyset, all, migrationLockTimeout, hostMappers, pooler, citus);
   }
 
   /**
@@ -159,7 +166,7 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
     List<Class<?>> all = new ArrayList<>(hostMappers);
     all.add(Objects.requireNonNull(mapper, "mapper"));
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, all, pooler);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, all, pooler, citus);
   }
 
   /**
@@ -170,12 +177,23 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
    */
   public PersistenceSettings withPooler(Pooler pooler) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler);
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler, citus);
+  }
+
+  /**
+   * These settings with Citus's schema-based sharding: {@link CitusSchemas.Mode#DISTRIBUTE} distributes each new
+   * tenant schema ({@code citus_schema_distribute}) and makes the shared tables that tenant SQL reads reference
+   * tables, when the {@code citus} extension is present in the database; without it the option is inactive
+   * (logged at start).
+   */
+  public PersistenceSettings withCitus(CitusSchemas.Mode mode) {
+    return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
+        connectionsPerTenant, secretKeyset, hostTracks, migrationLockTimeout, hostMappers, pooler, mode);
   }
 
   public PersistenceSettings withMigrationLockTimeout(Duration timeout) {
     return new PersistenceSettings(jdbcUrl, username, password, maximumPoolSize, connectionTimeout, migrateOnStart,
-        connectionsPerTenant, secretKeyset, hostTracks, timeout, hostMappers, pooler);
+        connectionsPerTenant, secretKeyset, hostTracks, timeout, hostMappers, pooler, citus);
   }
 
   /** Every tenant track in the order it is applied: Crosslist's own, then the host's. */
@@ -193,6 +211,6 @@ public record PersistenceSettings(String jdbcUrl, String username, String passwo
         + maximumPoolSize + ", connectionTimeout=" + connectionTimeout + ", migrateOnStart=" + migrateOnStart
         + ", connectionsPerTenant=" + connectionsPerTenant + ", secretKeyset=" + (secretKeyset == null ? "none" : "set")
         + ", hostTracks=" + hostTracks.stream().map(MigrationTrack::name).toList() + ", migrationLockTimeout="
-        + migrationLockTimeout + ", pooler=" + pooler + ", hostMappers=" + hostMappers.stream().map(Class::getSimpleName).toList() + "]";
+        + migrationLockTimeout + ", pooler=" + pooler + ", citus=" + citus + ", hostMappers=" + hostMappers.stream().map(Class::getSimpleName).toList() + "]";
   }
 }

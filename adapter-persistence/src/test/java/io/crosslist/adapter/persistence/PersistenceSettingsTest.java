@@ -14,7 +14,8 @@ class PersistenceSettingsTest {
   void every_bad_setting_is_named_with_its_rule() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new PersistenceSettings("jdbc:mysql://x/y", null, null, 0, Duration.ofMillis(10), true, 0,
-            "{not a keyset", java.util.List.of(), PersistenceSettings.DEFAULT_MIGRATION_LOCK_TIMEOUT, java.util.List.of(), Pooler.NONE));
+            "{not a keyset", java.util.List.of(), PersistenceSettings.DEFAULT_MIGRATION_LOCK_TIMEOUT, java.util.List.of(), Pooler.NONE,
+            CitusSchemas.Mode.OFF));
     assertEquals("invalid persistence settings: jdbcUrl: must start with jdbc:postgresql: (Crosslist runs on "
         + "PostgreSQL only); maximumPoolSize: must be between 1 and 1000, got 0; connectionTimeout: must be "
         + "between 250ms and 10m, got PT0.01S; connectionsPerTenant: must be between 1 and 1000, got 0; secretKeyset: is "

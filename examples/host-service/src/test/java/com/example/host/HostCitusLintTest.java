@@ -13,4 +13,11 @@ class HostCitusLintTest {
   void the_hosts_mappers_and_track_would_run_on_citus_schema_based_sharding() {
     assertEquals(List.of(), CitusLint.problems(List.of(ProductNoteMapper.class), List.of(HostService.NOTES_TRACK)));
   }
+
+  @Test
+  void the_host_reads_no_shared_table_that_would_have_to_become_a_reference_table() {
+    // with --citus distribute, Crosslist makes every shared table that tenant SQL reads a reference table
+    assertEquals(List.of(), List.copyOf(CitusLint.sharedTablesOfTenantSql(List.of(ProductNoteMapper.class),
+        List.of(HostService.NOTES_TRACK))));
+  }
 }

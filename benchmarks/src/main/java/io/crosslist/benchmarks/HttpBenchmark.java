@@ -55,7 +55,7 @@ import java.util.regex.Pattern;
  */
 public final class HttpBenchmark {
   private static final String DATABASE = "crosslist_http_bench";
-  private static final String SECRET = "http-benchmark-secret-of-at-least-32-bytes";
+  static final String SECRET = "http-benchmark-secret-of-at-least-32-bytes";
 
   private HttpBenchmark() {}
 
@@ -137,7 +137,7 @@ public final class HttpBenchmark {
   }
 
   /** The HTTP API's in-ports as a host wires them: Crosslist's module and the HTTP module over the persistence. */
-  private static CrosslistHttpApi.Ports ports(Injector injector) {
+  static CrosslistHttpApi.Ports ports(Injector injector) {
     return injector.createChildInjector(new io.crosslist.library.CrosslistModule(),
         new io.crosslist.adapter.http.CrosslistHttpModule()).getInstance(CrosslistHttpApi.Ports.class);
   }
@@ -213,7 +213,7 @@ public final class HttpBenchmark {
     return file;
   }
 
-  private static String token(TenantId tenant) throws Exception {
+  static String token(TenantId tenant) throws Exception {
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
         .subject(String.valueOf(tenant.value())).expirationTime(Date.from(Instant.now().plusSeconds(3_600))).build());
     jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));

@@ -198,7 +198,7 @@ public final class JobsBenchmark {
   }
 
   /** The engine wired as bootstrap wires it, with a no-op handler for every (marketplace, action). */
-  private static final class Engine {
+  static final class Engine {
     final JobQueue queue;
     final JobExecutionService service;
     /** Handler runs so far: the throughput clock watches this, as it watches db-scheduler's own counter. */
@@ -235,9 +235,9 @@ public final class JobsBenchmark {
   }
 
   /** One measured run of one system: its rate, and the CPU it spent per job. */
-  private record Phase(double jobsPerSecond, CpuMeter.Reading cpu) {}
+  record Phase(double jobsPerSecond, CpuMeter.Reading cpu) {}
 
-  private static Phase crosslistThroughput(Engine engine, String url, int jobs, int threads, int tenants,
+  static Phase crosslistThroughput(Engine engine, String url, int jobs, int threads, int tenants,
       int jobsPerTenant, int tenantCap, Duration finishDelay) throws Exception {
     enqueueSpread(url, jobs, tenants);
     WorkerSettings settings = WorkerSettings.defaults("bench").withConcurrency(threads, threads * 4)

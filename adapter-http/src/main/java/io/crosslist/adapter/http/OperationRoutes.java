@@ -7,7 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 
-/** The routes operators and load balancers use, without a token: health, metrics and the OpenAPI document. */
+/** The routes operators and load balancers use, without a token: health, metrics, the OpenAPI document and
+ * the API reference page rendered from it. */
 final class OperationRoutes {
   /** The longest {@code /health/ready} waits for the database. */
   static final Duration READY_TIMEOUT = Duration.ofMillis(800);
@@ -29,6 +30,7 @@ final class OperationRoutes {
     routes.add(HandlerType.GET, "/health/ready", this::ready);
     routes.add(HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json")
         .result(CrosslistHttpApi.openApi()));
+    routes.add(HandlerType.GET, "/docs", ctx -> ctx.contentType("text/html; charset=utf-8").result(referencePage()));
     routes.add(HandlerType.GET, "/metrics", ctx -> {
       String text = operations.scrape() == null ? null : operations.scrape().get();
       if (text == null) {
@@ -36,6 +38,15 @@ final class OperationRoutes {
       }
       ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(text);
     });
+  }
+
+  /** The API reference page, rendered from the OpenAPI document at its first request. */
+  private static byte[] referencePage() {
+    return ReferencePage.PAGE;
+  }
+
+  private static final class ReferencePage {
+    static final byte[] PAGE = ApiReferencePage.render(CrosslistHttpApi.openApi());
   }
 
   private void ready(Context ctx) throws IOException {

@@ -53,7 +53,7 @@ public class TenantLookupBenchmark {
 
   /**
    * Experiment knob: extra PgJDBC properties for the raw JDBC pool, {@code k=v,k=v} (empty: none), e.g.
-   * {@code -p rawPoolProperties=prepareThreshold=0}. See docs/benchmarks.md.
+   * {@code -p rawPoolProperties=prepareThreshold=0}. See docs/lab-journal.md.
    */
   @Param({""})
   public String rawPoolProperties;

@@ -17,7 +17,7 @@ final class ConnectionPool {
    * Plan caching for schema-per-tenant SQL. Every tenant statement names its schema, so its text is one of
    * thousands and a connection sees each text a few times an hour, never the dozen times it takes PgJDBC
    * ({@code prepareThreshold} 5) and PostgreSQL (5 custom plans) to start reusing a plan: every execution
-   * was parsed and planned, a third of the jobs engine's server time (docs/benchmarks.md). So each text is
+   * was parsed and planned, a third of the jobs engine's server time (docs/lab-journal.md). So each text is
    * prepared on the server at its first use and planned once, generically. Tenant tables have the same
    * shape and similar sizes, which is what a generic plan assumes. Behind a PgBouncer older than 1.21 in
    * transaction mode, which cannot keep prepared statements, put {@code prepareThreshold=0} in the URL.

@@ -51,16 +51,7 @@ public final class CsvReader implements Closeable {
 
   /** The next record, or null at the end of the input. */
   public Record next() {
-    while (true) {
-      Record record = readRecord();
-      if (record == null) {
-        return null;
-      }
-      boolean blank = record.fields().size() == 1 && record.fields().get(0).isEmpty() && record.problem() == null;
-      if (!blank) {
-        return record;
-      }
-    }
+    return readRecord();
   }
 
   private Record readRecord() {
@@ -72,6 +63,7 @@ public final class CsvReader implements Closeable {
     boolean quoted = false;
     boolean afterQuote = false;
     boolean any = false;
+    boolean quotedOnce = false;
     while (true) {
       int c = read();
       if (c < 0) {
@@ -101,6 +93,11 @@ public final class CsvReader implements Closeable {
         continue;
       }
       if (c == '\n') {
+        if (fields.isEmpty() && kept == 0 && !quotedOnce) { // a blank line is no record
+          startLine = line;
+          any = false;
+          continue;
+        }
         fields.add(field.toString());
         return finish(fields, startLine, problem);
       }
@@ -111,6 +108,7 @@ public final class CsvReader implements Closeable {
           afterQuote = false;
         } else if (field.length() == 0) {
           quoted = true;
+          quotedOnce = true;
         } else {
           problem = first(problem, "a quote inside an unquoted field");
           kept = append(field, '"', kept);

@@ -14,7 +14,12 @@ interface ImportMapper {
   int appendChunk(@Param("tenant") TenantId tenant, @Param("id") long id, @Param("seq") int seq,
       @Param("data") byte[] data);
 
-  byte[] chunk(@Param("tenant") TenantId tenant, @Param("id") long id, @Param("seq") int seq);
+  Optional<ChunkRow> chunk(@Param("tenant") TenantId tenant, @Param("id") long id, @Param("seq") int seq);
+
+  /** A chunk of a stored file (a {@code byte[]} result would read as many rows). */
+  final class ChunkRow {
+    public byte[] data;
+  }
 
   int completeUpload(@Param("tenant") TenantId tenant, @Param("id") long id, @Param("fileBytes") long fileBytes,
       @Param("rowsTotal") int rowsTotal, @Param("jobId") long jobId, @Param("at") Instant at);

@@ -78,7 +78,8 @@ final class MyBatisProductImportRepository implements ProductImportRepository, R
 
   @Override
   public InputStream openFile(TenantId tenant, ImportId id) {
-    return new ChunkStream(seq -> imports(tenant, m -> m.chunk(tenant, id.value(), seq)));
+    return new ChunkStream(seq -> imports(tenant, m -> m.chunk(tenant, id.value(), seq)).map(r -> r.data)
+        .orElse(null));
   }
 
   @Override

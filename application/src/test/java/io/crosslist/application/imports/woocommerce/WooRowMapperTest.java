@@ -1,7 +1,7 @@
 package io.crosslist.application.imports.woocommerce;
 
-import static io.crosslist.application.imports.woocommerce.WooCsv.simple;
-import static io.crosslist.application.imports.woocommerce.WooCsv.with;
+import static io.crosslist.domain.imports.WooCsv.simple;
+import static io.crosslist.domain.imports.WooCsv.with;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.imports.ImportIssue;
+import io.crosslist.domain.imports.WooCsv;
 import io.crosslist.domain.imports.ProductImportRepository.ParentRow;
 import io.crosslist.domain.product.ReferenceCatalog.Reference;
 import java.io.StringReader;

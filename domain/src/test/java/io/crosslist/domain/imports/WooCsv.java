@@ -1,4 +1,4 @@
-package io.crosslist.application.imports.woocommerce;
+package io.crosslist.domain.imports;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
--- Product imports (a WooCommerce export and the job importing it). A product's SKU keys the import: unique among
+-- Product imports (a WooCommerce export and the job importing it). Applied again, it changes nothing. A product's SKU keys the import: unique among
 -- a tenant's live products, so a re-run updates instead of duplicating (a deleted product frees its SKU).
 alter table ${tenant}.products
   add column if not exists sku text check (sku is null or char_length(sku) between 1 and 100);
@@ -6,7 +6,7 @@ create unique index if not exists products_sku on ${tenant}.products (sku) where
 
 -- One uploaded file and its import. job_id is set when the whole file is stored and its job enqueued; the
 -- counts are the checkpoint, written in the transaction of the rows they count.
-create table ${tenant}.product_imports (
+create table if not exists ${tenant}.product_imports (
   id          bigint generated always as identity primary key,
   format      text        not null check (format in ('WOOCOMMERCE')),
   file_name   text        not null default '' check (char_length(file_name) <= 255),
@@ -27,7 +27,7 @@ create table ${tenant}.product_imports (
 );
 
 -- The file, in chunks of at most a few hundred KiB: written and read one chunk at a time, by any process.
-create table ${tenant}.product_import_chunks (
+create table if not exists ${tenant}.product_import_chunks (
   import_id bigint  not null references ${tenant}.product_imports (id) on delete cascade,
   seq       integer not null check (seq >= 0),
   data      bytea   not null,
@@ -36,7 +36,7 @@ create table ${tenant}.product_import_chunks (
 
 -- What could not be taken as it is, per row: row number, column, value, rule; row_failed when the row was not
 -- imported.
-create table ${tenant}.product_import_issues (
+create table if not exists ${tenant}.product_import_issues (
   import_id  bigint  not null references ${tenant}.product_imports (id) on delete cascade,
   position   integer not null,
   row_number integer not null check (row_number >= 1),
@@ -48,7 +48,7 @@ create table ${tenant}.product_import_issues (
 );
 
 -- Rows later rows refer to (a variable product, for its variations), kept by the import that read them.
-create table ${tenant}.product_import_parents (
+create table if not exists ${tenant}.product_import_parents (
   import_id  bigint  not null references ${tenant}.product_imports (id) on delete cascade,
   row_number integer not null,
   source_id  text    not null,
@@ -56,5 +56,5 @@ create table ${tenant}.product_import_parents (
   fields     text[]  not null,
   primary key (import_id, row_number)
 );
-create index product_import_parents_by_source on ${tenant}.product_import_parents (import_id, source_id);
-create index product_import_parents_by_sku on ${tenant}.product_import_parents (import_id, sku);
+create index if not exists product_import_parents_by_source on ${tenant}.product_import_parents (import_id, source_id);
+create index if not exists product_import_parents_by_sku on ${tenant}.product_import_parents (import_id, sku);

@@ -558,8 +558,10 @@ class HttpApiTest {
         "{\"jobs\": [{\"marketplace\": \"EBAY\", \"action\": \"SYNC_ORDERS\"}]}"));
     long connection = idOf(send("POST", "/connections", a, "application/json",
         "{\"marketplace\": \"VINTED\", \"externalAccountId\": \"m-9\", \"displayName\": \"V\", \"sessionCookies\": \"c=1\"}"));
+    long upload = idOf(send("POST", "/imports/woocommerce", a, "text/csv", io.crosslist.domain.imports.WooCsv.plain()
+        .row(io.crosslist.domain.imports.WooCsv.simple(1, "A-1", "Scarf", "12")).text()));
     java.util.Map<String, Long> idOf = java.util.Map.of("/products/", product, "/jobs/", job, "/batches/", batch,
-        "/connections/", connection);
+        "/connections/", connection, "/imports/", upload);
     java.util.Map<String, String> before = new java.util.TreeMap<>();
     for (var e : idOf.entrySet()) {
       before.put(e.getKey(), send("GET", e.getKey() + e.getValue(), a, null, null).body());

@@ -159,6 +159,7 @@ public final class CrosslistModule extends AbstractModule {
     install(new RecurringTasksModule(recurring));
     install(new TenantFleetModule());
     install(new TenantArchiveModule());
+    install(new ImportsModule());
   }
 
   @Provides

@@ -8,6 +8,7 @@ import io.crosslist.application.product.port.in.GetProductUseCase;
 import io.crosslist.application.product.port.in.ListProductsUseCase;
 import io.crosslist.application.product.port.in.UpdateProductUseCase;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +55,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   private final AdminRoutes admin;
   private final TaskRoutes tasks;
   private final OperationRoutes operations;
+  private final ImportRoutes imports;
   private volatile List<String> routes = List.of();
   private Javalin app;
 
@@ -61,8 +63,9 @@ public final class CrosslistHttpApi implements AutoCloseable {
   public record Ports(CreateProductUseCase createProduct, GetProductUseCase getProduct,
       ListProductsUseCase listProducts, UpdateProductUseCase updateProduct,
       ChangeProductStatusUseCase changeProductStatus, DeleteProductUseCase deleteProduct, JobPorts jobs,
-      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants, TaskPorts tasks) {
+      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants, TaskPorts tasks, ImportPorts imports) {
     public Ports {
+      Objects.requireNonNull(imports, "imports");
       Objects.requireNonNull(tasks, "tasks");
       Objects.requireNonNull(createProduct, "createProduct");
       Objects.requireNonNull(getProduct, "getProduct");
@@ -105,6 +108,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
     this.admin = new AdminRoutes(json, ports.tenants(), gate);
     this.tasks = new TaskRoutes(json, ports.tasks());
     this.operations = new OperationRoutes(operations, json);
+    this.imports = new ImportRoutes(ports.imports(), json);
   }
 
   /**
@@ -137,6 +141,10 @@ public final class CrosslistHttpApi implements AutoCloseable {
       activity.register(table, pipeline);
       jobs.register(table, pipeline);
       connections.register(table, pipeline);
+      imports.register(table, pipeline);
+      // an import's file part is spooled to disk above 1 MiB; its size is checked again while it is stored
+      config.jetty.multipartConfig.maxFileSize(ImportRoutes.MAX_FILE_MIB, SizeUnit.MB);
+      config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
       table.before("/admin", pipeline::authenticateAdmin);
       admin.register(table);
       tasks.register(table);

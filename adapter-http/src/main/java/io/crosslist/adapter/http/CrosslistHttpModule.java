@@ -7,6 +7,8 @@ import io.crosslist.application.connection.port.in.DisconnectMarketplaceUseCase;
 import io.crosslist.application.connection.port.in.GetConnectionsUseCase;
 import io.crosslist.application.connection.port.in.GetProductListingsUseCase;
 import io.crosslist.application.connection.port.in.ListConversationsUseCase;
+import io.crosslist.application.imports.port.in.GetProductImportUseCase;
+import io.crosslist.application.imports.port.in.StartProductImportUseCase;
 import io.crosslist.application.job.port.in.CancelBatchUseCase;
 import io.crosslist.application.job.port.in.CancelJobUseCase;
 import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
@@ -43,9 +45,15 @@ public final class CrosslistHttpModule extends AbstractModule {
   @Provides
   CrosslistHttpApi.Ports httpPorts(CreateProductUseCase create, GetProductUseCase get, ListProductsUseCase list,
       UpdateProductUseCase update, ChangeProductStatusUseCase status, DeleteProductUseCase delete, JobPorts jobs,
-      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants, TaskPorts tasks) {
+      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants, TaskPorts tasks,
+      ImportPorts imports) {
     return new CrosslistHttpApi.Ports(create, get, list, update, status, delete, jobs, connections, activity, tenants,
-        tasks);
+        tasks, imports);
+  }
+
+  @Provides
+  ImportPorts importPorts(StartProductImportUseCase start, GetProductImportUseCase get) {
+    return new ImportPorts(start, get);
   }
 
   @Provides

@@ -8,9 +8,12 @@ import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.connection.ConnectionAlreadyExistsException;
 import io.crosslist.domain.connection.ConnectionNotFoundException;
 import io.crosslist.domain.connection.SecretsNotConfiguredException;
+import io.crosslist.domain.imports.ImportFileTooLargeException;
+import io.crosslist.domain.imports.ImportNotFoundException;
 import io.crosslist.domain.job.BatchNotFoundException;
 import io.crosslist.domain.job.IllegalJobTransitionException;
 import io.crosslist.domain.job.JobNotFoundException;
+import io.crosslist.domain.product.DuplicateSkuException;
 import io.crosslist.domain.product.IllegalStatusTransitionException;
 import io.crosslist.domain.product.ProductNotEditableException;
 import io.crosslist.domain.product.ProductNotFoundException;
@@ -74,6 +77,12 @@ final class Problems {
     routes.exception(UnknownTenantException.class, (e, ctx) -> write(ctx, notFound("tenant")));
     routes.exception(JobNotFoundException.class, (e, ctx) -> write(ctx, notFound("job")));
     routes.exception(BatchNotFoundException.class, (e, ctx) -> write(ctx, notFound("batch")));
+    routes.exception(ImportNotFoundException.class, (e, ctx) -> write(ctx, notFound("import")));
+    routes.exception(ImportFileTooLargeException.class, (e, ctx) -> write(ctx, new HttpProblem(413, "file-too-large",
+        "File too large", e.getMessage(), List.of(new HttpProblem.FieldError("file", "must be at most " + e.limit()
+        + " bytes")))));
+    routes.exception(DuplicateSkuException.class, (e, ctx) -> write(ctx, new HttpProblem(409, "duplicate-sku",
+        "Duplicate SKU", e.getMessage())));
     routes.exception(UnknownTaskException.class, (e, ctx) -> write(ctx, new HttpProblem(404, "not-found", "Not found",
         e.getMessage())));
     routes.exception(TaskRunningException.class, (e, ctx) -> write(ctx, new HttpProblem(409, "task-running",

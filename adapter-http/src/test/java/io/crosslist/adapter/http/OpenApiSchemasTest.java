@@ -80,6 +80,9 @@ class OpenApiSchemasTest {
     RESPONSES.put("FleetFailure", FleetRoutes.FailureView.class);
     RESPONSES.put("RecurringTask", TaskRoutes.TaskView.class);
     RESPONSES.put("TaskRun", TaskRoutes.TaskRunView.class);
+    RESPONSES.put("Import", ImportRoutes.ImportView.class);
+    RESPONSES.put("ImportCounts", ImportRoutes.Counts.class);
+    RESPONSES.put("ImportIssue", ImportRoutes.IssueView.class);
   }
 
   private final JsonNode schemas;

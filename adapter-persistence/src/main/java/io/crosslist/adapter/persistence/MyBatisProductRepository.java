@@ -12,7 +12,10 @@ import io.crosslist.domain.tenant.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -36,6 +39,17 @@ final class MyBatisProductRepository implements ProductRepository {
   }
 
   @Override
+  public Map<String, Product> findBySkus(TenantId tenant, Collection<String> skus) {
+    if (skus.isEmpty()) {
+      return Map.of();
+    }
+    List<String> wanted = List.copyOf(skus);
+    Map<String, Product> found = new HashMap<>();
+    products(tenant, m -> m.findBySkus(tenant, wanted)).forEach(row -> found.put(row.sku, row.toProduct()));
+    return found;
+  }
+
+  @Override
   public Product add(TenantId tenant, Product product) {
     if (product.isStored()) {
       throw new IllegalArgumentException("product " + product.id() + " is already stored; use update");
@@ -45,8 +59,8 @@ final class MyBatisProductRepository implements ProductRepository {
     if (id == null) {
       throw unknownReference(tenant, row);
     }
-    return Product.reconstitute(ProductId.of(id), product.details(), product.status(), product.createdAt(),
-        product.updatedAt(), 0);
+    return Product.reconstitute(ProductId.of(id), product.details(), product.sku(), product.status(),
+        product.createdAt(), product.updatedAt(), 0);
   }
 
   @Override
@@ -60,8 +74,8 @@ final class MyBatisProductRepository implements ProductRepository {
       }
       throw new ConcurrentUpdateException("product", product.id(), product.version());
     }
-    return Product.reconstitute(product.id(), product.details(), product.status(), product.createdAt(),
-        product.updatedAt(), product.version() + 1);
+    return Product.reconstitute(product.id(), product.details(), product.sku(), product.status(),
+        product.createdAt(), product.updatedAt(), product.version() + 1);
   }
 
   /** The unknown code a write was refused for (the statement wrote nothing, so a second read says which). */

@@ -15,7 +15,9 @@ import io.crosslist.domain.marketplace.ListingRepository;
 import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.MarketplaceTaskRepository;
 import io.crosslist.domain.job.MarketplaceJobRepository;
+import io.crosslist.domain.imports.ProductImportRepository;
 import io.crosslist.domain.product.ProductRepository;
+import io.crosslist.domain.product.ReferenceCatalog;
 import io.crosslist.domain.marketplace.PollCursorRepository;
 import io.crosslist.domain.schedule.TickLedger;
 import io.crosslist.domain.tenant.TenantArchive;
@@ -57,7 +59,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
   /** Crosslist's own mappers. */
   static final List<Class<?>> MAPPERS = List.of(ProductMapper.class, TenantRegistryMapper.class, JobMapper.class,
       BatchMapper.class, JobDispatchMapper.class, JobJournalMapper.class, TaskMapper.class, ListingMapper.class,
-      ConnectionMapper.class, ConversationMapper.class, TickMapper.class, PollCursorMapper.class);
+      ConnectionMapper.class, ConversationMapper.class, TickMapper.class, PollCursorMapper.class, ImportMapper.class);
   private final PersistenceSettings settings;
   private ConnectionLanes lanes;
 
@@ -147,6 +149,8 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(ListingRepository.class).to(MyBatisListingRepository.class);
     bind(TickLedger.class).to(MyBatisTickLedger.class);
     bind(PollCursorRepository.class).to(MyBatisPollCursorRepository.class);
+    bind(ProductImportRepository.class).to(MyBatisProductImportRepository.class);
+    bind(ReferenceCatalog.class).to(MyBatisProductImportRepository.class);
 
     expose(UnitOfWork.class);
     expose(TenantMappers.class);
@@ -170,6 +174,8 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(TickLedger.class);
     expose(PollCursorRepository.class);
     expose(CitusSchemas.class);
+    expose(ProductImportRepository.class);
+    expose(ReferenceCatalog.class);
   }
 
   /** The connection pools' state now (for metrics); all zero before the module is installed. */

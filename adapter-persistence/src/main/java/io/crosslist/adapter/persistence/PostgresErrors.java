@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.domain.product.DuplicateSkuException;
 import io.crosslist.domain.product.UnknownReferenceException;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.UnknownTenantException;
@@ -19,6 +20,7 @@ final class PostgresErrors {
   static final String UNIQUE_VIOLATION = "23505";
   /** Reference foreign keys are named {@code <table>_<field>_fk}, e.g. {@code products_brand_fk}. */
   private static final Pattern REFERENCE_FK = Pattern.compile("[a-z_]+?_([a-z]+)_fk");
+  private static final Pattern SKU_DETAIL = Pattern.compile("Key \\(sku\\)=\\((.*)\\) already exists");
   private static final Pattern KEY_DETAIL = Pattern.compile("Key \\([^)]*\\)=\\((.*)\\) is not present");
 
   private PostgresErrors() {}
@@ -50,6 +52,10 @@ final class PostgresErrors {
     if ((UNDEFINED_TABLE.equals(state) || INVALID_SCHEMA_NAME.equals(state))
         && message.contains('"' + tenant.schemaName() + '.')) {
       return new UnknownTenantException(tenant);
+    }
+    if (UNIQUE_VIOLATION.equals(state) && server != null && "products_sku".equals(server.getConstraint())) {
+      Matcher key = SKU_DETAIL.matcher(server.getDetail() == null ? "" : server.getDetail());
+      return new DuplicateSkuException(key.find() ? key.group(1) : "?");
     }
     if (FOREIGN_KEY_VIOLATION.equals(state) && server != null && server.getConstraint() != null) {
       Matcher fk = REFERENCE_FK.matcher(server.getConstraint());

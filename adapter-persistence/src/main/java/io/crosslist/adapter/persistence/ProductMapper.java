@@ -12,6 +12,8 @@ interface ProductMapper {
 
   Optional<ProductRow> findById(@Param("tenant") TenantId tenant, @Param("id") long id);
 
+  List<ProductRow> findBySkus(@Param("tenant") TenantId tenant, @Param("skus") List<String> skus);
+
   /** The new product's id; null when a reference code is unknown (see {@link #unknownReference}). */
   Long insert(@Param("tenant") TenantId tenant, @Param("row") ProductRow row);
 

@@ -21,6 +21,7 @@ final class ProductRow {
   public String conditionCode;
   public String sizeCode;
   public String colourCode;
+  public String sku;
   public int stockQuantity;
   public List<String> imageUrls;
   public String status;
@@ -41,6 +42,7 @@ final class ProductRow {
     row.conditionCode = d.condition();
     row.sizeCode = d.size();
     row.colourCode = d.colour();
+    row.sku = product.sku();
     row.stockQuantity = d.stockQuantity();
     row.imageUrls = d.imageUrls();
     row.status = product.status().name();
@@ -53,7 +55,7 @@ final class ProductRow {
   Product toProduct() {
     ProductDetails details = new ProductDetails(title, description, new Money(priceAmount, priceCurrency), brandCode,
         categoryCode, conditionCode, sizeCode, colourCode, stockQuantity, imageUrls);
-    return Product.reconstitute(ProductId.of(id), details, ProductStatus.valueOf(status), createdAt, updatedAt,
+    return Product.reconstitute(ProductId.of(id), details, sku, ProductStatus.valueOf(status), createdAt, updatedAt,
         version);
   }
 }

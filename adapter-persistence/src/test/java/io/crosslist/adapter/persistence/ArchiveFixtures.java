@@ -35,7 +35,7 @@ final class ArchiveFixtures {
   }
 
   /**
-   * Rows in every Crosslist table (at V11) and the host's, with text that tries the format (quotes, a newline,
+   * Rows in every Crosslist table (at V13) and the host's, with text that tries the format (quotes, a newline,
    * non-ASCII, NULLs, arrays, JSON); product 4 is deleted, so the products sequence is ahead of the highest id.
    */
   static void populate(TenantId tenant) throws SQLException {
@@ -76,6 +76,15 @@ final class ArchiveFixtures {
         insert into %1$s.conversation_messages (thread_id, marketplace, external_id, inbound, body, sent_at)
         values (1, 'VINTED', 'm-1', true, 'Is it still available?', now());
         insert into %1$s.marketplace_poll_cursors (marketplace, polled_until, updated_at) values ('ETSY', now(), now());
+        update %1$s.products set sku = 'NIKE-90 "white"' where title = 'Nike Air Max 90';
+        insert into %1$s.product_imports (format, file_name, rows_total, currency, mapping, job_id, rows_done, created,
+          issues, created_at, updated_at)
+        values ('WOOCOMMERCE', 'shop "1".csv', 2, 'EUR', E'size,XXL,xl\n', 2, 1, 1, 1, now(), now());
+        insert into %1$s.product_import_chunks (import_id, seq, data) values (1, 0, '\\xefbbbf49442c00ff'::bytea);
+        insert into %1$s.product_import_issues (import_id, position, row_number, column_name, value, rule, row_failed)
+        values (1, 1, 1, 'Images', 'not, a "url"', 'must be an absolute http or https URL', false);
+        insert into %1$s.product_import_parents (import_id, row_number, source_id, sku, fields)
+        values (1, 1, '10', 'BOOT', '{"10","variable","a, \\"b\\""}');
         insert into %1$s.acme_notes (id, body) values (1, 'host row'), (2, 'another');
         """.formatted(s));
   }

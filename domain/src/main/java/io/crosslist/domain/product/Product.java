@@ -12,15 +12,17 @@ import java.util.Objects;
 public final class Product {
   private final ProductId id;
   private final ProductDetails details;
+  private final String sku;
   private final ProductStatus status;
   private final Instant createdAt;
   private final Instant updatedAt;
   private final long version;
 
-  private Product(ProductId id, ProductDetails details, ProductStatus status, Instant createdAt,
+  private Product(ProductId id, ProductDetails details, String sku, ProductStatus status, Instant createdAt,
       Instant updatedAt, long version) {
     this.id = id;
     this.details = Objects.requireNonNull(details, "details");
+    this.sku = sku == null ? null : ProductSku.require(sku);
     this.status = Objects.requireNonNull(status, "status");
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     this.updatedAt = Objects.requireNonNull(updatedAt, "updatedAt");
@@ -30,13 +32,29 @@ public final class Product {
   /** A new draft, not yet stored: it gets its id from the repository. */
   public static Product newDraft(ProductDetails details, Instant now) {
     Instant at = storable(now);
-    return new Product(null, details, ProductStatus.DRAFT, at, at, 0);
+    return new Product(null, details, null, ProductStatus.DRAFT, at, at, 0);
+  }
+
+  /**
+   * A new draft with a stock keeping unit (unique among the tenant's live products), not yet stored.
+   *
+   * @throws io.crosslist.domain.ValidationException when {@code sku} breaks {@link ProductSku}'s rule
+   */
+  public static Product newDraft(ProductDetails details, String sku, Instant now) {
+    Instant at = storable(now);
+    return new Product(null, details, ProductSku.require(sku), ProductStatus.DRAFT, at, at, 0);
   }
 
   /** Rebuilds a stored product; for repositories only. */
   public static Product reconstitute(ProductId id, ProductDetails details, ProductStatus status,
       Instant createdAt, Instant updatedAt, long version) {
-    return new Product(Objects.requireNonNull(id, "id"), details, status, createdAt, updatedAt, version);
+    return reconstitute(id, details, null, status, createdAt, updatedAt, version);
+  }
+
+  /** Rebuilds a stored product with its SKU (null when it has none); for repositories only. */
+  public static Product reconstitute(ProductId id, ProductDetails details, String sku, ProductStatus status,
+      Instant createdAt, Instant updatedAt, long version) {
+    return new Product(Objects.requireNonNull(id, "id"), details, sku, status, createdAt, updatedAt, version);
   }
 
   /** The same product with new details. */
@@ -44,7 +62,7 @@ public final class Product {
     if (!status.isEditable()) {
       throw new ProductNotEditableException(id, status);
     }
-    return new Product(id, newDetails, status, createdAt, storable(now), version);
+    return new Product(id, newDetails, sku, status, createdAt, storable(now), version);
   }
 
   /** The same product in {@code target} status; rejects transitions the lifecycle does not allow. */
@@ -53,7 +71,7 @@ public final class Product {
     if (!status.canBecome(target)) {
       throw new IllegalStatusTransitionException(id, status, target);
     }
-    return new Product(id, details, target, createdAt, storable(now), version);
+    return new Product(id, details, sku, target, createdAt, storable(now), version);
   }
 
   /** Whether the repository has stored this product yet. */
@@ -71,6 +89,11 @@ public final class Product {
 
   public ProductDetails details() {
     return details;
+  }
+
+  /** The stock keeping unit, unique among the tenant's live products; null when the product has none. */
+  public String sku() {
+    return sku;
   }
 
   public ProductStatus status() {
@@ -98,13 +121,13 @@ public final class Product {
   @Override
   public boolean equals(Object o) {
     return o instanceof Product p && Objects.equals(id, p.id) && details.equals(p.details)
-        && status == p.status && createdAt.equals(p.createdAt) && updatedAt.equals(p.updatedAt)
+        && Objects.equals(sku, p.sku) && status == p.status && createdAt.equals(p.createdAt) && updatedAt.equals(p.updatedAt)
         && version == p.version;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(id, details, status, createdAt, updatedAt, version);
+    return Objects.hash(id, details, sku, status, createdAt, updatedAt, version);
   }
 
   @Override

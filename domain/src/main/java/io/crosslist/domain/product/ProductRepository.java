@@ -3,6 +3,8 @@ package io.crosslist.domain.product;
 import io.crosslist.domain.Page;
 import io.crosslist.domain.tenant.TenantId;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,10 +18,17 @@ public interface ProductRepository {
   Optional<Product> findById(TenantId tenant, ProductId id);
 
   /**
+   * The live products holding any of {@code skus}, by SKU; SKUs no live product holds are absent. One round
+   * trip for the whole collection (an import looks a page of rows up at once).
+   */
+  Map<String, Product> findBySkus(TenantId tenant, Collection<String> skus);
+
+  /**
    * Stores a new product (one with no id yet).
    *
    * @return the stored product, with its id and version 0
    * @throws UnknownReferenceException when a reference code does not exist
+   * @throws DuplicateSkuException when another live product has its SKU
    */
   Product add(TenantId tenant, Product product);
 
@@ -30,6 +39,7 @@ public interface ProductRepository {
    * @throws io.crosslist.domain.ConcurrentUpdateException when the version moved on or the product was
    *     deleted; nothing is written
    * @throws UnknownReferenceException when a reference code does not exist
+   * @throws DuplicateSkuException when another live product has its SKU
    */
   Product update(TenantId tenant, Product product);
 

@@ -38,7 +38,7 @@ class FleetApiTest {
   private static void setBackOneVersion(TenantId tenant) throws Exception {
     try (Connection c = TestDatabase.get().connect(); Statement st = c.createStatement()) {
       st.execute("delete from crosslist.tenant_migrations where tenant_id = " + tenant.value()
-          + " and track = 'crosslist' and version = 11");
+          + " and track = 'crosslist' and version = 12");
       st.execute("update crosslist.tenant_tracks set version = 10 where tenant_id = " + tenant.value()
           + " and track = 'crosslist'");
     }
@@ -71,7 +71,7 @@ class FleetApiTest {
       status = client.send("GET", "/products", null, behindToken).status();
     }
     assertEquals(200, status, "served once its migration is done");
-    assertEquals(11, version(behind));
+    assertEquals(12, version(behind));
   }
 
   @Test
@@ -96,7 +96,7 @@ class FleetApiTest {
       assertEquals(io.crosslist.domain.job.JobStatus.COMPLETED, status);
       pool.shutdown();
     }
-    assertEquals(11, version(behind), "the worker migrated the tenant before it started its job");
+    assertEquals(12, version(behind), "the worker migrated the tenant before it started its job");
   }
 
   @Test
@@ -118,8 +118,8 @@ class FleetApiTest {
     }
     assertTrue(body.contains("\"state\":\"COMPLETED\"") && body.contains("\"total\":2") && body.contains("\"done\":2")
         && body.contains("\"failed\":0"), body);
-    assertEquals(11, version(one));
-    assertEquals(11, version(two));
+    assertEquals(12, version(one));
+    assertEquals(12, version(two));
     assertTrue(client.send("GET", "/admin/fleet/migrations", null, admin).body().contains(location.substring(
         location.lastIndexOf('/') + 1)));
     assertProblem(client.send("GET", "/admin/fleet/migrations/m999", null, admin), 404, "not-found");
@@ -140,7 +140,7 @@ class FleetApiTest {
         io.crosslist.application.tenant.MigrateTenantsUseCase.class), 2).run();
     assertEquals("tenant-migration", summary.task());
     assertTrue(summary.itemsChanged() >= 1, summary.toString());
-    assertEquals(11, version(behind));
+    assertEquals(12, version(behind));
   }
 
   @Test

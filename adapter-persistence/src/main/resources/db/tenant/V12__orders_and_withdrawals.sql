@@ -14,8 +14,12 @@ update ${tenant}.marketplace_orders
    set status = case when product_id is null then 'UNMATCHED' else 'ACCEPTED' end,
        received_at = ordered_at, settled_at = ordered_at
  where status is null;
+-- The defaults keep a row inserted as before this version (by SQL carried over from an older back end) valid:
+-- such an order had its stock taken when it was recorded.
 alter table ${tenant}.marketplace_orders
+  alter column status set default 'ACCEPTED',
   alter column status set not null,
+  alter column received_at set default now(),
   alter column received_at set not null,
   drop constraint if exists marketplace_orders_status_check,
   add constraint marketplace_orders_status_check check (status in ('RECEIVED', 'ACCEPTED', 'OVERSOLD', 'UNMATCHED'));

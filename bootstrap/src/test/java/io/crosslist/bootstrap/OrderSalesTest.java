@@ -228,6 +228,30 @@ class OrderSalesTest {
   }
 
   @Test
+  void an_etsy_job_whose_order_was_not_stored_fetches_it_and_one_for_an_unknown_receipt_fails_naming_it()
+      throws Exception {
+    TenantId tenant = db.newTenant();
+    Product product = listedOn(tenant, 3, Marketplace.ETSY);
+    MarketplaceOrder order = etsy.sell(tenant, listing(tenant, product, Marketplace.ETSY).externalId(), 2);
+    // as the poller of an older build left them: the job, and no RECEIVED order
+    enqueue.enqueue(tenant, JobRequest.of(Marketplace.ETSY, JobAction.SYNC_ORDERS, null)
+        .withIdempotencyKey("order-poll:etsy:" + order.externalId()));
+    enqueue.enqueue(tenant, JobRequest.of(Marketplace.ETSY, JobAction.SYNC_ORDERS, null)
+        .withIdempotencyKey("order-poll:etsy:no-such-receipt"));
+    runJobs();
+
+    assertEquals(1, reload(tenant, product).details().stockQuantity());
+    assertEquals(List.of(OrderStatus.ACCEPTED), orders(tenant, OrderSearch.firstPage()).stream()
+        .map(RecordedOrder::status).toList());
+    MarketplaceJob unknown = jobs(tenant, Marketplace.ETSY, JobAction.SYNC_ORDERS).stream()
+        .filter(j -> j.idempotencyKey().endsWith("no-such-receipt")).findFirst().orElseThrow();
+    assertEquals(JobStatus.FAILED, unknown.status());
+    assertEquals(1, unknown.attempts(), "refused at once: no attempt would find it");
+    assertTrue(unknown.lastError().startsWith("ETSY order no-such-receipt is not among the orders Etsy reports"),
+        unknown.lastError());
+  }
+
+  @Test
   void a_sale_on_ebay_withdraws_the_listings_on_vinted_and_etsy_once_with_retries() throws Exception {
     TenantId tenant = db.newTenant();
     Product product = listedOn(tenant, 1, Marketplace.VINTED, Marketplace.EBAY, Marketplace.ETSY);

@@ -33,9 +33,4 @@ public record RecordedOrder(long id, Marketplace marketplace, String externalId,
     return status == OrderStatus.OVERSOLD;
   }
 
-  /** The order as the marketplace reported it; null when its listing was not kept (recorded before V12). */
-  public MarketplaceOrder asOrder() {
-    return listingExternalId == null ? null
-        : new MarketplaceOrder(externalId, listingExternalId, quantity, total, orderedAt);
-  }
 }

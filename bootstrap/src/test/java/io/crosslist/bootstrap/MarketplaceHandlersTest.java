@@ -7,7 +7,9 @@ import io.crosslist.adapter.marketplace.SimulatedMarketplaceGateway;
 import io.crosslist.adapter.marketplace.SimulationSettings;
 import io.crosslist.adapter.persistence.Persistence;
 import io.crosslist.application.job.handler.MarketplaceGateways;
+import io.crosslist.application.job.handler.OrderRecorder;
 import io.crosslist.application.job.handler.StandardHandlers;
+import io.crosslist.application.job.service.JobEnqueueService;
 import io.crosslist.application.job.service.JobExecutionService;
 import io.crosslist.application.job.service.JobHandlers;
 import io.crosslist.application.job.service.JobRunSettings;
@@ -45,6 +47,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,8 +76,15 @@ class MarketplaceHandlersTest {
 
   private JobExecutionService engineWith(MarketplaceGateway ebay, int enrichmentParallelism) {
     MarketplaceGateways gateways = new MarketplaceGateways(List.of(vinted, ebay));
-    return new JobExecutionService(db.queue, db.jobs, db.journal, new JobHandlers(StandardHandlers.create(gateways,
-        db.products, listings, db.tasks, db.unitOfWork, Clock.systemUTC(), enrichmentPool, enrichmentParallelism)),
+    // the withdrawals of sold-out products are enqueued through the normal enqueue use case, over these handlers
+    AtomicReference<JobEnqueueService> enqueue = new AtomicReference<>();
+    OrderRecorder orders = new OrderRecorder(db.products, listings,
+        db.injector.getInstance(io.crosslist.domain.marketplace.OrderRepository.class), db.journal,
+        (tenant, request) -> enqueue.get().enqueue(tenant, request), db.unitOfWork, Clock.systemUTC());
+    JobHandlers handlers = new JobHandlers(StandardHandlers.create(gateways, db.products, listings, db.tasks,
+        db.unitOfWork, Clock.systemUTC(), enrichmentPool, enrichmentParallelism, orders));
+    enqueue.set(new JobEnqueueService(db.jobs, db.batches, db.products, db.unitOfWork, Clock.systemUTC(), handlers));
+    return new JobExecutionService(db.queue, db.jobs, db.journal, handlers,
         db.unitOfWork, new JobRunSettings(new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(2), 0),
         Duration.ZERO, Duration.ZERO), Clock.systemUTC(), new Random(5));
   }
@@ -228,11 +238,12 @@ class MarketplaceHandlersTest {
     }
     MarketplaceJob sync = run(tenant, JobRequest.of(Marketplace.EBAY, JobAction.SYNC_ORDERS, null));
     assertEquals(JobStatus.COMPLETED, sync.status(), sync.lastError());
-    assertEquals("{\"new\": 1, \"sold\": 1, \"orders\": 1}", sync.result(), "the simulator sells every third listing");
+    assertEquals("{\"new\": 1, \"sold\": 1, \"orders\": 1, \"oversold\": 0, \"withdrawn\": 0}", sync.result(),
+        "the simulator sells every third listing");
     assertEquals(ProductStatus.SOLD, db.products.findById(tenant, products.get(2).id()).orElseThrow().status());
 
     MarketplaceJob again = run(tenant, JobRequest.of(Marketplace.EBAY, JobAction.SYNC_ORDERS, null));
-    assertEquals("{\"new\": 0, \"sold\": 0, \"orders\": 1}", again.result());
+    assertEquals("{\"new\": 0, \"sold\": 0, \"orders\": 1, \"oversold\": 0, \"withdrawn\": 0}", again.result());
   }
 
   /** Passes every call on; tests override the ones they disturb or observe. */

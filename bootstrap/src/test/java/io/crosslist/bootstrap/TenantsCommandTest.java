@@ -27,8 +27,8 @@ class TenantsCommandTest {
   @Test
   void provision_takes_ranges_lists_and_a_file_and_a_second_run_changes_nothing() throws Exception {
     long base = Persistence.unusedTenant().value() + 100;
-    for (int i = 0; i < 8; i++) {
-      Persistence.unusedTenant(); // keep these ids out of other tests' way
+    while (Persistence.unusedTenant().value() < base + 8) {
+      // keep base..base+7 out of other tests' way: the counter moves past them (it used to skip 8 ids, not 108)
     }
     Path file = dir.resolve("tenants.txt");
     Files.writeString(file, "# more tenants\n" + (base + 6) + "\n\n" + (base + 7) + "\n");

@@ -9,6 +9,7 @@ import io.crosslist.application.connection.port.in.GetConnectionsUseCase;
 import io.crosslist.application.connection.port.in.GetProductListingsUseCase;
 import io.crosslist.application.connection.port.in.KeepSessionsAliveUseCase;
 import io.crosslist.application.connection.port.in.ListConversationsUseCase;
+import io.crosslist.application.connection.port.in.ListOrdersUseCase;
 import io.crosslist.application.connection.port.in.PollOrdersUseCase;
 import io.crosslist.application.connection.port.in.RecordListingUseCase;
 import io.crosslist.application.connection.port.in.RefreshTokensUseCase;
@@ -32,6 +33,7 @@ import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.conversation.ConversationRepository;
 import io.crosslist.domain.job.JobJournal;
 import io.crosslist.domain.marketplace.ListingRepository;
+import io.crosslist.domain.marketplace.OrderRepository;
 import io.crosslist.domain.marketplace.PollCursorRepository;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.tenant.TenantDirectory;
@@ -57,6 +59,7 @@ final class ConnectionsModule extends AbstractModule {
     bind(GetConnectionsUseCase.class).to(MarketplaceConnectionService.class);
     bind(GetProductListingsUseCase.class).to(MarketplaceActivityService.class);
     bind(ListConversationsUseCase.class).to(MarketplaceActivityService.class);
+    bind(ListOrdersUseCase.class).to(MarketplaceActivityService.class);
   }
 
   @Provides
@@ -68,8 +71,8 @@ final class ConnectionsModule extends AbstractModule {
   @Provides
   @Singleton
   MarketplaceActivityService marketplaceActivity(ProductRepository products, ListingRepository listings,
-      ConversationRepository conversations) {
-    return new MarketplaceActivityService(products, listings, conversations);
+      ConversationRepository conversations, OrderRepository orders) {
+    return new MarketplaceActivityService(products, listings, conversations, orders);
   }
 
   @Provides
@@ -112,8 +115,8 @@ final class ConnectionsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  PollOrdersUseCase pollOrders(MarketplaceGateways marketplaces, PollCursorRepository cursors,
+  PollOrdersUseCase pollOrders(MarketplaceGateways marketplaces, PollCursorRepository cursors, OrderRepository orders,
       JobEnqueueService enqueue, Clock clock) {
-    return new OrderPollingService(marketplaces, cursors, enqueue, clock, recurring.firstPollLookback());
+    return new OrderPollingService(marketplaces, cursors, orders, enqueue, clock, recurring.firstPollLookback());
   }
 }

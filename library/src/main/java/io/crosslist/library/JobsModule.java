@@ -1,10 +1,12 @@
 package io.crosslist.library;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.crosslist.adapter.scheduler.JobWorkerPool;
 import io.crosslist.application.job.handler.MarketplaceGateways;
+import io.crosslist.application.job.handler.OrderRecorder;
 import io.crosslist.application.job.handler.StandardHandlers;
 import io.crosslist.application.job.port.in.CancelBatchUseCase;
 import io.crosslist.application.job.port.in.CancelJobUseCase;
@@ -34,6 +36,7 @@ import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.MarketplaceJobRepository;
 import io.crosslist.domain.job.MarketplaceTaskRepository;
 import io.crosslist.domain.marketplace.ListingRepository;
+import io.crosslist.domain.marketplace.OrderRepository;
 import io.crosslist.domain.product.ProductRepository;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -76,16 +79,28 @@ final class JobsModule extends AbstractModule {
   @Provides
   @Singleton
   JobHandlers jobHandlers(ProductRepository products, ListingRepository listings, MarketplaceTaskRepository tasks,
-      UnitOfWork unitOfWork, Clock clock, Set<JobHandler> hostHandlers) {
+      UnitOfWork unitOfWork, Clock clock, Set<JobHandler> hostHandlers, OrderRecorder orders) {
     ExecutorService enrichment = Executors.newFixedThreadPool(8, r -> {
       Thread thread = new Thread(r, "crosslist-enrichment");
       thread.setDaemon(true);
       return thread;
     });
     List<JobHandler> handlers = new ArrayList<>(StandardHandlers.create(gateways, products, listings, tasks,
-        unitOfWork, clock, enrichment, 4));
+        unitOfWork, clock, enrichment, 4, orders));
     handlers.addAll(hostHandlers);
     return new JobHandlers(handlers);
+  }
+
+  /**
+   * Records the orders the orders syncs see. The DELETE jobs that withdraw a sold-out product's listings go through
+   * the normal enqueue use case, which itself needs the registry of handlers: it is looked up when first used.
+   */
+  @Provides
+  @Singleton
+  OrderRecorder orderRecorder(ProductRepository products, ListingRepository listings, OrderRepository orders,
+      JobJournal journal, Provider<EnqueueJobUseCase> enqueue, UnitOfWork unitOfWork, Clock clock) {
+    return new OrderRecorder(products, listings, orders, journal, (tenant, request) -> enqueue.get().enqueue(tenant,
+        request), unitOfWork, clock);
   }
 
   @Provides

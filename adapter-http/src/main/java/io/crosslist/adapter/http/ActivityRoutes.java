@@ -31,7 +31,7 @@ import java.util.Objects;
 final class ActivityRoutes {
   /** The statistics range when the request names none: the last seven days, today included. */
   private static final int DEFAULT_STATISTICS_DAYS = 7;
-  private static final String INSTANT_RULE = "must be an ISO-8601 instant (2026-12-01T09:30:00Z) or date (2026-12-01)"
+  static final String INSTANT_RULE = "must be an ISO-8601 instant (2026-12-01T09:30:00Z) or date (2026-12-01)"
       + " between 0001-01-01 and 9999-12-31";
   private static final String DATE_RULE = "must be an ISO-8601 date such as 2026-12-01, between 0001-01-01 and"
       + " 9999-12-31";
@@ -56,13 +56,17 @@ final class ActivityRoutes {
   }
 
   record ListingView(String marketplace, String externalId, String url, String status, PriceBody listedPrice,
-      Instant publishedAt, Instant soldAt, Instant removedAt, Instant updatedAt) {
+      Instant publishedAt, Instant soldAt, Instant removedAt, Instant updatedAt, WithdrawalView withdrawal) {
     static ListingView of(MarketplaceListing l) {
       return new ListingView(l.marketplace().name(), l.externalId(), l.url(), l.status().name(),
           l.listedPrice() == null ? null : PriceBody.of(l.listedPrice()), l.publishedAt(), l.soldAt(), l.removedAt(),
-          l.updatedAt());
+          l.updatedAt(), l.withdrawal() == null ? null : new WithdrawalView(l.withdrawal().job().value(),
+              l.withdrawal().reason(), l.withdrawal().requestedAt()));
     }
   }
+
+  /** The DELETE job taking a listing down because its product sold out elsewhere. */
+  record WithdrawalView(long jobId, String reason, Instant requestedAt) {}
 
   record ConversationView(String marketplace, String externalId, String buyerName, String listingExternalId,
       int unreadCount, Instant lastMessageAt) {
@@ -131,7 +135,7 @@ final class ActivityRoutes {
   }
 
   /** An instant, or a date meaning its start (UTC), within {@link StorableTime}. */
-  private static Instant instant(String value) {
+  static Instant instant(String value) {
     Instant instant;
     try {
       instant = value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()

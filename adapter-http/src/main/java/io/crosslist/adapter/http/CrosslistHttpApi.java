@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  * Crosslist's REST API on Javalin: every tenant route needs a bearer JWT, and the tenant comes only
  * from its verified claim, so one tenant's token cannot name another tenant's data. This class only
  * assembles and runs the API: each resource has its own routes class ({@link ProductRoutes}, {@link
- * JobRoutes}, {@link ConnectionRoutes}, {@link ActivityRoutes}, {@link AdminRoutes}, {@link TaskRoutes},
- * {@link OperationRoutes}),
+ * JobRoutes}, {@link ConnectionRoutes}, {@link ActivityRoutes}, {@link OrderRoutes}, {@link AdminRoutes},
+ * {@link TaskRoutes}, {@link OperationRoutes}),
  * every request goes through the {@link RequestPipeline}, and every error is a problem of {@link Problems}
  * ({@code application/problem+json}; no stack trace or SQL text ever reaches a response).
  *
@@ -52,6 +52,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   private final JobRoutes jobs;
   private final ConnectionRoutes connections;
   private final ActivityRoutes activity;
+  private final OrderRoutes orders;
   private final AdminRoutes admin;
   private final TaskRoutes tasks;
   private final OperationRoutes operations;
@@ -102,6 +103,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
         System::nanoTime);
     this.pipeline = new RequestPipeline(new BearerTokens(settings, Clock.systemUTC()), gate, operations.registry());
     this.activity = new ActivityRoutes(json, ports.activity(), Clock.systemUTC());
+    this.orders = new OrderRoutes(json, ports.activity().orders());
     this.products = new ProductRoutes(ports, json, activity);
     this.jobs = new JobRoutes(ports.jobs(), json);
     this.connections = new ConnectionRoutes(ports.connections(), json);
@@ -139,6 +141,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
       operations.register(table);
       products.register(table, pipeline);
       activity.register(table, pipeline);
+      orders.register(table, pipeline);
       jobs.register(table, pipeline);
       connections.register(table, pipeline);
       imports.register(table, pipeline);

@@ -9,6 +9,7 @@ import io.crosslist.application.connection.port.in.GetProductListingsUseCase;
 import io.crosslist.application.connection.port.in.ListConversationsUseCase;
 import io.crosslist.application.imports.port.in.GetProductImportUseCase;
 import io.crosslist.application.imports.port.in.StartProductImportUseCase;
+import io.crosslist.application.connection.port.in.ListOrdersUseCase;
 import io.crosslist.application.job.port.in.CancelBatchUseCase;
 import io.crosslist.application.job.port.in.CancelJobUseCase;
 import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
@@ -76,8 +77,8 @@ public final class CrosslistHttpModule extends AbstractModule {
 
   @Provides
   ActivityPorts activityPorts(GetProductListingsUseCase listings, ListConversationsUseCase conversations,
-      SearchErrorLogUseCase errorLog, GetJobStatisticsUseCase statistics) {
-    return new ActivityPorts(listings, conversations, errorLog, statistics);
+      SearchErrorLogUseCase errorLog, GetJobStatisticsUseCase statistics, ListOrdersUseCase orders) {
+    return new ActivityPorts(listings, conversations, errorLog, statistics, orders);
   }
 
   @Provides

@@ -73,6 +73,8 @@ class OpenApiSchemasTest {
     RESPONSES.put("ConnectionSecret", SecretBody.class);
     RESPONSES.put("Tenant", TenantView.class);
     RESPONSES.put("Listing", ListingView.class);
+    RESPONSES.put("Withdrawal", ActivityRoutes.WithdrawalView.class);
+    RESPONSES.put("Order", OrderRoutes.OrderView.class);
     RESPONSES.put("Conversation", ConversationView.class);
     RESPONSES.put("ErrorLogEntry", ErrorView.class);
     RESPONSES.put("Statistics", StatisticsView.class);

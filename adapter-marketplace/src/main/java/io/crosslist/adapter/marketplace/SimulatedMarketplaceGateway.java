@@ -13,6 +13,7 @@ import io.crosslist.domain.product.ProductDetails;
 import io.crosslist.domain.tenant.TenantId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -27,8 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * A simulated marketplace, in memory: it behaves like a marketplace API for tests, demos and
  * benchmarks, with configurable latency and a rate of retryable failures. It is not a client of any
  * real marketplace. Listings are kept per account; creating one is idempotent by key; every third
- * listing has sold once (see {@link #ordersSince}); catalogues are generated from the seed with
- * reference codes that Crosslist's shared reference data holds.
+ * listing has sold once (see {@link #ordersSince}), and a test or demo sells any listing again with {@link #sell};
+ * catalogues are generated from the seed with reference codes that Crosslist's shared reference data holds.
  */
 public final class SimulatedMarketplaceGateway implements MarketplaceGateway, SimulatedGateway {
   private static final String[] BRANDS = {"nike", "adidas", "levis", "zara", "patagonia"};
@@ -42,7 +44,10 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway, Si
   private final Map<String, ExternalListing> byKey = new ConcurrentHashMap<>();
   /** external id to listing state. */
   private final Map<String, Listed> listings = new ConcurrentHashMap<>();
+  /** Orders placed with {@link #sell}, oldest first. */
+  private final List<Sale> sales = new CopyOnWriteArrayList<>();
   private final AtomicLong nextId = new AtomicLong(1);
+  private final AtomicLong nextOrder = new AtomicLong(1);
   private final AtomicLong calls = new AtomicLong();
 
   public SimulatedMarketplaceGateway(Marketplace marketplace, SimulationSettings settings) {
@@ -56,6 +61,8 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway, Si
   /** A listing as the simulated marketplace holds it; {@code number} is the sequence number in its id. */
   private record Listed(TenantId account, ExternalListing listing, long number, String title, Money price,
       boolean active, Instant listedAt) {}
+
+  private record Sale(TenantId account, MarketplaceOrder order) {}
 
   @Override
   public Marketplace marketplace() {
@@ -131,8 +138,29 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway, Si
             listed.price(), listed.listedAt()));
       }
     }
+    for (Sale sale : sales) {
+      if (sale.account().equals(account) && !sale.order().orderedAt().isBefore(since)) {
+        orders.add(sale.order());
+      }
+    }
     orders.sort(Comparator.comparing(MarketplaceOrder::orderedAt).thenComparing(MarketplaceOrder::externalId));
     return orders;
+  }
+
+  /**
+   * A buyer orders {@code quantity} of the listing now, whatever it was listed with (as on a marketplace that
+   * has not heard of a sale elsewhere yet); {@link #ordersSince} reports the order from now on.
+   *
+   * @return the order, with an id of this marketplace ({@code ebay-order-1}, ...)
+   * @throws MarketplaceException when the account has no such listing
+   */
+  public MarketplaceOrder sell(TenantId account, String externalId, int quantity) {
+    Listed listed = owned(account, externalId);
+    MarketplaceOrder order = new MarketplaceOrder(marketplace.name().toLowerCase() + "-order-"
+        + nextOrder.getAndIncrement(), externalId, quantity, listed.price(),
+        Instant.now().truncatedTo(ChronoUnit.MICROS));
+    sales.add(new Sale(account, order));
+    return order;
   }
 
   /** Listings created so far on this marketplace, all accounts (an idempotent retry creates none). */

@@ -1,13 +1,11 @@
 package io.crosslist.adapter.persistence;
 
 import io.crosslist.domain.tenant.TenantId;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Param;
 
-/** Statements on {@code ${tenant}.marketplace_listings} and {@code ${tenant}.marketplace_orders}. */
+/** Statements on {@code ${tenant}.marketplace_listings}. */
 interface ListingMapper {
 
   List<ListingRow> listingsOf(@Param("tenant") TenantId tenant, @Param("productId") long productId);
@@ -20,8 +18,4 @@ interface ListingMapper {
 
   int save(@Param("tenant") TenantId tenant, @Param("row") ListingRow row);
 
-  /** 1 when recorded, 0 when the order was recorded before. */
-  int recordOrder(@Param("tenant") TenantId tenant, @Param("marketplace") String marketplace,
-      @Param("externalId") String externalId, @Param("productId") Long productId, @Param("quantity") int quantity,
-      @Param("total") BigDecimal total, @Param("currency") String currency, @Param("orderedAt") Instant orderedAt);
 }

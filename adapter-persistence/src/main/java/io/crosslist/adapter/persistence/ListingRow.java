@@ -1,9 +1,11 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.domain.job.JobId;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.marketplace.MarketplaceListing;
 import io.crosslist.domain.product.ProductId;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** A row of {@code marketplace_listings}. */
 final class ListingRow {
@@ -18,6 +20,9 @@ final class ListingRow {
   public Instant soldAt;
   public Instant removedAt;
   public Instant updatedAt;
+  public Long withdrawalJobId;
+  public String withdrawalReason;
+  public Instant withdrawalRequestedAt;
 
   static ListingRow of(MarketplaceListing listing) {
     ListingRow row = new ListingRow();
@@ -34,6 +39,11 @@ final class ListingRow {
     row.soldAt = listing.soldAt();
     row.removedAt = listing.removedAt();
     row.updatedAt = listing.updatedAt();
+    if (listing.withdrawal() != null) {
+      row.withdrawalJobId = listing.withdrawal().job().value();
+      row.withdrawalReason = listing.withdrawal().reason();
+      row.withdrawalRequestedAt = listing.withdrawal().requestedAt().truncatedTo(ChronoUnit.MICROS);
+    }
     return row;
   }
 
@@ -41,6 +51,7 @@ final class ListingRow {
     return new MarketplaceListing(ProductId.of(productId), Marketplace.of(marketplace), externalId, url,
         MarketplaceListing.ListingStatus.valueOf(status), listedPriceAmount == null ? null
             : new io.crosslist.domain.product.Money(listedPriceAmount, listedPriceCurrency.trim()), publishedAt, soldAt,
-        removedAt, updatedAt);
+        removedAt, updatedAt, withdrawalJobId == null ? null : new MarketplaceListing.Withdrawal(
+            JobId.of(withdrawalJobId), withdrawalReason, withdrawalRequestedAt));
   }
 }

@@ -59,7 +59,7 @@ public record MigrationScript(int version, String description, String sql, List<
       load(9, "running_attempts_in_dispatch", "db/tenant/V9__running_attempts_in_dispatch.sql"),
       load(10, "no_reference_foreign_keys", "db/tenant/V10__no_reference_foreign_keys.sql"),
       load(11, "open_job_types", "db/tenant/V11__open_job_types.sql"),
-      load(12, "reserved_for_another_branch", "db/tenant/V12__reserved_for_another_branch.sql"),
+      load(12, "orders_and_withdrawals", "db/tenant/V12__orders_and_withdrawals.sql"),
       load(13, "product_imports", "db/tenant/V13__product_imports.sql"));
 
   public MigrationScript {

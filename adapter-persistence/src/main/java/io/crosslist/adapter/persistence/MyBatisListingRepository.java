@@ -3,7 +3,6 @@ package io.crosslist.adapter.persistence;
 import io.crosslist.domain.marketplace.ListingRepository;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.marketplace.MarketplaceListing;
-import io.crosslist.domain.marketplace.MarketplaceOrder;
 import io.crosslist.domain.product.ProductId;
 import io.crosslist.domain.tenant.TenantId;
 import jakarta.inject.Inject;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@link ListingRepository} on {@code ${tenant}.marketplace_listings} and {@code ${tenant}.marketplace_orders}. */
+/** {@link ListingRepository} on {@code ${tenant}.marketplace_listings}. */
 @Singleton
 final class MyBatisListingRepository implements ListingRepository {
   private final MyBatisUnitOfWork sessions;
@@ -48,10 +47,4 @@ final class MyBatisListingRepository implements ListingRepository {
     sessions.call(tenant, s -> s.getMapper(ListingMapper.class).save(tenant, row));
   }
 
-  @Override
-  public boolean recordOrder(TenantId tenant, Marketplace marketplace, MarketplaceOrder order, ProductId product) {
-    return sessions.call(tenant, s -> s.getMapper(ListingMapper.class).recordOrder(tenant, marketplace.name(),
-        order.externalId(), product == null ? null : product.value(), order.quantity(), order.total().amount(),
-        order.total().currency(), order.orderedAt())) == 1;
-  }
 }

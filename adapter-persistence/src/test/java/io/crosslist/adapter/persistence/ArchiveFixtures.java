@@ -65,11 +65,14 @@ final class ArchiveFixtures {
         insert into %1$s.job_statistics (day, marketplace, action, succeeded, failed, total_duration_ms)
         values ('2026-01-02', 'EBAY', 'PUBLISH', 1, 0, 1234);
         insert into %1$s.marketplace_listings (product_id, marketplace, external_id, url, status, updated_at,
-          listed_price_amount, listed_price_currency, published_at)
-        values (2, 'EBAY', 'e-1', 'https://ebay/e-1', 'ACTIVE', now(), 40.5, 'EUR', now());
+          listed_price_amount, listed_price_currency, published_at, withdrawal_job_id, withdrawal_reason,
+          withdrawal_requested_at)
+        values (2, 'EBAY', 'e-1', 'https://ebay/e-1', 'ACTIVE', now(), 40.5, 'EUR', now(), 1,
+                'sold out by ETSY order o-1', now());
         insert into %1$s.marketplace_orders (marketplace, external_id, product_id, quantity, total, currency,
-          ordered_at)
-        values ('ETSY', 'o-1', 3, 1, 12.34, 'GBP', now());
+          ordered_at, listing_external_id, status, job_id, received_at, settled_at)
+        values ('ETSY', 'o-1', 3, 1, 12.34, 'GBP', now(), 'etsy-1', 'OVERSOLD', 2, now(), now()),
+               ('EBAY', 'o-2', null, 2, 5.00, 'EUR', now(), 'e-9', 'RECEIVED', null, now(), null);
         insert into %1$s.conversation_threads (marketplace, external_id, buyer_name, listing_external_id, unread_count,
           last_message_at, updated_at)
         values ('VINTED', 't-1', 'Ana', null, 1, now(), now());

@@ -5,7 +5,7 @@ import io.crosslist.domain.tenant.TenantId;
 import java.util.List;
 import java.util.Optional;
 
-/** Out-port: a tenant's marketplace listings and the marketplace orders seen for them. */
+/** Out-port: a tenant's marketplace listings (its orders are in {@link OrderRepository}). */
 public interface ListingRepository {
 
   Optional<MarketplaceListing> find(TenantId tenant, ProductId product, Marketplace marketplace);
@@ -17,11 +17,4 @@ public interface ListingRepository {
 
   /** Inserts or replaces the listing of (product, marketplace). */
   void save(TenantId tenant, MarketplaceListing listing);
-
-  /**
-   * Records an order once: false when the order (marketplace, external id) was recorded before.
-   *
-   * @param product the product the order's listing belongs to, or null when it is not one of ours
-   */
-  boolean recordOrder(TenantId tenant, Marketplace marketplace, MarketplaceOrder order, ProductId product);
 }

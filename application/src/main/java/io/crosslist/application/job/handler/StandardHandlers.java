@@ -15,18 +15,23 @@ import java.util.concurrent.Executor;
 
 /**
  * The handlers Crosslist ships, for the gateways a host provides: publish, update, delete and enrich
- * on every marketplace; catalogue import on eBay; orders sync on eBay and Etsy
- * (Etsy order polling enqueues it per order; each run records the orders once).
+ * on every marketplace; catalogue import on eBay; orders sync on eBay and a host's marketplaces but Vinted ({@link OrdersSyncHandler}) and Etsy
+ * ({@link EtsyOrderHandler}: Etsy order polling enqueues it per order), both recording through one {@link
+ * OrderRecorder}.
  */
 public final class StandardHandlers {
+  /** How far back an orders sync looks. */
+  public static final Duration ORDERS_LOOKBACK = Duration.ofDays(30);
+
   private StandardHandlers() {}
 
   /**
    * @param enrichment runs enrichment calls (bounded per job by {@code enrichmentParallelism})
+   * @param orders records the orders the orders syncs see
    */
   public static List<JobHandler> create(MarketplaceGateways gateways, ProductRepository products,
       ListingRepository listings, MarketplaceTaskRepository tasks, UnitOfWork unitOfWork, Clock clock,
-      Executor enrichment, int enrichmentParallelism) {
+      Executor enrichment, int enrichmentParallelism, OrderRecorder orders) {
     List<JobHandler> handlers = new ArrayList<>();
     for (MarketplaceGateway gateway : gateways.all()) {
       handlers.add(new PublishListingHandler(gateway, products, listings, unitOfWork, clock));
@@ -36,8 +41,10 @@ public final class StandardHandlers {
       if (gateway.marketplace().equals(Marketplace.EBAY)) {
         handlers.add(new CatalogueImportHandler(gateway, products, tasks, unitOfWork, clock, 50, 50));
       }
-      if (!gateway.marketplace().equals(Marketplace.VINTED)) { // Vinted has no orders API
-        handlers.add(new OrdersSyncHandler(gateway, products, listings, unitOfWork, clock, Duration.ofDays(30)));
+      if (gateway.marketplace().equals(Marketplace.ETSY)) {
+        handlers.add(new EtsyOrderHandler(gateway, orders, clock, ORDERS_LOOKBACK));
+      } else if (!gateway.marketplace().equals(Marketplace.VINTED)) { // Vinted has no orders API
+        handlers.add(new OrdersSyncHandler(gateway, orders, clock, ORDERS_LOOKBACK));
       }
     }
     return handlers;

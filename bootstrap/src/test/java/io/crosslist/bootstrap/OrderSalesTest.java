@@ -459,5 +459,10 @@ class OrderSalesTest {
     public int softDeleteDraftsNotUpdatedSince(TenantId tenant, Instant cutoff, Instant at) {
       return delegate.softDeleteDraftsNotUpdatedSince(tenant, cutoff, at);
     }
+
+    @Override
+    public java.util.Map<String, Product> findBySkus(TenantId tenant, java.util.Collection<String> skus) {
+      return delegate.findBySkus(tenant, skus);
+    }
   }
 }

@@ -10,6 +10,9 @@ import io.crosslist.application.job.port.in.CancelBatchUseCase;
 import io.crosslist.application.job.port.in.CancelJobUseCase;
 import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
 import io.crosslist.application.job.port.in.EnqueueJobUseCase;
+import io.crosslist.application.job.port.in.GroupStandaloneJobsUseCase;
+import io.crosslist.application.job.service.StandaloneJobGroupingService;
+import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.application.job.port.in.GetBatchUseCase;
 import io.crosslist.application.job.port.in.GetJobStatisticsUseCase;
 import io.crosslist.application.job.port.in.GetJobUseCase;
@@ -115,6 +118,14 @@ final class JobsModule extends AbstractModule {
   JobManagementService jobManagement(MarketplaceJobRepository jobs, BatchRepository batches, UnitOfWork unitOfWork,
       Clock clock) {
     return new JobManagementService(jobs, batches, unitOfWork, clock);
+  }
+
+  /** Grouping existing standalone jobs into batches, four tenants at a time. */
+  @Provides
+  @Singleton
+  GroupStandaloneJobsUseCase groupStandaloneJobs(TenantDirectory tenants, BatchRepository batches,
+      UnitOfWork unitOfWork, Clock clock) {
+    return new StandaloneJobGroupingService(tenants, batches, unitOfWork, clock, 4);
   }
 
   @Provides

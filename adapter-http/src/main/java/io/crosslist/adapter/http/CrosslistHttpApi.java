@@ -53,6 +53,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   private final ActivityRoutes activity;
   private final AdminRoutes admin;
   private final TaskRoutes tasks;
+  private final JobAdminRoutes jobAdmin;
   private final OperationRoutes operations;
   private volatile List<String> routes = List.of();
   private Javalin app;
@@ -104,6 +105,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
     this.connections = new ConnectionRoutes(ports.connections(), json);
     this.admin = new AdminRoutes(json, ports.tenants(), gate);
     this.tasks = new TaskRoutes(json, ports.tasks());
+    this.jobAdmin = new JobAdminRoutes(json, ports.jobs());
     this.operations = new OperationRoutes(operations, json);
   }
 
@@ -140,6 +142,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
       table.before("/admin", pipeline::authenticateAdmin);
       admin.register(table);
       tasks.register(table);
+      jobAdmin.register(table);
       Problems.install(config);
       routes = table.served();
     });

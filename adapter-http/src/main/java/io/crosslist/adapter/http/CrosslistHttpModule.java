@@ -14,6 +14,7 @@ import io.crosslist.application.job.port.in.EnqueueJobUseCase;
 import io.crosslist.application.job.port.in.GetBatchUseCase;
 import io.crosslist.application.job.port.in.GetJobStatisticsUseCase;
 import io.crosslist.application.job.port.in.GetJobUseCase;
+import io.crosslist.application.job.port.in.GroupStandaloneJobsUseCase;
 import io.crosslist.application.job.port.in.ListJobTypesUseCase;
 import io.crosslist.application.job.port.in.ListJobsUseCase;
 import io.crosslist.application.job.port.in.RetryJobUseCase;
@@ -56,8 +57,9 @@ public final class CrosslistHttpModule extends AbstractModule {
   @Provides
   JobPorts jobPorts(EnqueueJobUseCase enqueue, EnqueueBatchUseCase enqueueBatch, GetJobUseCase get,
       ListJobsUseCase list, CancelJobUseCase cancel, RetryJobUseCase retry, GetBatchUseCase getBatch,
-      CancelBatchUseCase cancelBatch, ListJobTypesUseCase jobTypes) {
-    return new JobPorts(enqueue, enqueueBatch, get, list, cancel, retry, getBatch, cancelBatch, jobTypes);
+      CancelBatchUseCase cancelBatch, ListJobTypesUseCase jobTypes, GroupStandaloneJobsUseCase groupStandalone) {
+    return new JobPorts(enqueue, enqueueBatch, get, list, cancel, retry, getBatch, cancelBatch, jobTypes,
+        groupStandalone);
   }
 
   @Provides

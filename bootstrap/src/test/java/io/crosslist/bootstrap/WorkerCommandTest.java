@@ -16,7 +16,8 @@ class WorkerCommandTest {
         "--recurring", "newsletter=PT1M", "--stop-after", "PT0S");
     assertEquals(2, result.exit(), result.out());
     assertTrue(result.err().contains("--recurring newsletter: no recurring task has that name; known: [job-cleanup,"
-        + " drafts-cleanup, token-refresh, vinted-keep-alive, etsy-polling, tenant-migration]"), result.err());
+        + " drafts-cleanup, token-refresh, vinted-keep-alive, etsy-polling, conversations-sync, tenant-migration]"),
+        result.err());
     assertFalse(result.err().contains("\tat "), "no stack trace");
     assertFalse(result.out().contains("running"), "no worker started: " + result.out());
   }

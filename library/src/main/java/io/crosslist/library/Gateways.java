@@ -1,5 +1,6 @@
 package io.crosslist.library;
 
+import io.crosslist.adapter.marketplace.SimulatedConversationGateway;
 import io.crosslist.adapter.marketplace.SimulatedMarketplaceGateway;
 import io.crosslist.adapter.marketplace.SimulatedOAuthGateway;
 import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
@@ -54,7 +55,7 @@ record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
   /**
    * The bound gateways, and a simulated one for each kind and built-in marketplace where nothing is bound: a
    * marketplace gateway ({@code simulations} says how it behaves) for Vinted, eBay and Etsy, an OAuth token endpoint
-   * for eBay and Etsy, a keep-alive for Vinted; no conversation gateway is simulated.
+   * for eBay and Etsy, a messaging API for Vinted, eBay and Etsy, a keep-alive for Vinted.
    *
    * @throws IllegalArgumentException when two bound gateways of one kind are for one marketplace, naming both
    */
@@ -68,7 +69,8 @@ record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
             m -> new SimulatedMarketplaceGateway(m, simulations)),
         orSimulated("OAuth gateways", oauth, OAuthGateway::marketplace, OAUTH_MARKETPLACES,
             m -> new SimulatedOAuthGateway(m, clock)),
-        conversations,
+        orSimulated("conversation gateways", conversations, ConversationGateway::marketplace, BUILT_IN,
+            m -> new SimulatedConversationGateway(m, clock)),
         orSimulated("keep-alive gateways", keepAlive, SessionKeepAliveGateway::marketplace, SESSION_MARKETPLACES,
             m -> new SimulatedSessionKeepAlive()));
   }

@@ -7,10 +7,12 @@ import io.crosslist.application.connection.port.in.DisconnectMarketplaceUseCase;
 import io.crosslist.application.connection.port.in.GetConnectionsUseCase;
 import io.crosslist.application.connection.port.in.GetProductListingsUseCase;
 import io.crosslist.application.connection.port.in.ListConversationsUseCase;
+import io.crosslist.application.connection.port.in.SyncConversationsUseCase;
 import io.crosslist.application.job.port.in.CancelBatchUseCase;
 import io.crosslist.application.job.port.in.CancelJobUseCase;
 import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
 import io.crosslist.application.job.port.in.EnqueueJobUseCase;
+import io.crosslist.application.job.port.in.EnrichProductsUseCase;
 import io.crosslist.application.job.port.in.GetBatchUseCase;
 import io.crosslist.application.job.port.in.GetJobStatisticsUseCase;
 import io.crosslist.application.job.port.in.GetJobUseCase;
@@ -57,9 +59,10 @@ public final class CrosslistHttpModule extends AbstractModule {
   @Provides
   JobPorts jobPorts(EnqueueJobUseCase enqueue, EnqueueBatchUseCase enqueueBatch, GetJobUseCase get,
       ListJobsUseCase list, CancelJobUseCase cancel, RetryJobUseCase retry, GetBatchUseCase getBatch,
-      CancelBatchUseCase cancelBatch, ListJobTypesUseCase jobTypes, GroupStandaloneJobsUseCase groupStandalone) {
+      CancelBatchUseCase cancelBatch, ListJobTypesUseCase jobTypes, GroupStandaloneJobsUseCase groupStandalone,
+      EnrichProductsUseCase enrich) {
     return new JobPorts(enqueue, enqueueBatch, get, list, cancel, retry, getBatch, cancelBatch, jobTypes,
-        groupStandalone);
+        groupStandalone, enrich);
   }
 
   @Provides
@@ -70,8 +73,8 @@ public final class CrosslistHttpModule extends AbstractModule {
 
   @Provides
   ActivityPorts activityPorts(GetProductListingsUseCase listings, ListConversationsUseCase conversations,
-      SearchErrorLogUseCase errorLog, GetJobStatisticsUseCase statistics) {
-    return new ActivityPorts(listings, conversations, errorLog, statistics);
+      SearchErrorLogUseCase errorLog, GetJobStatisticsUseCase statistics, SyncConversationsUseCase sync) {
+    return new ActivityPorts(listings, conversations, errorLog, statistics, sync);
   }
 
   @Provides

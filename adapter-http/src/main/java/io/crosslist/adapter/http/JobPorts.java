@@ -4,6 +4,7 @@ import io.crosslist.application.job.port.in.CancelBatchUseCase;
 import io.crosslist.application.job.port.in.CancelJobUseCase;
 import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
 import io.crosslist.application.job.port.in.EnqueueJobUseCase;
+import io.crosslist.application.job.port.in.EnrichProductsUseCase;
 import io.crosslist.application.job.port.in.GetBatchUseCase;
 import io.crosslist.application.job.port.in.GetJobUseCase;
 import io.crosslist.application.job.port.in.GroupStandaloneJobsUseCase;
@@ -13,12 +14,13 @@ import io.crosslist.application.job.port.in.RetryJobUseCase;
 import java.util.Objects;
 
 /**
- * The job, batch and job-type in-ports the HTTP API calls, and the operators' grouping of standalone jobs into
+ * The job, batch and job-type in-ports the HTTP API calls (with the enrichment of named products), and the operators' grouping of standalone jobs into
  * batches ({@code POST /admin/jobs/batch-existing}).
  */
 public record JobPorts(EnqueueJobUseCase enqueue, EnqueueBatchUseCase enqueueBatch, GetJobUseCase get,
     ListJobsUseCase list, CancelJobUseCase cancel, RetryJobUseCase retry, GetBatchUseCase getBatch,
-    CancelBatchUseCase cancelBatch, ListJobTypesUseCase jobTypes, GroupStandaloneJobsUseCase groupStandalone) {
+    CancelBatchUseCase cancelBatch, ListJobTypesUseCase jobTypes, GroupStandaloneJobsUseCase groupStandalone,
+    EnrichProductsUseCase enrich) {
   public JobPorts {
     Objects.requireNonNull(enqueue, "enqueue");
     Objects.requireNonNull(enqueueBatch, "enqueueBatch");
@@ -30,5 +32,6 @@ public record JobPorts(EnqueueJobUseCase enqueue, EnqueueBatchUseCase enqueueBat
     Objects.requireNonNull(cancelBatch, "cancelBatch");
     Objects.requireNonNull(jobTypes, "jobTypes");
     Objects.requireNonNull(groupStandalone, "groupStandalone");
+    Objects.requireNonNull(enrich, "enrich");
   }
 }

@@ -24,7 +24,7 @@ import java.util.function.Function;
  */
 record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
     UniqueIndex<Marketplace, OAuthGateway> oauth, UniqueIndex<Marketplace, ConversationGateway> conversations,
-    UniqueIndex<Marketplace, SessionKeepAliveGateway> keepAlive) {
+    UniqueIndex<Marketplace, SessionKeepAliveGateway> keepAlive, SimulatedListingsBinding simulatedListings) {
   /** The built-in marketplaces, in the order the simulated defaults come in. */
   static final List<Marketplace> BUILT_IN = Marketplace.BUILT_IN;
   /** The marketplaces a simulated OAuth token endpoint stands in for when none is bound (Vinted has no OAuth). */
@@ -37,6 +37,7 @@ record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
     Objects.requireNonNull(oauth, "oauth");
     Objects.requireNonNull(conversations, "conversations");
     Objects.requireNonNull(keepAlive, "keepAlive");
+    Objects.requireNonNull(simulatedListings, "simulatedListings");
   }
 
   /**
@@ -49,7 +50,8 @@ record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
     return new Gateways(UniqueIndex.of("marketplace gateways", marketplaces, MarketplaceGateway::marketplace),
         UniqueIndex.of("OAuth gateways", oauth, OAuthGateway::marketplace),
         UniqueIndex.of("conversation gateways", conversations, ConversationGateway::marketplace),
-        UniqueIndex.of("keep-alive gateways", keepAlive, SessionKeepAliveGateway::marketplace));
+        UniqueIndex.of("keep-alive gateways", keepAlive, SessionKeepAliveGateway::marketplace),
+        new SimulatedListingsBinding());
   }
 
   /**
@@ -64,15 +66,18 @@ record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
       List<? extends SessionKeepAliveGateway> keepAlive, SimulationSettings simulations, Clock clock) {
     Objects.requireNonNull(simulations, "simulations");
     Objects.requireNonNull(clock, "clock");
-    return exactly(
+    SimulatedListingsBinding listings = new SimulatedListingsBinding(); // in the database once the injector exists
+    Gateways gateways = exactly(
         orSimulated("marketplace gateways", marketplaces, MarketplaceGateway::marketplace, BUILT_IN,
-            m -> new SimulatedMarketplaceGateway(m, simulations)),
+            m -> new SimulatedMarketplaceGateway(m, simulations, listings)),
         orSimulated("OAuth gateways", oauth, OAuthGateway::marketplace, OAUTH_MARKETPLACES,
             m -> new SimulatedOAuthGateway(m, clock)),
         orSimulated("conversation gateways", conversations, ConversationGateway::marketplace, BUILT_IN,
             m -> new SimulatedConversationGateway(m, clock)),
         orSimulated("keep-alive gateways", keepAlive, SessionKeepAliveGateway::marketplace, SESSION_MARKETPLACES,
             m -> new SimulatedSessionKeepAlive()));
+    return new Gateways(gateways.marketplaces(), gateways.oauth(), gateways.conversations(), gateways.keepAlive(),
+        listings);
   }
 
   /** For each of {@code simulatedFor}, the bound gateway or else a simulated one; then the other bound ones. */

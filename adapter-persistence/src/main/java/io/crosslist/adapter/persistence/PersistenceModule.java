@@ -58,6 +58,11 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
   static final List<Class<?>> MAPPERS = List.of(ProductMapper.class, TenantRegistryMapper.class, JobMapper.class,
       BatchMapper.class, JobDispatchMapper.class, JobJournalMapper.class, TaskMapper.class, ListingMapper.class,
       ConnectionMapper.class, ConversationMapper.class, TickMapper.class, PollCursorMapper.class);
+  /**
+   * The name of the data source this module exposes for the simulated marketplaces' own schema ({@code
+   * crosslist_simulation}, shared migration V9): a stand-in for an external system's storage, not tenant data.
+   */
+  public static final String SIMULATION_DATA_SOURCE = "crosslist.simulation";
   private final PersistenceSettings settings;
   private ConnectionLanes lanes;
 
@@ -137,6 +142,9 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(TickLedger.class).to(MyBatisTickLedger.class);
     bind(PollCursorRepository.class).to(MyBatisPollCursorRepository.class);
 
+    bind(javax.sql.DataSource.class).annotatedWith(com.google.inject.name.Names.named(SIMULATION_DATA_SOURCE))
+        .toInstance(pool);
+    expose(javax.sql.DataSource.class).annotatedWith(com.google.inject.name.Names.named(SIMULATION_DATA_SOURCE));
     expose(UnitOfWork.class);
     expose(TenantMappers.class);
     expose(ProductRepository.class);

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * {@code 10m}, {@code 2h}, {@code 1d}).
  */
 final class DurationText {
-  private static final Pattern SHORT = Pattern.compile("(\\d{1,9})(ms|s|m|h|d)");
+  private static final Pattern SHORT = Pattern.compile("([0-9]{1,9})(ms|s|m|h|d)");
 
   private DurationText() {}
 
@@ -23,7 +23,10 @@ final class DurationText {
     String value = text == null ? "" : text.strip();
     Matcher m = SHORT.matcher(value.toLowerCase(Locale.ROOT));
     if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
+      long n = 0;
+      for (char digit : m.group(1).toCharArray()) { // ASCII digits only (the pattern), not an id: no id parser
+        n = n * 10 + (digit - '0');
+      }
       return switch (m.group(2)) {
         case "ms" -> Duration.ofMillis(n);
         case "s" -> Duration.ofSeconds(n);

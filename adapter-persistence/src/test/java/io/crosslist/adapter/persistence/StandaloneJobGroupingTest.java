@@ -169,17 +169,17 @@ class StandaloneJobGroupingTest {
   void a_tenant_that_fails_is_named_and_the_others_are_grouped() {
     enqueueAt(Duration.ZERO, Marketplace.ETSY, JobAction.PUBLISH);
     enqueueAt(Duration.ofSeconds(30), Marketplace.ETSY, JobAction.PUBLISH);
-    TenantId broken = db.newTenant(); // registered, but its schema is gone: its grouping fails
-    try (java.sql.Connection c = TestDatabase.get().connect(); java.sql.Statement st = c.createStatement()) {
-      st.execute("drop schema " + broken.schemaName() + " cascade");
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    TenantId broken = db.newTenant(); // its jobs table is away while the grouping runs: its grouping fails
     TenantId unprovisioned = Persistence.unusedTenant(); // selected, but not a tenant: skipped
     TenantId idle = db.newTenant();
-
-    GroupingReport report = grouping.group(new GroupCommand(TenantScope.only(List.of(tenant, broken, unprovisioned,
-        idle)), WINDOW, false));
+    sql("alter table " + broken.schemaName() + ".marketplace_jobs rename to marketplace_jobs_away");
+    GroupingReport report;
+    try {
+      report = grouping.group(new GroupCommand(TenantScope.only(List.of(tenant, broken, unprovisioned, idle)),
+          WINDOW, false));
+    } finally {
+      sql("alter table " + broken.schemaName() + ".marketplace_jobs_away rename to marketplace_jobs");
+    }
 
     assertEquals(2, report.summary().processed());
     assertEquals(1, report.summary().failed());
@@ -191,5 +191,13 @@ class StandaloneJobGroupingTest {
     List<JobId> grouped = new ArrayList<>(report.tenants().stream().filter(t -> t.tenant().equals(tenant))
         .findFirst().orElseThrow().batches().get(0).jobs());
     assertEquals(2, grouped.size());
+  }
+
+  private static void sql(String statement) {
+    try (java.sql.Connection c = TestDatabase.get().connect(); java.sql.Statement st = c.createStatement()) {
+      st.execute(statement);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.crosslist.application.job.handler;
 
+import io.crosslist.domain.CanonicalId;
 import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.Page;
 import io.crosslist.domain.PageCursor;
@@ -140,7 +141,9 @@ public final class EnrichProductsHandler extends MarketplaceHandler {
         if (context.cancellation().isCancelled()) {
           return JobOutcome.cancelled();
         }
-        ProductId id = ProductId.of(Long.parseLong(step.name().substring(STEP_PREFIX.length())));
+        String text = step.name().substring(STEP_PREFIX.length());
+        ProductId id = ProductId.of(CanonicalId.parse(text).orElseThrow(() -> new IllegalStateException(
+            "step " + step.position() + " of job " + context.job().id() + " names no product: " + step.name())));
         String outcome = enrichNamed(tenant, id); // a MarketplaceException fails the attempt; done steps stay done
         tasks.save(tenant, step.completed(JsonText.object().with("productId", id.value()).with("outcome", outcome)
             .toString(), clock.instant()));

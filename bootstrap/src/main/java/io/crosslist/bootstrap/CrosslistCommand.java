@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "crosslist", mixinStandardHelpOptions = true, version = "crosslist 0.1.0",
     description = "Multi-tenant marketplace back end on PostgreSQL.",
     subcommands = {DemoCommand.class, ServeCommand.class, TokenCommand.class, WorkerCommand.class, KeysetCommand.class, ResealCommand.class, TenantsCommand.class,
-        TasksCommand.class, ConnectionsCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+        TasksCommand.class, ConnectionsCommand.class, ImportCommand.class, JobsCommand.class, CommandLine.HelpCommand.class})
 public final class CrosslistCommand {
 
   public static void main(String[] args) {

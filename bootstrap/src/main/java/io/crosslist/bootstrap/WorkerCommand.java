@@ -3,6 +3,7 @@ package io.crosslist.bootstrap;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.crosslist.adapter.http.CrosslistHttpModule;
+import io.crosslist.adapter.marketplace.SimulationSettings;
 import io.crosslist.adapter.persistence.PersistenceModule;
 import io.crosslist.adapter.scheduler.JobWorkerPool;
 import io.crosslist.adapter.scheduler.ScheduleSettings;
@@ -93,6 +94,14 @@ class WorkerCommand implements Callable<Integer> {
       + " (default: background)")
   MigrateTenants migrateTenants = MigrateTenants.background;
 
+  @Option(names = "--simulated-latency", paramLabel = "DURATION", defaultValue = "0ms", description = "time every"
+      + " call to a simulated marketplace takes, 0 to 10s, as 50ms, 2s or ISO-8601 (demos, fault tests; default: 0ms)")
+  String simulatedLatency;
+
+  @Option(names = "--simulated-failure-rate", paramLabel = "RATE", defaultValue = "0", description = "share of calls"
+      + " to a simulated marketplace that fail with a retryable error (a simulated 503), 0 to 1 (default: 0)")
+  String simulatedFailureRate;
+
   @Option(names = "--no-recurring", description = "run no recurring tasks in this process (another instance does)")
   boolean noRecurring;
 
@@ -141,6 +150,39 @@ class WorkerCommand implements Callable<Integer> {
           .collect(Collectors.joining("; "));
       throw new IllegalArgumentException(message);
     }
+  }
+
+  /**
+   * How the simulated marketplaces behave, from {@code --simulated-latency} and {@code --simulated-failure-rate}.
+   *
+   * @throws IllegalArgumentException naming each wrong option, where its value can come from, and the rule
+   */
+  SimulationSettings simulationSettings() {
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    Duration latency = null;
+    try {
+      latency = DurationText.parse("--simulated-latency", simulatedLatency);
+      if (latency.isNegative() || latency.compareTo(Duration.ofSeconds(10)) > 0) {
+        problems.add(ConfigDefaults.describe("--simulated-latency") + ": must be between 0 and 10s, got "
+            + simulatedLatency);
+      }
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+    }
+    double rate = Double.NaN;
+    try {
+      rate = Double.parseDouble(simulatedFailureRate.strip());
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    if (!(rate >= 0 && rate <= 1)) {
+      problems.add(ConfigDefaults.describe("--simulated-failure-rate") + ": must be a number between 0 and 1, got '"
+          + simulatedFailureRate + "'");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
+    return SimulationSettings.INSTANT.withLatency(latency).withFailureRate(rate);
   }
 
   /** The tasks' parameters from the options; names the option and the rule when one is wrong. */
@@ -238,9 +280,11 @@ class WorkerCommand implements Callable<Integer> {
     WorkerSettings settings = workerSettings(id);
     Map<String, Optional<Duration>> intervals = recurringIntervals();
     RecurringTaskSettings tasks = taskSettings();
+    SimulationSettings simulations = simulationSettings();
     try (Database db = database.open();
         PersistenceModule persistence = new PersistenceModule(db.settings().withMaximumPoolSize(concurrency + 4))) {
-      Injector injector = Guice.createInjector(persistence, new CrosslistModule().withRecurringTasks(tasks),
+      Injector injector = Guice.createInjector(persistence, CrosslistModule.builder().simulations(simulations).build()
+          .withRecurringTasks(tasks),
           new CrosslistHttpModule());
       ScheduleSettings schedule = schedule(id, injector.getInstance(RunRecurringTaskUseCase.class), intervals);
       MeterRegistry registry = newRegistry();

@@ -159,14 +159,17 @@ class GatewayWiringTest {
         CrosslistModule.builder().marketplace(new AcmeEbayClient()).build()));
 
     assertEquals(List.of("gateways: marketplace VINTED=simulated EBAY=real(AcmeEbayClient) ETSY=simulated; oauth "
-        + "EBAY=simulated ETSY=simulated; conversations none; keep-alive VINTED=simulated"), mixed.at(Level.INFO));
+        + "EBAY=simulated ETSY=simulated; conversations VINTED=simulated EBAY=simulated ETSY=simulated; keep-alive"
+        + " VINTED=simulated"), mixed.at(Level.INFO));
     assertEquals(1, mixed.at(Level.WARN).size(), mixed.events().toString());
-    assertTrue(mixed.at(Level.WARN).get(0).contains(": marketplace VINTED, ETSY; oauth EBAY, ETSY; keep-alive VINTED;"),
+    assertTrue(mixed.at(Level.WARN).get(0).contains(": marketplace VINTED, ETSY; oauth EBAY, ETSY;"
+        + " conversations VINTED, EBAY, ETSY; keep-alive VINTED;"),
         mixed.at(Level.WARN).get(0));
 
     Logged<Injector> demo = logged(() -> db.injector.createChildInjector(new CrosslistModule()));
     assertEquals(List.of("gateways: marketplace VINTED=simulated EBAY=simulated ETSY=simulated; oauth EBAY=simulated "
-        + "ETSY=simulated; conversations none; keep-alive VINTED=simulated"), demo.at(Level.INFO));
+        + "ETSY=simulated; conversations VINTED=simulated EBAY=simulated ETSY=simulated; keep-alive VINTED=simulated"),
+        demo.at(Level.INFO));
     assertEquals(List.of(), demo.at(Level.WARN), "only simulations (a demo, crosslist serve): no warning");
   }
 

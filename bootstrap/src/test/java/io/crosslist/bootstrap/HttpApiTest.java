@@ -621,4 +621,66 @@ class HttpApiTest {
     assertEquals(200, live.statusCode());
     assertEquals("{\"status\":\"UP\"}", live.body());
   }
+
+  @Test
+  void a_conversations_sync_of_a_connected_tenant_fills_the_conversations_and_a_second_sync_adds_nothing()
+      throws Exception {
+    TenantId tenant = db.newTenant();
+    String owner = token(tenant);
+    assertEquals("[]", send("GET", "/conversations", owner, null, null).body(), "nothing synced yet");
+    HttpResponse<String> none = send("POST", "/conversations/sync", owner, null, null);
+    assertEquals(200, none.statusCode(), none.body());
+    assertEquals("{\"items\":[]}", none.body(), "no connected account, nothing to sync");
+    assertEquals(201, send("POST", "/connections", owner, "application/json", "{\"marketplace\": \"VINTED\","
+        + " \"externalAccountId\": \"member-9\", \"displayName\": \"Vinted\", \"sessionCookies\": \"s=1\"}")
+        .statusCode());
+
+    HttpResponse<String> synced = send("POST", "/conversations/sync", owner, null, null);
+    assertEquals(200, synced.statusCode(), synced.body());
+    assertTrue(synced.body().contains("\"marketplace\":\"VINTED\",\"threads\":2,\"newMessages\":"), synced.body());
+    String threads = send("GET", "/conversations", owner, null, null).body();
+    assertTrue(threads.contains("\"externalId\":\"vinted-thread-" + tenant.value() + "-1\""), threads);
+    assertTrue(threads.contains("\"externalId\":\"vinted-thread-" + tenant.value() + "-2\""), threads);
+
+    HttpResponse<String> again = send("POST", "/conversations/sync", owner, "application/json",
+        "{\"marketplace\": \"VINTED\"}");
+    assertEquals(200, again.statusCode(), again.body());
+    assertTrue(again.body().contains("\"newMessages\":0") || again.body().contains("\"newMessages\":1")
+        || again.body().contains("\"newMessages\":2"), "only a new hour's messages: " + again.body());
+    assertProblem(send("POST", "/conversations/sync", owner, "application/json", "{\"marketplace\": \"DEPOP\"}"),
+        422, "validation");
+    assertEquals("[]", send("GET", "/conversations", token(db.newTenant()), null, null).body(),
+        "another tenant sees none of them");
+  }
+
+  @Test
+  void an_admin_groups_standalone_jobs_into_batches_whose_counts_the_batch_route_shows() throws Exception {
+    TenantId tenant = db.newTenant();
+    String owner = token(tenant);
+    long product = idOf(create(owner, PRODUCT));
+    for (int i = 0; i < 2; i++) {
+      assertEquals(201, send("POST", "/jobs", owner, "application/json", "{\"marketplace\": \"ETSY\", \"action\":"
+          + " \"PUBLISH\", \"productId\": " + product + "}").statusCode());
+    }
+    String body = "{\"tenants\": [" + tenant.value() + "], \"window\": \"PT1H\"}";
+    assertProblem(send("POST", "/admin/jobs/batch-existing", owner, "application/json", body), 403, "forbidden");
+    assertProblem(send("POST", "/admin/jobs/batch-existing", adminToken(), "application/json",
+        "{\"window\": \"PT0S\"}"), 422, "validation");
+    HttpResponse<String> dry = send("POST", "/admin/jobs/batch-existing", adminToken(), "application/json",
+        "{\"tenants\": [" + tenant.value() + "], \"window\": \"PT1H\", \"dryRun\": true}");
+    assertEquals(200, dry.statusCode(), dry.body());
+    assertTrue(dry.body().contains("\"batchId\":null"), dry.body());
+
+    HttpResponse<String> grouped = send("POST", "/admin/jobs/batch-existing", adminToken(), "application/json", body);
+    assertEquals(200, grouped.statusCode(), grouped.body());
+    assertTrue(grouped.body().contains("\"batches\":1,\"jobsMoved\":2"), grouped.body());
+    Matcher batch = Pattern.compile("\"batchId\":(\\d+)").matcher(grouped.body());
+    assertTrue(batch.find(), grouped.body());
+    HttpResponse<String> read = send("GET", "/batches/" + batch.group(1), owner, null, null);
+    assertEquals(200, read.statusCode(), read.body());
+    assertTrue(read.body().contains("\"total\":2"), read.body());
+    assertTrue(read.body().contains("\"pending\":2") || read.body().contains("\"running\":"), read.body());
+    HttpResponse<String> again = send("POST", "/admin/jobs/batch-existing", adminToken(), "application/json", body);
+    assertTrue(again.body().contains("\"batches\":0,\"jobsMoved\":0"), again.body());
+  }
 }

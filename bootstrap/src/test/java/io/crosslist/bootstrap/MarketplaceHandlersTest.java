@@ -225,6 +225,64 @@ class MarketplaceHandlersTest {
   }
 
   @Test
+  void enrichment_of_named_products_enriches_each_whatever_its_status_reports_unknown_ones_and_resumes_after_a_failure()
+      throws Exception {
+    java.util.Map<String, AtomicInteger> calls = new java.util.concurrent.ConcurrentHashMap<>();
+    AtomicInteger failures = new AtomicInteger(1);
+    MarketplaceGateway flaky = new ForwardingGateway(new SimulatedMarketplaceGateway(Marketplace.EBAY,
+        SimulationSettings.INSTANT)) {
+      @Override
+      public ProductEnrichment enrich(TenantId account, Product product) {
+        calls.computeIfAbsent(product.details().title(), t -> new AtomicInteger()).incrementAndGet();
+        if (product.details().title().equals("Second") && failures.getAndDecrement() > 0) {
+          throw new io.crosslist.domain.marketplace.MarketplaceException(Marketplace.EBAY, true, "503 once");
+        }
+        return super.enrich(account, product);
+      }
+    };
+    engine = engineWith(flaky, 3);
+    TenantId tenant = db.newTenant();
+    Product first = draft(tenant, "First"); // has a description: named, so it is enriched all the same
+    Product second = db.products.add(tenant, Product.newDraft(ProductFixtures.detailsTitled("Second")
+        .withDescription(""), Instant.now()));
+    Product untouched = db.products.add(tenant, Product.newDraft(ProductFixtures.detailsTitled("Not named")
+        .withDescription(""), Instant.now()));
+    io.crosslist.application.job.service.JobHandlers handlers = new io.crosslist.application.job.service.JobHandlers(
+        StandardHandlers.create(new MarketplaceGateways(List.of(vinted, flaky)), db.products, listings, db.tasks,
+            db.unitOfWork, Clock.systemUTC(), enrichmentPool, 3));
+    io.crosslist.application.job.service.ProductEnrichmentService enrich =
+        new io.crosslist.application.job.service.ProductEnrichmentService(
+            new io.crosslist.application.job.service.JobEnqueueService(db.jobs, db.batches, db.products,
+                db.unitOfWork, Clock.systemUTC(), handlers), db.tasks, db.unitOfWork, Clock.systemUTC());
+
+    io.crosslist.domain.ValidationException repeated = org.junit.jupiter.api.Assertions.assertThrows(
+        io.crosslist.domain.ValidationException.class, () -> enrich.enrich(tenant, Marketplace.EBAY,
+            List.of(first.id(), first.id()), null));
+    assertEquals("productIds[1]", repeated.violations().get(0).field());
+    MarketplaceJob job = enrich.enrich(tenant, Marketplace.EBAY, List.of(first.id(),
+        io.crosslist.domain.product.ProductId.of(999_999), second.id()), null);
+    for (int idle = 0; idle < 5; ) {
+      List<ClaimedJob> claimed = engine.claim("handlers", CLAIM);
+      idle = claimed.isEmpty() ? idle + 1 : 0;
+      claimed.forEach(engine::run);
+      Thread.sleep(claimed.isEmpty() ? 10 : 0);
+    }
+    MarketplaceJob done = db.jobs.findById(tenant, job.id()).orElseThrow();
+
+    assertEquals(JobStatus.COMPLETED, done.status(), done.lastError());
+    assertEquals(2, done.attempts(), "the second attempt resumed after the failure");
+    assertTrue(done.result().contains("\"enriched\": 2") && done.result().contains("\"candidates\": 3"),
+        done.result());
+    assertTrue(done.result().contains("{\"outcome\": \"not-found\", \"productId\": 999999}"), done.result());
+    assertEquals(1, calls.get("First").get(), "a product done before the failure is not asked again");
+    assertEquals(2, calls.get("Second").get());
+    assertTrue(db.products.findById(tenant, first.id()).orElseThrow().details().description().startsWith("First in "));
+    assertTrue(db.products.findById(tenant, second.id()).orElseThrow().details().description().startsWith("Second in "));
+    assertEquals("", db.products.findById(tenant, untouched.id()).orElseThrow().details().description(),
+        "only the named products");
+  }
+
+  @Test
   void the_orders_sync_records_each_order_once_and_sells_out_products() throws Exception {
     SimulatedMarketplaceGateway ebay = new SimulatedMarketplaceGateway(Marketplace.EBAY, SimulationSettings.INSTANT);
     engine = engineWith(ebay, 3);

@@ -26,7 +26,7 @@ class TasksCommandTest {
     assertEquals(0, list.exit(), list.err());
     for (String line : new String[] {"job-cleanup          PT10M", "drafts-cleanup       PT24H",
         "token-refresh        PT5M", "vinted-keep-alive    PT15M", "etsy-polling         PT5M",
-        "tenant-migration     PT1M"}) {
+        "conversations-sync   PT10M", "tenant-migration     PT1M"}) {
       assertTrue(list.out().contains(line), line + " in\n" + list.out());
     }
   }
@@ -57,7 +57,8 @@ class TasksCommandTest {
     CliRun unknown = run("tasks", "run", "newsletter", "--jdbc-url", URL);
     assertEquals(2, unknown.exit());
     assertTrue(unknown.err().contains("error: no recurring task is named 'newsletter'; known: [job-cleanup,"
-        + " drafts-cleanup, token-refresh, vinted-keep-alive, etsy-polling, tenant-migration]"), unknown.err());
+        + " drafts-cleanup, token-refresh, vinted-keep-alive, etsy-polling, conversations-sync, tenant-migration]"),
+        unknown.err());
 
     CliRun badTenant = run("tasks", "run", "drafts-cleanup", "--tenants", "042", "--jdbc-url", URL);
     assertEquals(2, badTenant.exit());
@@ -73,5 +74,22 @@ class TasksCommandTest {
     } finally {
       ledger.finish(AbandonedDraftsTask.NAME, "another-host");
     }
+  }
+
+  @Test
+  void conversations_sync_run_now_stores_the_conversations_of_a_connected_tenant() throws Exception {
+    io.crosslist.domain.tenant.TenantId tenant = db.newTenant();
+    db.injector.getInstance(io.crosslist.domain.connection.MarketplaceConnectionRepository.class).add(tenant,
+        io.crosslist.domain.connection.ConnectionFixtures.ebay("conversations"));
+    io.crosslist.domain.conversation.ConversationRepository conversations =
+        db.injector.getInstance(io.crosslist.domain.conversation.ConversationRepository.class);
+    assertTrue(conversations.threads(tenant, 10).isEmpty());
+
+    CliRun sync = run("tasks", "run", "conversations-sync", "--jdbc-url", URL, "--tenants",
+        String.valueOf(tenant.value()));
+
+    assertEquals(0, sync.exit(), sync.out() + sync.err());
+    assertTrue(sync.out().contains("conversations-sync: 1 tenant(s) processed, 0 failed"), sync.out());
+    assertEquals(2, conversations.threads(tenant, 10).size(), "two simulated eBay threads");
   }
 }

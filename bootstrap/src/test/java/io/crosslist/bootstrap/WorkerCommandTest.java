@@ -1,6 +1,7 @@
 package io.crosslist.bootstrap;
 
 import static io.crosslist.bootstrap.CliRun.run;
+import static io.crosslist.bootstrap.CliRun.runWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,8 @@ class WorkerCommandTest {
         "--recurring", "newsletter=PT1M", "--stop-after", "PT0S");
     assertEquals(2, result.exit(), result.out());
     assertTrue(result.err().contains("--recurring newsletter: no recurring task has that name; known: [job-cleanup,"
-        + " drafts-cleanup, token-refresh, vinted-keep-alive, etsy-polling, tenant-migration]"), result.err());
+        + " drafts-cleanup, token-refresh, vinted-keep-alive, etsy-polling, conversations-sync, tenant-migration]"),
+        result.err());
     assertFalse(result.err().contains("\tat "), "no stack trace");
     assertFalse(result.out().contains("running"), "no worker started: " + result.out());
   }
@@ -84,5 +86,27 @@ class WorkerCommandTest {
     CliRun bad = run("worker", "--migrate-tenants", "sometimes", "--stop-after", "PT0S");
     assertEquals(2, bad.exit());
     assertTrue(bad.err().contains("--migrate-tenants") && bad.err().contains("background, off"), bad.err());
+  }
+
+  @Test
+  void simulated_latency_and_failure_rate_are_options_validated_before_anything_starts() {
+    String url = io.crosslist.adapter.persistence.TestDatabase.get().jdbcUrl();
+    CliRun bad = run("worker", "--jdbc-url", url, "--simulated-latency", "-PT1S", "--simulated-failure-rate", "1.5",
+        "--stop-after", "PT0S");
+    assertEquals(2, bad.exit(), bad.out());
+    assertTrue(bad.err().contains("--simulated-latency (CROSSLIST_SIMULATED_LATENCY, or simulated-latency in the"
+        + " configuration file): must be between 0 and 10s, got -PT1S"), bad.err());
+    assertTrue(bad.err().contains("--simulated-failure-rate (CROSSLIST_SIMULATED_FAILURE_RATE, or"
+        + " simulated-failure-rate in the configuration file): must be a number between 0 and 1, got '1.5'"),
+        bad.err());
+    assertFalse(bad.out().contains("running"), "nothing started: " + bad.out());
+    CliRun garbage = runWith(java.util.Map.of("CROSSLIST_SIMULATED_LATENCY", "slow"), "worker", "--jdbc-url", url,
+        "--stop-after", "PT0S");
+    assertEquals(2, garbage.exit(), garbage.out());
+    assertTrue(garbage.err().contains("--simulated-latency (CROSSLIST_SIMULATED_LATENCY"), garbage.err());
+
+    CliRun good = run("worker", "--jdbc-url", url, "--simulated-latency", "50ms", "--simulated-failure-rate", "0.1",
+        "--no-recurring", "--stop-after", "PT0S");
+    assertEquals(0, good.exit(), good.out() + good.err());
   }
 }

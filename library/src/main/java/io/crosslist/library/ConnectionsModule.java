@@ -29,6 +29,7 @@ import io.crosslist.application.job.handler.MarketplaceGateways;
 import io.crosslist.application.job.service.JobEnqueueService;
 import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.application.schedule.RecurringTaskSettings;
+import io.crosslist.domain.connection.ConnectedTenantIndex;
 import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.conversation.ConversationRepository;
 import io.crosslist.domain.job.JobJournal;
@@ -96,8 +97,9 @@ final class ConnectionsModule extends AbstractModule {
 
   @Provides
   @Singleton
-  SyncConversationsUseCase syncConversations(ConversationRepository conversations) {
-    return new ConversationSyncService(gateways.conversations().values(), conversations);
+  SyncConversationsUseCase syncConversations(ConversationRepository conversations, ConnectedTenantIndex connected,
+      Clock clock) {
+    return new ConversationSyncService(gateways.conversations().values(), conversations, connected, clock);
   }
 
   @Provides

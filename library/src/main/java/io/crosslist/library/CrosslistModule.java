@@ -153,6 +153,7 @@ public final class CrosslistModule extends AbstractModule {
   protected void configure() {
     install(new ProductModule());
     bind(Gateways.class).toInstance(gateways);
+    requestInjection(gateways.simulatedListings()); // the simulated marketplaces keep their listings in the database
     bind(GatewayStartLog.class).asEagerSingleton();
     install(new JobsModule(gateways.marketplaceGateways()));
     install(new ConnectionsModule(gateways, recurring));

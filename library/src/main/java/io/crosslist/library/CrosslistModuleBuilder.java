@@ -26,9 +26,9 @@ import java.util.Objects;
  *
  * <p>Where nothing is bound, a simulated gateway answers, for the built-in marketplaces only: a
  * {@code SimulatedMarketplaceGateway} for Vinted, eBay and Etsy (behaving as {@link #simulations} says), a
- * {@code SimulatedOAuthGateway} for eBay and Etsy, a {@code SimulatedSessionKeepAlive} for Vinted; no conversation
- * gateway is simulated. In the example, Vinted and Etsy listings, Etsy tokens and Vinted keep-alives are therefore
- * simulated. {@link #withoutSimulations()} leaves them unbound instead: jobs for a marketplace without a gateway are
+ * {@code SimulatedOAuthGateway} for eBay and Etsy, a {@code SimulatedConversationGateway} for Vinted, eBay and Etsy, a
+ * {@code SimulatedSessionKeepAlive} for Vinted. In the example, Vinted and Etsy listings, Etsy tokens, Vinted and
+ * Etsy messages and Vinted keep-alives are therefore simulated. {@link #withoutSimulations()} leaves them unbound instead: jobs for a marketplace without a gateway are
  * refused at enqueue, its tokens are not refreshed (logged) and its sessions not kept alive.
  *
  * <p>When the injector is created, one INFO line of the logger {@code io.crosslist.library.CrosslistModule} says per

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * gateways: marketplace VINTED=simulated EBAY=real(AcmeEbayGateway) ETSY=simulated; oauth EBAY=real(AcmeEbayOAuth)
- * ETSY=simulated; conversations none; keep-alive VINTED=simulated
+ * ETSY=simulated; conversations VINTED=simulated EBAY=simulated ETSY=simulated; keep-alive VINTED=simulated
  * </pre>
  *
  * <p>When real and simulated gateways are mixed, a WARN line follows naming the simulated ones: a host that binds a

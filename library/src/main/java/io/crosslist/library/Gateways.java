@@ -1,5 +1,6 @@
 package io.crosslist.library;
 
+import io.crosslist.adapter.marketplace.SimulatedConversationGateway;
 import io.crosslist.adapter.marketplace.SimulatedMarketplaceGateway;
 import io.crosslist.adapter.marketplace.SimulatedOAuthGateway;
 import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
@@ -23,7 +24,7 @@ import java.util.function.Function;
  */
 record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
     UniqueIndex<Marketplace, OAuthGateway> oauth, UniqueIndex<Marketplace, ConversationGateway> conversations,
-    UniqueIndex<Marketplace, SessionKeepAliveGateway> keepAlive) {
+    UniqueIndex<Marketplace, SessionKeepAliveGateway> keepAlive, SimulatedListingsBinding simulatedListings) {
   /** The built-in marketplaces, in the order the simulated defaults come in. */
   static final List<Marketplace> BUILT_IN = Marketplace.BUILT_IN;
   /** The marketplaces a simulated OAuth token endpoint stands in for when none is bound (Vinted has no OAuth). */
@@ -36,6 +37,7 @@ record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
     Objects.requireNonNull(oauth, "oauth");
     Objects.requireNonNull(conversations, "conversations");
     Objects.requireNonNull(keepAlive, "keepAlive");
+    Objects.requireNonNull(simulatedListings, "simulatedListings");
   }
 
   /**
@@ -48,13 +50,14 @@ record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
     return new Gateways(UniqueIndex.of("marketplace gateways", marketplaces, MarketplaceGateway::marketplace),
         UniqueIndex.of("OAuth gateways", oauth, OAuthGateway::marketplace),
         UniqueIndex.of("conversation gateways", conversations, ConversationGateway::marketplace),
-        UniqueIndex.of("keep-alive gateways", keepAlive, SessionKeepAliveGateway::marketplace));
+        UniqueIndex.of("keep-alive gateways", keepAlive, SessionKeepAliveGateway::marketplace),
+        new SimulatedListingsBinding());
   }
 
   /**
    * The bound gateways, and a simulated one for each kind and built-in marketplace where nothing is bound: a
    * marketplace gateway ({@code simulations} says how it behaves) for Vinted, eBay and Etsy, an OAuth token endpoint
-   * for eBay and Etsy, a keep-alive for Vinted; no conversation gateway is simulated.
+   * for eBay and Etsy, a messaging API for Vinted, eBay and Etsy, a keep-alive for Vinted.
    *
    * @throws IllegalArgumentException when two bound gateways of one kind are for one marketplace, naming both
    */
@@ -63,14 +66,18 @@ record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
       List<? extends SessionKeepAliveGateway> keepAlive, SimulationSettings simulations, Clock clock) {
     Objects.requireNonNull(simulations, "simulations");
     Objects.requireNonNull(clock, "clock");
-    return exactly(
+    SimulatedListingsBinding listings = new SimulatedListingsBinding(); // in the database once the injector exists
+    Gateways gateways = exactly(
         orSimulated("marketplace gateways", marketplaces, MarketplaceGateway::marketplace, BUILT_IN,
-            m -> new SimulatedMarketplaceGateway(m, simulations)),
+            m -> new SimulatedMarketplaceGateway(m, simulations, listings)),
         orSimulated("OAuth gateways", oauth, OAuthGateway::marketplace, OAUTH_MARKETPLACES,
             m -> new SimulatedOAuthGateway(m, clock)),
-        conversations,
+        orSimulated("conversation gateways", conversations, ConversationGateway::marketplace, BUILT_IN,
+            m -> new SimulatedConversationGateway(m, clock)),
         orSimulated("keep-alive gateways", keepAlive, SessionKeepAliveGateway::marketplace, SESSION_MARKETPLACES,
             m -> new SimulatedSessionKeepAlive()));
+    return new Gateways(gateways.marketplaces(), gateways.oauth(), gateways.conversations(), gateways.keepAlive(),
+        listings);
   }
 
   /** For each of {@code simulatedFor}, the bound gateway or else a simulated one; then the other bound ones. */

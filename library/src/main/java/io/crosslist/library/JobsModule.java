@@ -12,6 +12,11 @@ import io.crosslist.application.job.port.in.CancelBatchUseCase;
 import io.crosslist.application.job.port.in.CancelJobUseCase;
 import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
 import io.crosslist.application.job.port.in.EnqueueJobUseCase;
+import io.crosslist.application.job.port.in.GroupStandaloneJobsUseCase;
+import io.crosslist.application.job.port.in.EnrichProductsUseCase;
+import io.crosslist.application.job.service.ProductEnrichmentService;
+import io.crosslist.application.job.service.StandaloneJobGroupingService;
+import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.application.job.port.in.GetBatchUseCase;
 import io.crosslist.application.job.port.in.GetJobStatisticsUseCase;
 import io.crosslist.application.job.port.in.GetJobUseCase;
@@ -130,6 +135,22 @@ final class JobsModule extends AbstractModule {
   JobManagementService jobManagement(MarketplaceJobRepository jobs, BatchRepository batches, UnitOfWork unitOfWork,
       Clock clock) {
     return new JobManagementService(jobs, batches, unitOfWork, clock);
+  }
+
+  /** Enrichment of named products: the job and its products' steps in one transaction. */
+  @Provides
+  @Singleton
+  EnrichProductsUseCase enrichProducts(JobEnqueueService enqueue, MarketplaceTaskRepository tasks,
+      UnitOfWork unitOfWork, Clock clock) {
+    return new ProductEnrichmentService(enqueue, tasks, unitOfWork, clock);
+  }
+
+  /** Grouping existing standalone jobs into batches, four tenants at a time. */
+  @Provides
+  @Singleton
+  GroupStandaloneJobsUseCase groupStandaloneJobs(TenantDirectory tenants, BatchRepository batches,
+      UnitOfWork unitOfWork, Clock clock) {
+    return new StandaloneJobGroupingService(tenants, batches, unitOfWork, clock, 4);
   }
 
   @Provides

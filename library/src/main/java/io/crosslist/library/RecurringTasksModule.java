@@ -7,6 +7,8 @@ import com.google.inject.multibindings.Multibinder;
 import io.crosslist.application.connection.port.in.KeepSessionsAliveUseCase;
 import io.crosslist.application.connection.port.in.PollOrdersUseCase;
 import io.crosslist.application.connection.port.in.RefreshTokensUseCase;
+import io.crosslist.application.connection.port.in.SyncConversationsUseCase;
+import io.crosslist.application.schedule.ConversationSyncTask;
 import io.crosslist.application.job.port.in.PurgeFinishedJobsUseCase;
 import io.crosslist.application.job.service.JobExecutionService;
 import io.crosslist.application.product.port.in.CleanUpAbandonedDraftsUseCase;
@@ -63,7 +65,7 @@ final class RecurringTasksModule extends AbstractModule {
 
   /**
    * The recurring tasks: job cleanup, abandoned drafts, token refresh-ahead, the Vinted keep-alive, the Etsy
-   * orders polling and the background fleet migration, then the host's tasks over every active tenant (or their
+   * orders polling, the conversations sync and the background fleet migration, then the host's tasks over every active tenant (or their
    * own tenants), as many at a time as the built-in ones. A name taken twice is refused here.
    */
   @Provides
@@ -71,13 +73,14 @@ final class RecurringTasksModule extends AbstractModule {
   RecurringTaskService recurringTasks(TickLedger ledger, JobExecutionService engine, TenantDirectory tenants,
       PurgeFinishedJobsUseCase purge, CleanUpAbandonedDraftsUseCase drafts, ConnectedTenantIndex connected,
       RefreshTokensUseCase refresh, KeepSessionsAliveUseCase keepAlive, PollOrdersUseCase poll,
-      MigrateTenantsUseCase fleet, Set<TenantTask> hostTasks) {
+      MigrateTenantsUseCase fleet, SyncConversationsUseCase conversations, Set<TenantTask> hostTasks) {
     List<RecurringTask> tasks = new ArrayList<>(List.of(
         new JobCleanupTask(engine, engine, tenants, purge, recurring.jobRetention(), recurring.parallelism()),
         new AbandonedDraftsTask(tenants, drafts, recurring.draftsMaxAgeDays(), recurring.parallelism()),
         new TokenRefreshAheadTask(connected, refresh, recurring.refreshWindow(), recurring.parallelism()),
         new SessionKeepAliveTask(connected, keepAlive, recurring.keepAliveFailures(), recurring.parallelism()),
         new OrderPollingTask(connected, poll, recurring.parallelism()),
+        new ConversationSyncTask(connected, conversations, recurring.parallelism()),
         new TenantMigrationTask(fleet, recurring.parallelism())));
     for (TenantTask task : hostTasks) {
       tasks.add(task.toRecurringTask((after, limit) -> tenants.activeTenants(Optional.ofNullable(after), limit),

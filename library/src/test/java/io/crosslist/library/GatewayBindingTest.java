@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crosslist.adapter.marketplace.SimulatedConversationGateway;
 import io.crosslist.adapter.marketplace.SimulatedMarketplaceGateway;
 import io.crosslist.adapter.marketplace.SimulatedOAuthGateway;
 import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
@@ -104,11 +105,14 @@ class GatewayBindingTest {
     gateways.marketplaces().values().forEach(g -> assertInstanceOf(SimulatedMarketplaceGateway.class, g));
     assertEquals(List.of(Marketplace.EBAY, Marketplace.ETSY), List.copyOf(gateways.oauth().keys()));
     gateways.oauth().values().forEach(g -> assertInstanceOf(SimulatedOAuthGateway.class, g));
-    assertEquals(0, gateways.conversations().size());
+    assertEquals(List.of(Marketplace.VINTED, Marketplace.EBAY, Marketplace.ETSY),
+        List.copyOf(gateways.conversations().keys()));
+    gateways.conversations().values().forEach(g -> assertInstanceOf(SimulatedConversationGateway.class, g));
     assertEquals(List.of(Marketplace.VINTED), List.copyOf(gateways.keepAlive().keys()));
     assertInstanceOf(SimulatedSessionKeepAlive.class, gateways.keepAlive().values().get(0));
     assertEquals("gateways: marketplace VINTED=simulated EBAY=simulated ETSY=simulated; oauth EBAY=simulated "
-        + "ETSY=simulated; conversations none; keep-alive VINTED=simulated", GatewayStartLog.line(gateways));
+        + "ETSY=simulated; conversations VINTED=simulated EBAY=simulated ETSY=simulated; keep-alive VINTED=simulated",
+        GatewayStartLog.line(gateways));
     assertEquals("", GatewayStartLog.simulatedBesideReal(gateways), "only simulations: a demo, no warning");
   }
 
@@ -126,11 +130,13 @@ class GatewayBindingTest {
     assertInstanceOf(SimulatedMarketplaceGateway.class, gateways.marketplaces().find(Marketplace.ETSY).orElseThrow());
     assertSame(ebayTokens, gateways.oauth().find(Marketplace.EBAY).orElseThrow());
     assertInstanceOf(SimulatedOAuthGateway.class, gateways.oauth().find(Marketplace.ETSY).orElseThrow());
-    assertEquals(List.of(ebayMessages), gateways.conversations().values());
+    assertSame(ebayMessages, gateways.conversations().find(Marketplace.EBAY).orElseThrow());
+    assertInstanceOf(SimulatedConversationGateway.class, gateways.conversations().find(Marketplace.VINTED)
+        .orElseThrow());
     assertEquals("gateways: marketplace VINTED=simulated EBAY=real(AcmeGateway) ETSY=simulated; oauth "
-        + "EBAY=real(AcmeOAuth) ETSY=simulated; conversations EBAY=real(AcmeMessages); keep-alive VINTED=simulated",
-        GatewayStartLog.line(gateways));
-    assertEquals("marketplace VINTED, ETSY; oauth ETSY; keep-alive VINTED",
+        + "EBAY=real(AcmeOAuth) ETSY=simulated; conversations VINTED=simulated EBAY=real(AcmeMessages) ETSY=simulated;"
+        + " keep-alive VINTED=simulated", GatewayStartLog.line(gateways));
+    assertEquals("marketplace VINTED, ETSY; oauth ETSY; conversations VINTED, ETSY; keep-alive VINTED",
         GatewayStartLog.simulatedBesideReal(gateways));
   }
 

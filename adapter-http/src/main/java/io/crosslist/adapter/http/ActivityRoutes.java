@@ -1,5 +1,10 @@
 package io.crosslist.adapter.http;
 
+import io.crosslist.domain.tenant.TenantId;
+import io.crosslist.domain.marketplace.MarketplaceException;
+import io.crosslist.domain.marketplace.Marketplace;
+import io.crosslist.domain.ValidationException;
+import io.crosslist.application.connection.port.in.SyncConversationsUseCase;
 import io.crosslist.adapter.http.ProductJson.PriceBody;
 import io.crosslist.application.connection.port.in.ListConversationsUseCase;
 import io.crosslist.domain.Page;
@@ -51,6 +56,7 @@ final class ActivityRoutes {
     routes.before("/error-log", pipeline::authenticate);
     routes.before("/statistics", pipeline::authenticate);
     routes.add(HandlerType.GET, "/conversations", this::conversations);
+    routes.add(HandlerType.POST, "/conversations/sync", this::syncConversations);
     routes.add(HandlerType.GET, "/error-log", this::errorLog);
     routes.add(HandlerType.GET, "/statistics", this::statistics);
   }
@@ -96,6 +102,44 @@ final class ActivityRoutes {
   void listings(Context ctx, ProductId product) throws IOException {
     json.respond(ctx, ports.listings().listings(RequestPipeline.tenant(ctx), product).stream()
         .map(ListingView::of).toList());
+  }
+
+  /** The body of POST /conversations/sync, optional: without a marketplace, every connected one is synced. */
+  record SyncBody(String marketplace) {}
+
+  /** What the sync of one marketplace did, or why it failed. */
+  record SyncView(String marketplace, Integer threads, Integer newMessages, String failure) {
+    static SyncView of(Marketplace marketplace, SyncConversationsUseCase.SyncOutcome outcome) {
+      return outcome.summary() == null ? new SyncView(marketplace.name(), null, null, outcome.failure())
+          : new SyncView(marketplace.name(), outcome.summary().threads(), outcome.summary().newMessages(), null);
+    }
+  }
+
+  /**
+   * Syncs the tenant's conversations now: the named marketplace, or every marketplace with a conversation gateway on
+   * which the tenant has a connected account. A marketplace whose call fails is reported with its failure.
+   */
+  void syncConversations(Context ctx) throws IOException {
+    TenantId tenant = RequestPipeline.tenant(ctx);
+    SyncBody body = ctx.body().isBlank() ? new SyncBody(null) : json.read(ctx, SyncBody.class);
+    SyncConversationsUseCase sync = ports.syncConversations();
+    Map<Marketplace, SyncConversationsUseCase.SyncOutcome> outcomes = new LinkedHashMap<>();
+    if (body.marketplace() != null) {
+      Marketplace marketplace = JobJson.marketplace(body.marketplace());
+      if (!sync.marketplaces().contains(marketplace)) {
+        throw ValidationException.of("marketplace", "has no conversation gateway here; those with one: "
+            + sync.marketplaces());
+      }
+      try {
+        outcomes.put(marketplace, new SyncConversationsUseCase.SyncOutcome(sync.syncNew(tenant, marketplace), null));
+      } catch (MarketplaceException e) {
+        outcomes.put(marketplace, new SyncConversationsUseCase.SyncOutcome(null, e.getMessage()));
+      }
+    } else {
+      outcomes.putAll(sync.syncConnected(tenant));
+    }
+    json.respond(ctx, Map.of("items", outcomes.entrySet().stream().map(e -> SyncView.of(e.getKey(), e.getValue()))
+        .toList()));
   }
 
   void conversations(Context ctx) throws IOException {

@@ -55,6 +55,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   private final OrderRoutes orders;
   private final AdminRoutes admin;
   private final TaskRoutes tasks;
+  private final JobAdminRoutes jobAdmin;
   private final OperationRoutes operations;
   private final ImportRoutes imports;
   private volatile List<String> routes = List.of();
@@ -109,6 +110,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
     this.connections = new ConnectionRoutes(ports.connections(), json);
     this.admin = new AdminRoutes(json, ports.tenants(), gate);
     this.tasks = new TaskRoutes(json, ports.tasks());
+    this.jobAdmin = new JobAdminRoutes(json, ports.jobs());
     this.operations = new OperationRoutes(operations, json);
     this.imports = new ImportRoutes(ports.imports(), json);
   }
@@ -151,6 +153,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
       table.before("/admin", pipeline::authenticateAdmin);
       admin.register(table);
       tasks.register(table);
+      jobAdmin.register(table);
       Problems.install(config);
       routes = table.served();
     });

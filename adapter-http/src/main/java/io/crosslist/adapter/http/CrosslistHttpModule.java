@@ -10,13 +10,16 @@ import io.crosslist.application.connection.port.in.ListConversationsUseCase;
 import io.crosslist.application.imports.port.in.GetProductImportUseCase;
 import io.crosslist.application.imports.port.in.StartProductImportUseCase;
 import io.crosslist.application.connection.port.in.ListOrdersUseCase;
+import io.crosslist.application.connection.port.in.SyncConversationsUseCase;
 import io.crosslist.application.job.port.in.CancelBatchUseCase;
 import io.crosslist.application.job.port.in.CancelJobUseCase;
 import io.crosslist.application.job.port.in.EnqueueBatchUseCase;
 import io.crosslist.application.job.port.in.EnqueueJobUseCase;
+import io.crosslist.application.job.port.in.EnrichProductsUseCase;
 import io.crosslist.application.job.port.in.GetBatchUseCase;
 import io.crosslist.application.job.port.in.GetJobStatisticsUseCase;
 import io.crosslist.application.job.port.in.GetJobUseCase;
+import io.crosslist.application.job.port.in.GroupStandaloneJobsUseCase;
 import io.crosslist.application.job.port.in.ListJobTypesUseCase;
 import io.crosslist.application.job.port.in.ListJobsUseCase;
 import io.crosslist.application.job.port.in.RetryJobUseCase;
@@ -65,8 +68,10 @@ public final class CrosslistHttpModule extends AbstractModule {
   @Provides
   JobPorts jobPorts(EnqueueJobUseCase enqueue, EnqueueBatchUseCase enqueueBatch, GetJobUseCase get,
       ListJobsUseCase list, CancelJobUseCase cancel, RetryJobUseCase retry, GetBatchUseCase getBatch,
-      CancelBatchUseCase cancelBatch, ListJobTypesUseCase jobTypes) {
-    return new JobPorts(enqueue, enqueueBatch, get, list, cancel, retry, getBatch, cancelBatch, jobTypes);
+      CancelBatchUseCase cancelBatch, ListJobTypesUseCase jobTypes, GroupStandaloneJobsUseCase groupStandalone,
+      EnrichProductsUseCase enrich) {
+    return new JobPorts(enqueue, enqueueBatch, get, list, cancel, retry, getBatch, cancelBatch, jobTypes,
+        groupStandalone, enrich);
   }
 
   @Provides
@@ -77,8 +82,9 @@ public final class CrosslistHttpModule extends AbstractModule {
 
   @Provides
   ActivityPorts activityPorts(GetProductListingsUseCase listings, ListConversationsUseCase conversations,
-      SearchErrorLogUseCase errorLog, GetJobStatisticsUseCase statistics, ListOrdersUseCase orders) {
-    return new ActivityPorts(listings, conversations, errorLog, statistics, orders);
+      SearchErrorLogUseCase errorLog, GetJobStatisticsUseCase statistics, ListOrdersUseCase orders,
+      SyncConversationsUseCase sync) {
+    return new ActivityPorts(listings, conversations, errorLog, statistics, orders, sync);
   }
 
   @Provides

@@ -26,8 +26,26 @@ final class JobJson {
 
   private JobJson() {}
 
-  /** The body of POST /jobs, and one job of a batch: e.g. publish product 7 to Vinted. */
-  record JobBody(@Required String marketplace, @Required String action, Long productId, Integer priority, String idempotencyKey) {
+  /**
+   * The body of POST /jobs, and one job of a batch: e.g. publish product 7 to Vinted. {@code productIds} names the
+   * products of an ENRICH_PRODUCTS job (POST /jobs only).
+   */
+  record JobBody(@Required String marketplace, @Required String action, Long productId, Integer priority,
+      String idempotencyKey, List<Long> productIds) {
+
+    /** The products named by {@code productIds}, each a positive id. */
+    List<ProductId> namedProducts() {
+      List<ProductId> ids = new java.util.ArrayList<>();
+      for (int i = 0; i < productIds.size(); i++) {
+        Long id = productIds.get(i);
+        if (id == null || id < 1) {
+          throw ValidationException.of("productIds[" + i + "]", "must be a positive id");
+        }
+        ids.add(ProductId.of(id));
+      }
+      return ids;
+    }
+
     JobRequest toRequest() {
       Marketplace m = JobJson.marketplace(marketplace);
       JobAction a = JobJson.action(action);

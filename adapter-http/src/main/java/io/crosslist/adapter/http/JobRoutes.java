@@ -13,11 +13,13 @@ import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.job.BatchId;
 import io.crosslist.domain.job.BatchJob;
+import io.crosslist.domain.job.JobAction;
 import io.crosslist.domain.job.JobId;
 import io.crosslist.domain.job.JobRequest;
 import io.crosslist.domain.job.JobSearch;
 import io.crosslist.domain.job.JobStatus;
 import io.crosslist.domain.job.MarketplaceJob;
+import io.crosslist.domain.product.ProductId;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -69,8 +71,24 @@ final class JobRoutes {
   }
 
   private void enqueue(Context ctx) throws IOException {
-    JobRequest request = json.read(ctx, JobBody.class).toRequest();
-    MarketplaceJob job = JobJson.inBodyTerms(() -> ports.enqueue().enqueue(tenant(ctx), request));
+    JobBody body = json.read(ctx, JobBody.class);
+    JobRequest request = body.toRequest();
+    MarketplaceJob job;
+    if (body.productIds() != null) {
+      if (!request.action().equals(JobAction.ENRICH_PRODUCTS)) {
+        throw ValidationException.of("productIds", "names the products of an ENRICH_PRODUCTS job only");
+      }
+      if (body.productId() != null) {
+        throw ValidationException.of("productIds", "cannot be given with productId");
+      }
+      if (body.priority() != null) {
+        throw ValidationException.of("priority", "cannot be given with productIds");
+      }
+      List<ProductId> products = body.namedProducts();
+      job = ports.enrich().enrich(tenant(ctx), request.marketplace(), products, request.idempotencyKey());
+    } else {
+      job = JobJson.inBodyTerms(() -> ports.enqueue().enqueue(tenant(ctx), request));
+    }
     ctx.status(201).header("Location", "/jobs/" + job.id().value());
     json.respond(ctx, JobView.of(job));
   }
@@ -82,6 +100,10 @@ final class JobRoutes {
     for (int i = 0; i < jobs.size(); i++) {
       if (jobs.get(i) == null) {
         throw ValidationException.of("jobs[" + i + "]", "must be a job object");
+      }
+      if (jobs.get(i).productIds() != null) {
+        throw ValidationException.of("jobs[" + i + "].productIds", "is for a single ENRICH_PRODUCTS job (POST /jobs),"
+            + " not a batch");
       }
       try {
         requests.add(jobs.get(i).toRequest());

@@ -7,29 +7,28 @@ import io.crosslist.domain.marketplace.MarketplaceException;
 import io.crosslist.domain.marketplace.MarketplaceGateway;
 import io.crosslist.domain.marketplace.MarketplaceOrder;
 import io.crosslist.domain.marketplace.ProductEnrichment;
+import io.crosslist.adapter.marketplace.SimulatedListings.Listed;
 import io.crosslist.domain.product.Money;
 import io.crosslist.domain.product.Product;
 import io.crosslist.domain.product.ProductDetails;
 import io.crosslist.domain.tenant.TenantId;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A simulated marketplace, in memory: it behaves like a marketplace API for tests, demos and
- * benchmarks, with configurable latency and a rate of retryable failures. It is not a client of any
- * real marketplace. Listings are kept per account; creating one is idempotent by key; every third
- * listing has sold once (see {@link #ordersSince}), and a test or demo sells any listing again with {@link #sell};
+ * A simulated marketplace: it behaves like a marketplace API for tests, demos and benchmarks, with
+ * configurable latency and a rate of retryable failures. It is not a client of any real marketplace.
+ * Listings are kept per account in its {@link SimulatedListings} (in memory by default; in the database's
+ * {@code crosslist_simulation} schema when the library binds it, so ids and idempotency keys survive a
+ * restart); creating one is idempotent by key; every third listing has sold once (see {@link #ordersSince}), and a
+ * test or demo sells any listing again with {@link #sell} (those orders are kept in memory, by this instance);
  * catalogues are generated from the seed with reference codes that Crosslist's shared reference data holds.
  */
 public final class SimulatedMarketplaceGateway implements MarketplaceGateway, SimulatedGateway {
@@ -40,29 +39,28 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway, Si
   private final Marketplace marketplace;
   private final SimulationSettings settings;
   private final SplittableRandom failures;
-  /** (account, idempotency key) to listing. */
-  private final Map<String, ExternalListing> byKey = new ConcurrentHashMap<>();
-  /** external id to listing state. */
-  private final Map<String, Listed> listings = new ConcurrentHashMap<>();
+  private final SimulatedListings listings;
   /** Orders placed with {@link #sell}, oldest first. */
-  private final List<Sale> sales = new CopyOnWriteArrayList<>();
-  private final AtomicLong nextId = new AtomicLong(1);
+  private final List<Sale> sales = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AtomicLong nextOrder = new AtomicLong(1);
   private final AtomicLong calls = new AtomicLong();
 
+  private record Sale(TenantId account, MarketplaceOrder order) {}
+
+  /** With its listings in memory, for this object's lifetime. */
   public SimulatedMarketplaceGateway(Marketplace marketplace, SimulationSettings settings) {
+    this(marketplace, settings, SimulatedListings.inMemory());
+  }
+
+  /** With its listings in {@code listings} (e.g. {@link JdbcSimulatedListings}, shared by every instance). */
+  public SimulatedMarketplaceGateway(Marketplace marketplace, SimulationSettings settings, SimulatedListings listings) {
     this.marketplace = Objects.requireNonNull(marketplace, "marketplace");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.listings = Objects.requireNonNull(listings, "listings");
     // each marketplace its own sequence; a built-in one keeps the one it had as an enum constant (its position)
     int built = Marketplace.BUILT_IN.indexOf(marketplace);
     this.failures = new SplittableRandom(settings.seed() ^ (built >= 0 ? built : marketplace.name().hashCode()));
   }
-
-  /** A listing as the simulated marketplace holds it; {@code number} is the sequence number in its id. */
-  private record Listed(TenantId account, ExternalListing listing, long number, String title, Money price,
-      boolean active, Instant listedAt) {}
-
-  private record Sale(TenantId account, MarketplaceOrder order) {}
 
   @Override
   public Marketplace marketplace() {
@@ -73,15 +71,9 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway, Si
   public ExternalListing createListing(TenantId account, String idempotencyKey, Product product) {
     call();
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-    return byKey.computeIfAbsent(account.value() + "|" + idempotencyKey, k -> {
-      long number = nextId.getAndIncrement();
-      String id = marketplace.name().toLowerCase() + "-" + number;
-      ExternalListing listing = new ExternalListing(id, "https://" + marketplace.name().toLowerCase()
-          + ".simulated.invalid/listings/" + id);
-      listings.put(id, new Listed(account, listing, number, product.details().title(), product.details().price(),
-          true, Instant.now()));
-      return listing;
-    });
+    Listed listed = listings.createOnce(marketplace, account, idempotencyKey, product.details().title(),
+        product.details().price(), Instant.now());
+    return new ExternalListing(listed.externalId(), listed.url());
   }
 
   @Override
@@ -91,18 +83,16 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway, Si
     if (!listed.active()) {
       throw new MarketplaceException(marketplace, false, "listing " + externalId + " was deleted");
     }
-    listings.put(externalId, new Listed(account, listed.listing(), listed.number(), product.details().title(),
-        product.details().price(), true, listed.listedAt()));
+    listings.update(new Listed(marketplace, account, externalId, listed.url(), listed.number(),
+        product.details().title(), product.details().price(), true, listed.listedAt()));
   }
 
   @Override
   public void deleteListing(TenantId account, String externalId) {
     call();
-    Listed listed = listings.get(externalId);
-    if (listed != null && listed.account().equals(account)) {
-      listings.put(externalId, new Listed(account, listed.listing(), listed.number(), listed.title(), listed.price(),
-          false, listed.listedAt()));
-    }
+    listings.find(marketplace, externalId).filter(l -> l.account().equals(account))
+        .ifPresent(l -> listings.update(new Listed(marketplace, account, externalId, l.url(), l.number(), l.title(),
+            l.price(), false, l.listedAt())));
   }
 
   @Override
@@ -132,10 +122,10 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway, Si
   public List<MarketplaceOrder> ordersSince(TenantId account, Instant since) {
     call();
     List<MarketplaceOrder> orders = new ArrayList<>();
-    for (Listed listed : listings.values()) {
-      if (listed.account().equals(account) && listed.number() % 3 == 0 && !listed.listedAt().isBefore(since)) {
-        orders.add(new MarketplaceOrder("order-" + listed.listing().externalId(), listed.listing().externalId(), 1,
-            listed.price(), listed.listedAt()));
+    for (Listed listed : listings.listedSince(marketplace, account, since)) {
+      if (listed.number() % 3 == 0) {
+        orders.add(new MarketplaceOrder("order-" + listed.externalId(), listed.externalId(), 1, listed.price(),
+            listed.listedAt()));
       }
     }
     for (Sale sale : sales) {
@@ -158,20 +148,19 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway, Si
     Listed listed = owned(account, externalId);
     MarketplaceOrder order = new MarketplaceOrder(marketplace.name().toLowerCase() + "-order-"
         + nextOrder.getAndIncrement(), externalId, quantity, listed.price(),
-        Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     sales.add(new Sale(account, order));
     return order;
   }
 
   /** Listings created so far on this marketplace, all accounts (an idempotent retry creates none). */
   public int listingsCreated() {
-    return listings.size();
+    return listings.count(marketplace);
   }
 
   /** Whether the listing exists and is active. */
   public boolean isActive(String externalId) {
-    Listed listed = listings.get(externalId);
-    return listed != null && listed.active();
+    return listings.find(marketplace, externalId).map(Listed::active).orElse(false);
   }
 
   /** Calls made so far, failed ones included. */
@@ -180,11 +169,9 @@ public final class SimulatedMarketplaceGateway implements MarketplaceGateway, Si
   }
 
   private Listed owned(TenantId account, String externalId) {
-    Listed listed = listings.get(externalId);
-    if (listed == null || !listed.account().equals(account)) {
-      throw new MarketplaceException(marketplace, false, "no listing " + externalId + " on this account");
-    }
-    return listed;
+    return listings.find(marketplace, externalId).filter(l -> l.account().equals(account))
+        .orElseThrow(() -> new MarketplaceException(marketplace, false, "no listing " + externalId
+            + " on this account"));
   }
 
   private CataloguePage.Item item(TenantId account, int index) {

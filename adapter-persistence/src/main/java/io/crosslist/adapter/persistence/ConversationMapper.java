@@ -18,6 +18,9 @@ interface ConversationMapper {
   int insertMessages(@Param("tenant") TenantId tenant, @Param("threadId") long threadId,
       @Param("marketplace") String marketplace, @Param("messages") List<ConversationMessage> messages);
 
+  /** The newest message time stored for the marketplace, or null when none is. */
+  Instant newestMessageAt(@Param("tenant") TenantId tenant, @Param("marketplace") String marketplace);
+
   List<ThreadRow> threads(@Param("tenant") TenantId tenant, @Param("limit") int limit);
 
   List<MessageRow> messages(@Param("tenant") TenantId tenant, @Param("marketplace") String marketplace,

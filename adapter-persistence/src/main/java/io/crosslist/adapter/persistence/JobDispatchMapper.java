@@ -27,6 +27,9 @@ interface JobDispatchMapper {
   /** Locks the entries of the tenant's jobs {@code jobIds} that exist, in key order; returns their job ids. */
   List<Long> lockEntries(@Param("tenantId") long tenantId, @Param("jobIds") Long[] jobIds);
 
+  /** As {@link #lockEntries}; returns the job ids of the locked entries that are leased (held by a worker). */
+  List<Long> lockEntriesReturningHeld(@Param("tenantId") long tenantId, @Param("jobIds") Long[] jobIds);
+
   /** Leases up to {@code limit} waiting entries past their expiry time to {@code worker} (the expiry sweep). */
   List<DispatchEntry> leaseOverdue(@Param("worker") String worker, @Param("limit") int limit);
 

@@ -11,7 +11,9 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.ibatis.session.SqlSession;
@@ -43,6 +45,13 @@ final class MyBatisConversationRepository implements ConversationRepository {
       return sessions.call(tenant, s -> conversations(s).insertMessages(tenant, threadId, marketplace,
           new ArrayList<>(distinct.values())));
     });
+  }
+
+  @Override
+  public Optional<Instant> newestMessageAt(TenantId tenant, Marketplace marketplace) {
+    Objects.requireNonNull(marketplace, "marketplace");
+    return Optional.ofNullable(sessions.call(tenant, s -> conversations(s).newestMessageAt(tenant,
+        marketplace.name())));
   }
 
   @Override

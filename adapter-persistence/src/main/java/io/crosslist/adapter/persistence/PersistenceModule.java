@@ -62,6 +62,11 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
       BatchMapper.class, JobDispatchMapper.class, JobJournalMapper.class, TaskMapper.class, ListingMapper.class,
       ConnectionMapper.class, ConversationMapper.class, TickMapper.class, PollCursorMapper.class,
       OrderMapper.class, ImportMapper.class);
+  /**
+   * The name of the data source this module exposes for the simulated marketplaces' own schema ({@code
+   * crosslist_simulation}, shared migration V9): a stand-in for an external system's storage, not tenant data.
+   */
+  public static final String SIMULATION_DATA_SOURCE = "crosslist.simulation";
   private final PersistenceSettings settings;
   private ConnectionLanes lanes;
 
@@ -155,6 +160,9 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(ProductImportRepository.class).to(MyBatisProductImportRepository.class);
     bind(ReferenceCatalog.class).to(MyBatisProductImportRepository.class);
 
+    bind(javax.sql.DataSource.class).annotatedWith(com.google.inject.name.Names.named(SIMULATION_DATA_SOURCE))
+        .toInstance(pool);
+    expose(javax.sql.DataSource.class).annotatedWith(com.google.inject.name.Names.named(SIMULATION_DATA_SOURCE));
     expose(UnitOfWork.class);
     expose(TenantMappers.class);
     expose(ProductRepository.class);

@@ -10,6 +10,7 @@ import io.crosslist.domain.conversation.ConversationRepository;
 import io.crosslist.domain.conversation.ConversationThread;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,8 @@ class ConversationSyncTest {
         return List.copyOf(reply);
       }
     };
-    ConversationSyncService sync = new ConversationSyncService(List.of(vinted), conversations);
+    ConversationSyncService sync = new ConversationSyncService(List.of(vinted), conversations,
+        db.injector.getInstance(io.crosslist.domain.connection.ConnectedTenantIndex.class), Clock.systemUTC());
     reply.add(new ConversationGateway.SyncedThread(thread("a", 1, T0.plusSeconds(3)), messages(3)));
     reply.add(new ConversationGateway.SyncedThread(thread("b", 0, T0.plusSeconds(1)), messages(1).stream()
         .map(m -> new ConversationMessage("b-" + m.externalId(), true, m.body(), m.sentAt())).toList()));

@@ -2,7 +2,9 @@ package io.crosslist.domain.conversation;
 
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Out-port: a tenant's marketplace conversations. Threads and messages are stored idempotently by their
@@ -15,6 +17,9 @@ public interface ConversationRepository {
    * {@code messages} not stored yet, in one transaction. Returns how many messages were new.
    */
   int record(TenantId tenant, ConversationThread thread, List<ConversationMessage> messages);
+
+  /** The newest message time of the tenant's threads on {@code marketplace}; empty before the first sync. */
+  Optional<Instant> newestMessageAt(TenantId tenant, Marketplace marketplace);
 
   /** The tenant's threads, newest message first, at most {@code limit} (1 to 500). */
   List<ConversationThread> threads(TenantId tenant, int limit);

@@ -1,11 +1,16 @@
 package io.crosslist.application.job.handler;
 
+import io.crosslist.domain.CanonicalId;
 import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.Page;
 import io.crosslist.domain.PageCursor;
 import io.crosslist.domain.Violations;
 import io.crosslist.domain.job.JobAction;
 import io.crosslist.domain.job.JobProgress;
+import io.crosslist.domain.job.MarketplaceTask;
+import io.crosslist.domain.job.MarketplaceTaskRepository;
+import io.crosslist.domain.job.TaskStatus;
+import io.crosslist.domain.product.ProductId;
 import io.crosslist.domain.marketplace.MarketplaceException;
 import io.crosslist.domain.marketplace.MarketplaceGateway;
 import io.crosslist.domain.marketplace.ProductEnrichment;
@@ -17,6 +22,8 @@ import io.crosslist.domain.product.ProductStatus;
 import io.crosslist.domain.tenant.TenantId;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -31,11 +38,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * draft of the tenant without a description, with at most {@code parallelism} calls in flight per job.
  * Only empty descriptions are filled, so a job that runs again skips what it enriched before; a
  * product the reseller edited meanwhile is left alone.
+ *
+ * <p>A job enqueued with named products ({@code EnrichProductsUseCase}) has one step per product instead: each
+ * named product gets the marketplace's description whatever its status and description, one after the other, each
+ * step recorded with its outcome ({@code enriched}, {@code not-found}, {@code edited-meanwhile}, {@code
+ * no-suggestion}), so a retried job resumes after the products it did. The result lists every product's outcome.
  */
 public final class EnrichProductsHandler extends MarketplaceHandler {
   /** Most drafts one job enriches. */
   public static final int MAX_PRODUCTS = 1_000;
+  private static final String STEP_PREFIX = "enrich product ";
   private final ProductRepository products;
+  private final MarketplaceTaskRepository tasks;
   private final Executor executor;
   private final int parallelism;
   private final Clock clock;
@@ -45,20 +59,30 @@ public final class EnrichProductsHandler extends MarketplaceHandler {
    *     number of handler threads
    * @param parallelism calls in flight for one job, 1 to 64
    */
-  public EnrichProductsHandler(MarketplaceGateway gateway, ProductRepository products, Executor executor,
-      int parallelism, Clock clock) {
+  public EnrichProductsHandler(MarketplaceGateway gateway, ProductRepository products, MarketplaceTaskRepository tasks,
+      Executor executor, int parallelism, Clock clock) {
     super(gateway, JobAction.ENRICH_PRODUCTS);
     new Violations().require(parallelism >= 1 && parallelism <= 64, "parallelism", "must be between 1 and 64")
         .throwIfAny();
     this.products = Objects.requireNonNull(products, "products");
+    this.tasks = Objects.requireNonNull(tasks, "tasks");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.parallelism = parallelism;
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /** The name of the step that enriches {@code product} in a job of named products. */
+  public static String stepName(ProductId product) {
+    return STEP_PREFIX + product.value();
+  }
+
   @Override
   JobOutcome run(JobContext context) {
     TenantId tenant = context.tenant();
+    List<MarketplaceTask> named = tasks.steps(tenant, context.job().id());
+    if (!named.isEmpty()) {
+      return runNamed(context, named);
+    }
     List<Product> targets = context.job().product() != null ? List.of(productOf(context, products))
         : drafts(tenant);
     targets = targets.stream().filter(p -> p.details().description().isBlank()).toList();
@@ -104,6 +128,49 @@ public final class EnrichProductsHandler extends MarketplaceHandler {
     }
     return JobOutcome.success(JsonText.object().with("candidates", total).with("enriched", enriched.get())
         .toString());
+  }
+
+  /** The named products, one step each, in order; completed steps are skipped (a retry resumes). */
+  private JobOutcome runNamed(JobContext context, List<MarketplaceTask> steps) {
+    TenantId tenant = context.tenant();
+    List<MarketplaceTask> ordered = steps.stream().sorted(Comparator.comparingInt(MarketplaceTask::position)).toList();
+    int total = ordered.size();
+    int done = 0;
+    for (MarketplaceTask step : ordered) {
+      if (step.status() != TaskStatus.COMPLETED) {
+        if (context.cancellation().isCancelled()) {
+          return JobOutcome.cancelled();
+        }
+        String text = step.name().substring(STEP_PREFIX.length());
+        ProductId id = ProductId.of(CanonicalId.parse(text).orElseThrow(() -> new IllegalStateException(
+            "step " + step.position() + " of job " + context.job().id() + " names no product: " + step.name())));
+        String outcome = enrichNamed(tenant, id); // a MarketplaceException fails the attempt; done steps stay done
+        tasks.save(tenant, step.completed(JsonText.object().with("productId", id.value()).with("outcome", outcome)
+            .toString(), clock.instant()));
+      }
+      done++;
+      context.progress().report(new JobProgress(done, total, "enriched " + done + " of " + total + " products"));
+    }
+    StringBuilder outcomes = new StringBuilder("[");
+    int enriched = 0;
+    for (MarketplaceTask step : tasks.steps(tenant, context.job().id())) {
+      outcomes.append(outcomes.length() > 1 ? "," : "").append(step.result());
+      enriched += step.result() != null && step.result().contains("\"enriched\"") ? 1 : 0;
+    }
+    return JobOutcome.success("{\"candidates\":" + total + ",\"enriched\":" + enriched + ",\"products\":"
+        + outcomes.append(']') + "}");
+  }
+
+  private String enrichNamed(TenantId tenant, ProductId id) {
+    Optional<Product> product = products.findById(tenant, id); // a deleted product is not found
+    if (product.isEmpty()) {
+      return "not-found";
+    }
+    ProductEnrichment suggestion = gateway.enrich(tenant, product.get());
+    if (suggestion.description() == null) {
+      return "no-suggestion";
+    }
+    return apply(tenant, product.get(), suggestion.description()) ? "enriched" : "edited-meanwhile";
   }
 
   private boolean apply(TenantId tenant, Product product, String description) {

@@ -37,7 +37,7 @@ public final class StandardHandlers {
       handlers.add(new PublishListingHandler(gateway, products, listings, unitOfWork, clock));
       handlers.add(new UpdateListingHandler(gateway, products, listings, clock));
       handlers.add(new DeleteListingHandler(gateway, products, listings, clock));
-      handlers.add(new EnrichProductsHandler(gateway, products, enrichment, enrichmentParallelism, clock));
+      handlers.add(new EnrichProductsHandler(gateway, products, tasks, enrichment, enrichmentParallelism, clock));
       if (gateway.marketplace().equals(Marketplace.EBAY)) {
         handlers.add(new CatalogueImportHandler(gateway, products, tasks, unitOfWork, clock, 50, 50));
       }

@@ -249,7 +249,11 @@ class MarketplaceHandlersTest {
         .withDescription(""), Instant.now()));
     io.crosslist.application.job.service.JobHandlers handlers = new io.crosslist.application.job.service.JobHandlers(
         StandardHandlers.create(new MarketplaceGateways(List.of(vinted, flaky)), db.products, listings, db.tasks,
-            db.unitOfWork, Clock.systemUTC(), enrichmentPool, 3));
+            db.unitOfWork, Clock.systemUTC(), enrichmentPool, 3, new OrderRecorder(db.products, listings,
+                db.injector.getInstance(io.crosslist.domain.marketplace.OrderRepository.class), db.journal,
+                (t, request) -> {
+                  throw new AssertionError("this test sells nothing");
+                }, db.unitOfWork, Clock.systemUTC())));
     io.crosslist.application.job.service.ProductEnrichmentService enrich =
         new io.crosslist.application.job.service.ProductEnrichmentService(
             new io.crosslist.application.job.service.JobEnqueueService(db.jobs, db.batches, db.products,

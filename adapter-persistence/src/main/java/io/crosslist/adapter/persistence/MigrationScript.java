@@ -58,7 +58,12 @@ public record MigrationScript(int version, String description, String sql, List<
       load(8, "poll_cursors", "db/tenant/V8__poll_cursors.sql"),
       load(9, "running_attempts_in_dispatch", "db/tenant/V9__running_attempts_in_dispatch.sql"),
       load(10, "no_reference_foreign_keys", "db/tenant/V10__no_reference_foreign_keys.sql"),
-      load(11, "open_job_types", "db/tenant/V11__open_job_types.sql"));
+      load(11, "open_job_types", "db/tenant/V11__open_job_types.sql"),
+      // MERGE NOTE: V12 and V13 are other branches' scripts (issue 19); until they are merged these two no-ops
+      // keep the versions without gaps. At the merge, their real load(...) lines replace these two.
+      MigrationScript.of(12, "reserved_12", "-- placeholder for another branch's V12 (${tenant})\nselect 1"),
+      MigrationScript.of(13, "reserved_13", "-- placeholder for another branch's V13 (${tenant})\nselect 1"),
+      load(14, "listing_suggestions", "db/tenant/V14__listing_suggestions.sql"));
 
   public MigrationScript {
     if (version < 1) {

@@ -12,6 +12,7 @@ import io.crosslist.domain.conversation.ConversationRepository;
 import io.crosslist.domain.job.BatchRepository;
 import io.crosslist.domain.job.JobJournal;
 import io.crosslist.domain.marketplace.ListingRepository;
+import io.crosslist.domain.suggestion.ListingSuggestionRepository;
 import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.MarketplaceTaskRepository;
 import io.crosslist.domain.job.MarketplaceJobRepository;
@@ -57,7 +58,8 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
   /** Crosslist's own mappers. */
   static final List<Class<?>> MAPPERS = List.of(ProductMapper.class, TenantRegistryMapper.class, JobMapper.class,
       BatchMapper.class, JobDispatchMapper.class, JobJournalMapper.class, TaskMapper.class, ListingMapper.class,
-      ConnectionMapper.class, ConversationMapper.class, TickMapper.class, PollCursorMapper.class);
+      ConnectionMapper.class, ConversationMapper.class, TickMapper.class, PollCursorMapper.class,
+      SuggestionMapper.class);
   private final PersistenceSettings settings;
   private ConnectionLanes lanes;
 
@@ -134,6 +136,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(JobJournal.class).to(MyBatisJobJournal.class);
     bind(MarketplaceTaskRepository.class).to(MyBatisTaskRepository.class);
     bind(ListingRepository.class).to(MyBatisListingRepository.class);
+    bind(ListingSuggestionRepository.class).to(MyBatisSuggestionRepository.class);
     bind(TickLedger.class).to(MyBatisTickLedger.class);
     bind(PollCursorRepository.class).to(MyBatisPollCursorRepository.class);
 
@@ -153,6 +156,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(JobJournal.class);
     expose(MarketplaceTaskRepository.class);
     expose(ListingRepository.class);
+    expose(ListingSuggestionRepository.class);
     expose(MarketplaceConnectionRepository.class);
     expose(ConnectedTenantIndex.class);
     expose(ConversationRepository.class);

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * from its verified claim, so one tenant's token cannot name another tenant's data. This class only
  * assembles and runs the API: each resource has its own routes class ({@link ProductRoutes}, {@link
  * JobRoutes}, {@link ConnectionRoutes}, {@link ActivityRoutes}, {@link AdminRoutes}, {@link TaskRoutes},
- * {@link OperationRoutes}),
+ * {@link OperationRoutes}, {@link SuggestionRoutes}),
  * every request goes through the {@link RequestPipeline}, and every error is a problem of {@link Problems}
  * ({@code application/problem+json}; no stack trace or SQL text ever reaches a response).
  *
@@ -54,6 +54,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   private final AdminRoutes admin;
   private final TaskRoutes tasks;
   private final OperationRoutes operations;
+  private final SuggestionRoutes suggestions;
   private volatile List<String> routes = List.of();
   private Javalin app;
 
@@ -61,8 +62,10 @@ public final class CrosslistHttpApi implements AutoCloseable {
   public record Ports(CreateProductUseCase createProduct, GetProductUseCase getProduct,
       ListProductsUseCase listProducts, UpdateProductUseCase updateProduct,
       ChangeProductStatusUseCase changeProductStatus, DeleteProductUseCase deleteProduct, JobPorts jobs,
-      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants, TaskPorts tasks) {
+      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants, TaskPorts tasks,
+      SuggestionPorts suggestions) {
     public Ports {
+      Objects.requireNonNull(suggestions, "suggestions");
       Objects.requireNonNull(tasks, "tasks");
       Objects.requireNonNull(createProduct, "createProduct");
       Objects.requireNonNull(getProduct, "getProduct");
@@ -105,6 +108,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
     this.admin = new AdminRoutes(json, ports.tenants(), gate);
     this.tasks = new TaskRoutes(json, ports.tasks());
     this.operations = new OperationRoutes(operations, json);
+    this.suggestions = new SuggestionRoutes(ports.suggestions(), json);
   }
 
   /**
@@ -134,6 +138,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
       RouteTable table = new RouteTable(config);
       operations.register(table);
       products.register(table, pipeline);
+      suggestions.register(table, pipeline);
       activity.register(table, pipeline);
       jobs.register(table, pipeline);
       connections.register(table, pipeline);

@@ -63,6 +63,8 @@ class OpenApiSchemasTest {
     REQUESTS.put("TenantBody", ProvisionBody.class);
     REQUESTS.put("FleetMigrationBody", FleetRoutes.MigrationBody.class);
     REQUESTS.put("TaskRunBody", TaskRoutes.TaskRunBody.class);
+    REQUESTS.put("SuggestBody", SuggestionRoutes.SuggestBody.class);
+    REQUESTS.put("SuggestionJobBody", SuggestionRoutes.SuggestionJobBody.class);
     RESPONSES.put("Product", ProductView.class);
     RESPONSES.put("Job", JobView.class);
     RESPONSES.put("Progress", ProgressView.class);
@@ -80,6 +82,8 @@ class OpenApiSchemasTest {
     RESPONSES.put("FleetFailure", FleetRoutes.FailureView.class);
     RESPONSES.put("RecurringTask", TaskRoutes.TaskView.class);
     RESPONSES.put("TaskRun", TaskRoutes.TaskRunView.class);
+    RESPONSES.put("Suggestion", SuggestionRoutes.SuggestionView.class);
+    RESPONSES.put("TokenUsage", SuggestionRoutes.TokenUsageView.class);
   }
 
   private final JsonNode schemas;
@@ -193,7 +197,7 @@ class OpenApiSchemasTest {
     if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
       return "array";
     }
-    if (raw == JsonNode.class) {
+    if (raw == JsonNode.class || Map.class.isAssignableFrom(raw)) {
       return "object";
     }
     if (raw.isRecord()) {

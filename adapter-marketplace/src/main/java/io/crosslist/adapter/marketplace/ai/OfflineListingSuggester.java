@@ -117,4 +117,10 @@ public final class OfflineListingSuggester implements ListingSuggester {
     int space = hard.lastIndexOf(' ');
     return (space > max / 2 ? hard.substring(0, space) : hard).strip();
   }
+
+  /** {@code offline}. */
+  @Override
+  public String toString() {
+    return SuggestedListing.OFFLINE;
+  }
 }

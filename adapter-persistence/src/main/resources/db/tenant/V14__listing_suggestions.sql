@@ -1,6 +1,7 @@
 -- Listing suggestions (docs/workflows/ai-suggestions.md): what a suggester proposed for a product on a
--- marketplace, kept until the reseller applies or discards it. Nothing here changes a product by itself.
-create table ${tenant}.listing_suggestions (
+-- marketplace, kept until the reseller applies or discards it. Nothing here changes a product by itself. Applied
+-- again, it changes nothing.
+create table if not exists ${tenant}.listing_suggestions (
   id                bigint      generated always as identity primary key,
   product_id        bigint      not null references ${tenant}.products (id) on delete cascade,
   marketplace       text        not null check (marketplace collate "C" ~ '^[A-Z][A-Z0-9_]{0,39}$'),
@@ -19,10 +20,10 @@ create table ${tenant}.listing_suggestions (
   decided_at        timestamptz,
   check ((status = 'SUGGESTED') = (decided_at is null))
 );
-create index listing_suggestions_by_product on ${tenant}.listing_suggestions (product_id, id desc);
-create index listing_suggestions_by_job on ${tenant}.listing_suggestions (job_id) where job_id is not null;
+create index if not exists listing_suggestions_by_product on ${tenant}.listing_suggestions (product_id, id desc);
+create index if not exists listing_suggestions_by_job on ${tenant}.listing_suggestions (job_id) where job_id is not null;
 -- The product list of a bulk suggestion job, stored with the job.
-create table ${tenant}.suggestion_runs (
+create table if not exists ${tenant}.suggestion_runs (
   job_id      bigint      primary key references ${tenant}.marketplace_jobs (id) on delete cascade,
   product_ids bigint[]    not null check (cardinality(product_ids) between 1 and 1000),
   fields      text[]      not null,

@@ -78,9 +78,9 @@ final class SuggestionsModule extends AbstractModule {
     return new SuggestListingsService(products, suggestions, enqueue, handlers, unitOfWork);
   }
 
-  /** One INFO line saying which suggester answers (never its API key). */
+  /** One INFO line of the logger {@code io.crosslist.library.SuggestionsModule}: which suggester answers (never its key). */
   static final class StartLog {
-    private static final Logger LOG = LoggerFactory.getLogger(CrosslistModule.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SuggestionsModule.class);
 
     @Inject
     StartLog(ListingSuggester suggester) {

@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.domain.CanonicalId;
 import io.crosslist.domain.job.JobId;
 import io.crosslist.domain.product.ProductId;
 import io.crosslist.domain.suggestion.ListingSuggestion;
@@ -75,8 +76,8 @@ final class MyBatisSuggestionRepository implements ListingSuggestionRepository {
   @Override
   public Optional<SuggestionRun> findRun(TenantId tenant, JobId job) {
     return sessions.call(tenant, s -> s.getMapper(SuggestionMapper.class).findRun(tenant, job.value()))
-        .map(row -> new SuggestionRun(job, Arrays.stream(row.productIds.split(",")).map(Long::parseLong)
-            .map(ProductId::of).toList(), row.fields.stream().map(SuggestionField::valueOf)
+        .map(row -> new SuggestionRun(job, Arrays.stream(row.productIds.split(",")).map(id -> ProductId.of(
+            CanonicalId.parse(id).orElseThrow())).toList(), row.fields.stream().map(SuggestionField::valueOf)
             .collect(Collectors.toSet())));
   }
 }

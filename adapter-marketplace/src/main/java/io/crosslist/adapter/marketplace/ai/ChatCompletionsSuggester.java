@@ -122,9 +122,13 @@ public final class ChatCompletionsSuggester implements ListingSuggester {
       return Optional.empty();
     }
     Duration wait;
-    try {
-      wait = Duration.ofSeconds(Long.parseLong(header.get()));
-    } catch (NumberFormatException e) {
+    if (header.get().matches("[0-9]{1,9}")) { // delta-seconds: ASCII digits only
+      long seconds = 0;
+      for (char digit : header.get().toCharArray()) {
+        seconds = seconds * 10 + (digit - '0');
+      }
+      wait = Duration.ofSeconds(seconds);
+    } else {
       try {
         wait = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(header.get(),
             DateTimeFormatter.RFC_1123_DATE_TIME));

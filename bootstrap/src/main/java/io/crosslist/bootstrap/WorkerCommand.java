@@ -12,6 +12,7 @@ import io.crosslist.application.schedule.RecurringTaskSettings;
 import io.crosslist.application.schedule.port.in.RunRecurringTaskUseCase;
 import io.crosslist.application.tenant.TenantMigrationTask;
 import io.crosslist.domain.ValidationException;
+import io.crosslist.domain.suggestion.ListingSuggester;
 import io.crosslist.library.CrosslistMetrics;
 import io.crosslist.library.CrosslistModule;
 import io.crosslist.library.CrosslistRuntime;
@@ -51,6 +52,9 @@ class WorkerCommand implements Callable<Integer> {
 
   @Mixin
   ConfigOption config;
+
+  @Mixin
+  AiOptions ai;
 
   @Option(names = "--worker-id", description = "name in job leases (default: <host pid>@<host>)")
   String workerId;
@@ -281,11 +285,11 @@ class WorkerCommand implements Callable<Integer> {
     Map<String, Optional<Duration>> intervals = recurringIntervals();
     RecurringTaskSettings tasks = taskSettings();
     SimulationSettings simulations = simulationSettings();
+    ListingSuggester suggester = ai.suggester();
     try (Database db = database.open();
         PersistenceModule persistence = new PersistenceModule(db.settings().withMaximumPoolSize(concurrency + 4))) {
-      Injector injector = Guice.createInjector(persistence, CrosslistModule.builder().simulations(simulations).build()
-          .withRecurringTasks(tasks),
-          new CrosslistHttpModule());
+      Injector injector = Guice.createInjector(persistence, CrosslistModule.builder().simulations(simulations)
+          .suggester(suggester).build().withRecurringTasks(tasks), new CrosslistHttpModule());
       ScheduleSettings schedule = schedule(id, injector.getInstance(RunRecurringTaskUseCase.class), intervals);
       MeterRegistry registry = newRegistry();
       CrosslistMetrics.bind(persistence, injector, registry);

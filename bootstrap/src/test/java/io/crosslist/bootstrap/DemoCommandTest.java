@@ -16,7 +16,7 @@ class DemoCommandTest {
     String url = TestDatabase.get().jdbcUrl();
     CliRun first = run("demo", "--jdbc-url", url, "--tenant", "7");
     assertEquals(0, first.exit(), first.err());
-    assertTrue(first.out().contains("tenant 7: schema user_7, version 0 -> 13"), first.out());
+    assertTrue(first.out().contains("tenant 7: schema user_7, version 0 -> 14"), first.out());
     assertTrue(first.out().contains("3 products on the first page"), first.out());
     assertTrue(first.out().contains("PUBLISHED"), first.out());
     assertTrue(first.out().contains("VINTED PUBLISH: COMPLETED {\"url\": \"https://vinted.simulated.invalid/listings/"),

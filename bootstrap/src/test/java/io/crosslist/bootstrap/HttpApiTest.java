@@ -566,6 +566,10 @@ class HttpApiTest {
     for (var e : idOf.entrySet()) {
       before.put(e.getKey(), send("GET", e.getKey() + e.getValue(), a, null, null).body());
     }
+    String suggestion = String.valueOf(new com.fasterxml.jackson.databind.ObjectMapper().readTree(send("POST",
+        "/products/" + product + "/suggestions", a, "application/json", "{\"marketplaces\": [\"EBAY\"]}").body())
+        .get(0).get("id").asLong());
+    before.put("/products/", send("GET", "/products/" + product, a, null, null).body());
     String b = token(db.newTenant());
     int walked = 0;
     for (String route : api.routes()) {
@@ -577,10 +581,12 @@ class HttpApiTest {
       String prefix = template.substring(0, template.indexOf("{id}"));
       Long id = idOf.get(prefix);
       assertTrue(id != null, "the cross-tenant walk does not know the resource of " + route);
-      String path = template.replace("{id}", String.valueOf(id));
+      String path = template.replace("{id}", String.valueOf(id)).replace("{suggestionId}", suggestion);
       HttpResponse<String> response = method.equals("PUT") || method.equals("POST") && path.endsWith("/status")
           ? sendIfMatch(method, path, b, "\"1\"", path.endsWith("/status") ? "{\"status\": \"PUBLISHED\"}" : PRODUCT)
-          : send(method, path, b, null, null);
+          : method.equals("POST") && path.endsWith("/suggestions")
+              ? send(method, path, b, "application/json", "{\"marketplaces\": [\"EBAY\"]}")
+              : send(method, path, b, null, null);
       assertProblem(response, 404, "not-found");
       walked++;
     }

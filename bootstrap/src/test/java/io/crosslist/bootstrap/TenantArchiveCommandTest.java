@@ -91,7 +91,7 @@ class TenantArchiveCommandTest {
     assertTrue(exported.out().startsWith("exporting tenant " + source.value() + " to " + file), exported.out());
     assertTrue(exported.out().contains("\n  products: 1 rows, "), exported.out());
     assertTrue(exported.out().contains("\n  marketplace_connections: 1 rows, "), exported.out());
-    assertTrue(exported.out().contains("exported tenant " + source.value() + " (ACTIVE; crosslist V13): 16 tables, 2"
+    assertTrue(exported.out().contains("exported tenant " + source.value() + " (ACTIVE; crosslist V14): 18 tables, 2"
         + " rows, "), exported.out());
     assertTrue(exported.out().contains("; 2 credential(s) left sealed"), exported.out());
 
@@ -101,11 +101,11 @@ class TenantArchiveCommandTest {
 
     assertEquals(0, imported.exit(), imported.out() + imported.err());
     assertTrue(imported.out().startsWith("importing tenant " + source.value() + "'s archive (exported "), imported.out());
-    assertTrue(imported.out().contains("ACTIVE; crosslist V13; 16 tables, 2 rows, "), imported.out());
+    assertTrue(imported.out().contains("ACTIVE; crosslist V14; 18 tables, 2 rows, "), imported.out());
     assertTrue(imported.out().contains("\n  products: 1 rows, "), imported.out());
-    assertTrue(imported.out().contains("imported as tenant " + copy.value() + " (ACTIVE): 16 tables, 2 rows, "),
+    assertTrue(imported.out().contains("imported as tenant " + copy.value() + " (ACTIVE): 18 tables, 2 rows, "),
         imported.out());
-    assertTrue(imported.out().contains("; tracks crosslist V13; 2 credential(s) re-sealed for tenant "
+    assertTrue(imported.out().contains("; tracks crosslist V14; 2 credential(s) re-sealed for tenant "
         + copy.value()), imported.out());
     assertEquals(1, count(otherUrl, "select count(*) from crosslist.connected_accounts where tenant_id = ?",
         copy.value()));

@@ -3,6 +3,8 @@ package io.crosslist.library;
 import com.google.inject.Injector;
 import io.crosslist.adapter.persistence.PersistenceModule;
 import io.crosslist.application.tenant.MigrateTenantsUseCase;
+import io.crosslist.application.suggestion.service.SuggestionUsage;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -10,7 +12,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The process-wide gauges of an embedded Crosslist (the workers' and tasks' meters come with
- * {@link CrosslistRuntime}): the connection pool by state and the tenants behind this build.
+ * {@link CrosslistRuntime}): the connection pool by state, the tenants behind this build, and the listing
+ * suggestions' token counters.
  */
 public final class CrosslistMetrics {
   private CrosslistMetrics() {}
@@ -19,6 +22,24 @@ public final class CrosslistMetrics {
   public static void bind(PersistenceModule persistence, Injector injector, MeterRegistry registry) {
     poolGauges(persistence, registry);
     fleetGauge(injector.getInstance(MigrateTenantsUseCase.class), registry);
+    suggestionCounters(injector.getInstance(SuggestionUsage.class), registry);
+  }
+
+  /**
+   * {@code crosslist.suggestions.tokens} (tag {@code kind}: prompt, completion): the tokens this process's listing
+   * suggestions cost; {@code crosslist.suggestions} (tag {@code outcome}: suggested, failed): suggestions made and
+   * failed. Each stored suggestion also records its own token usage.
+   */
+  public static void suggestionCounters(SuggestionUsage usage, MeterRegistry registry) {
+    FunctionCounter.builder("crosslist.suggestions.tokens", usage, SuggestionUsage::promptTokens).tag("kind", "prompt")
+        .description("language-model tokens spent on listing suggestions").register(registry);
+    FunctionCounter.builder("crosslist.suggestions.tokens", usage, SuggestionUsage::completionTokens)
+        .tag("kind", "completion").description("language-model tokens spent on listing suggestions")
+        .register(registry);
+    FunctionCounter.builder("crosslist.suggestions", usage, SuggestionUsage::suggestions).tag("outcome", "suggested")
+        .description("listing suggestions made or failed").register(registry);
+    FunctionCounter.builder("crosslist.suggestions", usage, SuggestionUsage::failures).tag("outcome", "failed")
+        .description("listing suggestions made or failed").register(registry);
   }
 
   /**

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import io.crosslist.adapter.marketplace.SimulatedMarketplaceGateway;
 import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
 import io.crosslist.adapter.marketplace.SimulationSettings;
+import io.crosslist.adapter.marketplace.ai.OfflineListingSuggester;
 import io.crosslist.application.job.handler.MarketplaceGateways;
 import io.crosslist.adapter.scheduler.ScheduleSettings;
 import io.crosslist.application.schedule.RecurringTaskSettings;
@@ -13,6 +14,7 @@ import io.crosslist.application.schedule.TenantTask;
 import io.crosslist.domain.connection.OAuthGateway;
 import io.crosslist.domain.connection.SessionKeepAliveGateway;
 import io.crosslist.domain.conversation.ConversationGateway;
+import io.crosslist.domain.suggestion.ListingSuggester;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -29,7 +31,7 @@ import java.util.Objects;
  * simulates them all. When the injector is created, the log says which are real and which simulated.
  *
  * <p>It installs one module per concern: products, jobs, connections, recurring tasks, tenants (fleet and
- * archives). The HTTP API is optional: {@code io.crosslist.adapter.http.CrosslistHttpModule} in
+ * archives), listing suggestions (offline unless the builder binds a {@code ListingSuggester}). The HTTP API is optional: {@code io.crosslist.adapter.http.CrosslistHttpModule} in
  * {@code crosslist-adapter-http}.
  *
  * <p><b>Host recurring tasks.</b> A host adds its own per-tenant task to the set of {@link TenantTask}s, from any
@@ -51,6 +53,7 @@ import java.util.Objects;
  */
 public final class CrosslistModule extends AbstractModule {
   private final Gateways gateways;
+  private final ListingSuggester suggester;
   private RecurringTaskSettings recurring = RecurringTaskSettings.DEFAULTS;
 
   /** With simulated gateways only (marketplaces instant and never failing): for demos and tests. */
@@ -59,7 +62,12 @@ public final class CrosslistModule extends AbstractModule {
   }
 
   CrosslistModule(Gateways gateways) {
+    this(gateways, new OfflineListingSuggester());
+  }
+
+  CrosslistModule(Gateways gateways, ListingSuggester suggester) {
     this.gateways = Objects.requireNonNull(gateways, "gateways");
+    this.suggester = Objects.requireNonNull(suggester, "suggester");
   }
 
   /**
@@ -161,6 +169,8 @@ public final class CrosslistModule extends AbstractModule {
     install(new TenantFleetModule());
     install(new TenantArchiveModule());
     install(new ImportsModule());
+    install(new SuggestionsModule(suggester, gateways.marketplaceGateways().all().stream()
+        .map(g -> g.marketplace()).toList()));
   }
 
   @Provides

@@ -1,10 +1,12 @@
 package io.crosslist.library;
 
 import io.crosslist.adapter.marketplace.SimulationSettings;
+import io.crosslist.adapter.marketplace.ai.OfflineListingSuggester;
 import io.crosslist.domain.connection.OAuthGateway;
 import io.crosslist.domain.connection.SessionKeepAliveGateway;
 import io.crosslist.domain.conversation.ConversationGateway;
 import io.crosslist.domain.marketplace.MarketplaceGateway;
+import io.crosslist.domain.suggestion.ListingSuggester;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,7 @@ public final class CrosslistModuleBuilder {
   private final List<SessionKeepAliveGateway> keepAlive = new ArrayList<>();
   private SimulationSettings simulations;
   private boolean simulateUnbound = true;
+  private ListingSuggester suggester = new OfflineListingSuggester();
 
   CrosslistModuleBuilder() {}
 
@@ -69,6 +72,20 @@ public final class CrosslistModuleBuilder {
     return this;
   }
 
+  /**
+   * Binds the listing suggester (default: {@code OfflineListingSuggester}, which composes suggestions from a
+   * product's own attributes with no network), for example a language model over the chat-completions protocol:
+   *
+   * <pre>{@code
+   * CrosslistModule.builder().suggester(new ChatCompletionsSuggester(AiSettings.of(
+   *     URI.create("https://api.openai.com/v1"), "gpt-4o-mini", Secret.of("apiKey", System.getenv("OPENAI_API_KEY")))))
+   * }</pre>
+   */
+  public CrosslistModuleBuilder suggester(ListingSuggester listingSuggester) {
+    this.suggester = Objects.requireNonNull(listingSuggester, "suggester");
+    return this;
+  }
+
   /** How the simulated marketplace gateways behave (default {@link SimulationSettings#INSTANT}). */
   public CrosslistModuleBuilder simulations(SimulationSettings settings) {
     this.simulations = Objects.requireNonNull(settings, "settings");
@@ -89,7 +106,7 @@ public final class CrosslistModuleBuilder {
    *     called
    */
   public CrosslistModule build() {
-    return new CrosslistModule(gateways());
+    return new CrosslistModule(gateways(), suggester);
   }
 
   Gateways gateways() {

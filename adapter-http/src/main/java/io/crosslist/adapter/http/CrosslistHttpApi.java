@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * from its verified claim, so one tenant's token cannot name another tenant's data. This class only
  * assembles and runs the API: each resource has its own routes class ({@link ProductRoutes}, {@link
  * JobRoutes}, {@link ConnectionRoutes}, {@link ActivityRoutes}, {@link OrderRoutes}, {@link AdminRoutes},
- * {@link TaskRoutes}, {@link OperationRoutes}),
+ * {@link TaskRoutes}, {@link OperationRoutes}, {@link ImportRoutes}, {@link SuggestionRoutes}),
  * every request goes through the {@link RequestPipeline}, and every error is a problem of {@link Problems}
  * ({@code application/problem+json}; no stack trace or SQL text ever reaches a response).
  *
@@ -58,6 +58,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
   private final JobAdminRoutes jobAdmin;
   private final OperationRoutes operations;
   private final ImportRoutes imports;
+  private final SuggestionRoutes suggestions;
   private volatile List<String> routes = List.of();
   private Javalin app;
 
@@ -65,9 +66,11 @@ public final class CrosslistHttpApi implements AutoCloseable {
   public record Ports(CreateProductUseCase createProduct, GetProductUseCase getProduct,
       ListProductsUseCase listProducts, UpdateProductUseCase updateProduct,
       ChangeProductStatusUseCase changeProductStatus, DeleteProductUseCase deleteProduct, JobPorts jobs,
-      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants, TaskPorts tasks, ImportPorts imports) {
+      ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants, TaskPorts tasks, ImportPorts imports,
+      SuggestionPorts suggestions) {
     public Ports {
       Objects.requireNonNull(imports, "imports");
+      Objects.requireNonNull(suggestions, "suggestions");
       Objects.requireNonNull(tasks, "tasks");
       Objects.requireNonNull(createProduct, "createProduct");
       Objects.requireNonNull(getProduct, "getProduct");
@@ -113,6 +116,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
     this.jobAdmin = new JobAdminRoutes(json, ports.jobs());
     this.operations = new OperationRoutes(operations, json);
     this.imports = new ImportRoutes(ports.imports(), json);
+    this.suggestions = new SuggestionRoutes(ports.suggestions(), json);
   }
 
   /**
@@ -142,6 +146,7 @@ public final class CrosslistHttpApi implements AutoCloseable {
       RouteTable table = new RouteTable(config);
       operations.register(table);
       products.register(table, pipeline);
+      suggestions.register(table, pipeline);
       activity.register(table, pipeline);
       orders.register(table, pipeline);
       jobs.register(table, pipeline);

@@ -31,6 +31,11 @@ import io.crosslist.application.product.port.in.GetProductUseCase;
 import io.crosslist.application.product.port.in.ListProductsUseCase;
 import io.crosslist.application.product.port.in.UpdateProductUseCase;
 import io.crosslist.application.schedule.port.in.ListRecurringTasksUseCase;
+import io.crosslist.application.suggestion.port.in.ApplySuggestionUseCase;
+import io.crosslist.application.suggestion.port.in.DiscardSuggestionUseCase;
+import io.crosslist.application.suggestion.port.in.ListSuggestionsUseCase;
+import io.crosslist.application.suggestion.port.in.SuggestListingUseCase;
+import io.crosslist.application.suggestion.port.in.SuggestListingsUseCase;
 import io.crosslist.application.schedule.port.in.RunTaskNowUseCase;
 import io.crosslist.application.tenant.ChangeTenantStatusUseCase;
 import io.crosslist.application.tenant.DropTenantUseCase;
@@ -50,14 +55,20 @@ public final class CrosslistHttpModule extends AbstractModule {
   CrosslistHttpApi.Ports httpPorts(CreateProductUseCase create, GetProductUseCase get, ListProductsUseCase list,
       UpdateProductUseCase update, ChangeProductStatusUseCase status, DeleteProductUseCase delete, JobPorts jobs,
       ConnectionPorts connections, ActivityPorts activity, TenantPorts tenants, TaskPorts tasks,
-      ImportPorts imports) {
+      ImportPorts imports, SuggestionPorts suggestions) {
     return new CrosslistHttpApi.Ports(create, get, list, update, status, delete, jobs, connections, activity, tenants,
-        tasks, imports);
+        tasks, imports, suggestions);
   }
 
   @Provides
   ImportPorts importPorts(StartProductImportUseCase start, GetProductImportUseCase get) {
     return new ImportPorts(start, get);
+  }
+
+  @Provides
+  SuggestionPorts suggestionPorts(SuggestListingUseCase suggest, SuggestListingsUseCase suggestMany,
+      ListSuggestionsUseCase list, ApplySuggestionUseCase apply, DiscardSuggestionUseCase discard) {
+    return new SuggestionPorts(suggest, suggestMany, list, apply, discard);
   }
 
   @Provides

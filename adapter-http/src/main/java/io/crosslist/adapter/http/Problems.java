@@ -19,6 +19,9 @@ import io.crosslist.domain.product.ProductNotEditableException;
 import io.crosslist.domain.product.ProductNotFoundException;
 import io.crosslist.domain.product.UnknownReferenceException;
 import io.crosslist.domain.schedule.TaskRunningException;
+import io.crosslist.domain.suggestion.SuggestionConflictException;
+import io.crosslist.domain.suggestion.SuggestionFailedException;
+import io.crosslist.domain.suggestion.SuggestionNotFoundException;
 import io.crosslist.domain.schedule.UnknownTaskException;
 import io.crosslist.domain.tenant.TenantNotSuspendedException;
 import io.crosslist.domain.tenant.UnknownTenantException;
@@ -45,13 +48,16 @@ import org.slf4j.LoggerFactory;
  *     two {@code Authorization} headers (401), Jetty's own refusals of a malformed request</td></tr>
  * <tr><td>401 / 403</td><td>no valid token / not allowed (admin claim, suspended or unprovisioned tenant)</td></tr>
  * <tr><td>404 / 405</td><td>no such resource of this tenant, no such route / method</td></tr>
- * <tr><td>409 / 428</td><td>a version or state conflict, a run now of a task that is running / {@code If-Match}
- *     missing</td></tr>
+ * <tr><td>409 / 428</td><td>a version or state conflict (a suggestion decided before or made from an older
+ *     version of its product), a run now of a task that is running / {@code If-Match} missing</td></tr>
+ * <tr><td>502</td><td>the listing suggester's answer was malformed or broke a marketplace's limits
+ *     ({@code suggestion-failed})</td></tr>
  * <tr><td>413 / 414 / 431</td><td>body, URI or headers too large</td></tr>
  * <tr><td>415 / 422</td><td>not JSON / a field breaks a rule (each field named with its rule)</td></tr>
  * <tr><td>503</td><td>the tenant's schema is being migrated to this build ({@code tenant-migrating},
- *     {@code Retry-After}), the database is unavailable ({@code database-unavailable}, {@code Retry-After}), no secret
- *     keyset is configured for credentials ({@code secrets-not-configured}), or the server is stopping</td></tr>
+ *     {@code Retry-After}), the database is unavailable ({@code database-unavailable}, {@code Retry-After}), the
+ *     listing suggester is unavailable ({@code suggester-unavailable}, {@code Retry-After}), no secret keyset is
+ *     configured for credentials ({@code secrets-not-configured}), or the server is stopping</td></tr>
  * <tr><td>500</td><td>a bug: logged with its stack trace, the body says nothing more</td></tr>
  * </table>
  */
@@ -99,6 +105,15 @@ final class Problems {
         "tenant-active", "Tenant active", e.getMessage())));
     routes.exception(IllegalStatusTransitionException.class, (e, ctx) -> write(ctx, new HttpProblem(409,
         "illegal-transition", "Illegal status change", e.getMessage())));
+    routes.exception(SuggestionNotFoundException.class, (e, ctx) -> write(ctx, notFound("suggestion")));
+    routes.exception(SuggestionConflictException.class, (e, ctx) -> write(ctx,
+        e.kind() == SuggestionConflictException.Kind.STALE
+            ? new HttpProblem(409, "suggestion-stale", "Suggestion stale", e.getMessage())
+            : new HttpProblem(409, "suggestion-decided", "Suggestion decided", e.getMessage())));
+    routes.exception(SuggestionFailedException.class, (e, ctx) -> write(ctx, e.retryable()
+        ? HttpProblem.retryAfter(RETRY_AFTER_SECONDS, "suggester-unavailable", "Suggester unavailable",
+            "no suggestion now: " + e.getMessage())
+        : new HttpProblem(502, "suggestion-failed", "Suggestion failed", e.getMessage())));
     routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
       LOG.warn("request id={} {} {}: {}", RequestPipeline.requestId(ctx), ctx.method().name(), ctx.path(),
           e.getMessage());

@@ -63,6 +63,8 @@ class OpenApiSchemasTest {
     REQUESTS.put("TenantBody", ProvisionBody.class);
     REQUESTS.put("FleetMigrationBody", FleetRoutes.MigrationBody.class);
     REQUESTS.put("TaskRunBody", TaskRoutes.TaskRunBody.class);
+    REQUESTS.put("SuggestBody", SuggestionRoutes.SuggestBody.class);
+    REQUESTS.put("SuggestionJobBody", SuggestionRoutes.SuggestionJobBody.class);
     RESPONSES.put("Product", ProductView.class);
     RESPONSES.put("Job", JobView.class);
     RESPONSES.put("Progress", ProgressView.class);
@@ -85,6 +87,8 @@ class OpenApiSchemasTest {
     RESPONSES.put("Import", ImportRoutes.ImportView.class);
     RESPONSES.put("ImportCounts", ImportRoutes.Counts.class);
     RESPONSES.put("ImportIssue", ImportRoutes.IssueView.class);
+    RESPONSES.put("Suggestion", SuggestionRoutes.SuggestionView.class);
+    RESPONSES.put("TokenUsage", SuggestionRoutes.TokenUsageView.class);
   }
 
   private final JsonNode schemas;
@@ -198,7 +202,7 @@ class OpenApiSchemasTest {
     if (Collection.class.isAssignableFrom(raw) || raw.isArray()) {
       return "array";
     }
-    if (raw == JsonNode.class) {
+    if (raw == JsonNode.class || Map.class.isAssignableFrom(raw)) {
       return "object";
     }
     if (raw.isRecord()) {

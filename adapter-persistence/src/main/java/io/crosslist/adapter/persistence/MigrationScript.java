@@ -61,7 +61,8 @@ public record MigrationScript(int version, String description, String sql, List<
       load(10, "no_reference_foreign_keys", "db/tenant/V10__no_reference_foreign_keys.sql"),
       load(11, "open_job_types", "db/tenant/V11__open_job_types.sql"),
       load(12, "orders_and_withdrawals", "db/tenant/V12__orders_and_withdrawals.sql"),
-      load(13, "product_imports", "db/tenant/V13__product_imports.sql"));
+      load(13, "product_imports", "db/tenant/V13__product_imports.sql"),
+      load(14, "listing_suggestions", "db/tenant/V14__listing_suggestions.sql"));
 
   public MigrationScript {
     if (version < 1) {

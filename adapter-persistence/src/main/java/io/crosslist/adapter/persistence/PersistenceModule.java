@@ -13,6 +13,7 @@ import io.crosslist.domain.job.BatchRepository;
 import io.crosslist.domain.job.JobJournal;
 import io.crosslist.domain.marketplace.ListingRepository;
 import io.crosslist.domain.marketplace.OrderRepository;
+import io.crosslist.domain.suggestion.ListingSuggestionRepository;
 import io.crosslist.domain.job.JobQueue;
 import io.crosslist.domain.job.MarketplaceTaskRepository;
 import io.crosslist.domain.job.MarketplaceJobRepository;
@@ -61,7 +62,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
   static final List<Class<?>> MAPPERS = List.of(ProductMapper.class, TenantRegistryMapper.class, JobMapper.class,
       BatchMapper.class, JobDispatchMapper.class, JobJournalMapper.class, TaskMapper.class, ListingMapper.class,
       ConnectionMapper.class, ConversationMapper.class, TickMapper.class, PollCursorMapper.class,
-      OrderMapper.class, ImportMapper.class);
+      OrderMapper.class, ImportMapper.class, SuggestionMapper.class);
   /**
    * The name of the data source this module exposes for the simulated marketplaces' own schema ({@code
    * crosslist_simulation}, shared migration V9): a stand-in for an external system's storage, not tenant data.
@@ -155,6 +156,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     bind(MarketplaceTaskRepository.class).to(MyBatisTaskRepository.class);
     bind(ListingRepository.class).to(MyBatisListingRepository.class);
     bind(OrderRepository.class).to(MyBatisOrderRepository.class);
+    bind(ListingSuggestionRepository.class).to(MyBatisSuggestionRepository.class);
     bind(TickLedger.class).to(MyBatisTickLedger.class);
     bind(PollCursorRepository.class).to(MyBatisPollCursorRepository.class);
     bind(ProductImportRepository.class).to(MyBatisProductImportRepository.class);
@@ -180,6 +182,7 @@ public final class PersistenceModule extends PrivateModule implements AutoClosea
     expose(MarketplaceTaskRepository.class);
     expose(ListingRepository.class);
     expose(OrderRepository.class);
+    expose(ListingSuggestionRepository.class);
     expose(MarketplaceConnectionRepository.class);
     expose(ConnectedTenantIndex.class);
     expose(ConversationRepository.class);

@@ -88,6 +88,12 @@ final class ArchiveFixtures {
         values (1, 1, 1, 'Images', 'not, a "url"', 'must be an absolute http or https URL', false);
         insert into %1$s.product_import_parents (import_id, row_number, source_id, sku, fields)
         values (1, 1, '10', 'BOOT', '{"10","variable","a, \\"b\\""}');
+        insert into %1$s.listing_suggestions (product_id, marketplace, title, description, attributes, source,
+          prompt_tokens, completion_tokens, status, product_version, job_id, created_at, decided_at)
+        values (1, 'EBAY', 'Nike Air Max 90 white', null, '{"colour=white"}', 'gpt-test', 120, 45, 'SUGGESTED', 0, 2,
+                now(), null),
+               (2, 'ETSY', null, E'a "quoted" line\nand €', '{}', 'offline', 0, 0, 'APPLIED', 0, null, now(), now());
+        insert into %1$s.suggestion_runs (job_id, product_ids, fields, created_at) values (2, '{1,2}', '{TITLE}', now());
         insert into %1$s.acme_notes (id, body) values (1, 'host row'), (2, 'another');
         """.formatted(s));
   }

@@ -98,7 +98,7 @@ class TenantArchiveTest {
     try (var listing = Files.list(dir)) {
       assertEquals(List.of(file), listing.toList(), "no partial file left beside the archive");
     }
-    assertEquals(17, written.contents().tables().size(), written.contents().tables().toString());
+    assertEquals(19, written.contents().tables().size(), written.contents().tables().toString());
     assertEquals(Map.of("crosslist", MigrationScript.TENANT.size(), "acme", 2), written.contents().versions());
     assertEquals(2 + 1, written.contents().sealedSecrets(), "ebay's two tokens and vinted's cookies");
     assertTrue(exported.indexOf("products") < exported.indexOf("marketplace_jobs")

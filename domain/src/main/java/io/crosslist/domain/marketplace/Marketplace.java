@@ -36,6 +36,25 @@ public record Marketplace(String name) implements Comparable<Marketplace> {
     return new Marketplace(name);
   }
 
+  /**
+   * The title and description lengths a listing may have here: eBay 80 / 5,000 (eBay allows far longer
+   * descriptions; a product holds at most 5,000 characters), Etsy 140 / 5,000, Vinted 100 / 2,000; any other
+   * marketplace a product's own limits ({@link ListingLimits#PRODUCT}). docs/workflows/ai-suggestions.md says
+   * where each figure comes from.
+   */
+  public ListingLimits limits() {
+    return switch (name) {
+      case "EBAY" -> EBAY_LIMITS;
+      case "ETSY" -> ETSY_LIMITS;
+      case "VINTED" -> VINTED_LIMITS;
+      default -> ListingLimits.PRODUCT;
+    };
+  }
+
+  private static final ListingLimits EBAY_LIMITS = new ListingLimits(80, 5_000);
+  private static final ListingLimits ETSY_LIMITS = new ListingLimits(140, 5_000);
+  private static final ListingLimits VINTED_LIMITS = new ListingLimits(100, 2_000);
+
   /** By name. */
   @Override
   public int compareTo(Marketplace other) {

@@ -224,7 +224,11 @@ public final class PoolerBenchmark {
       this.api = api;
       this.port = api.start();
       this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .executor(java.util.concurrent.Executors.newFixedThreadPool(threads)).build();
+          .executor(java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "bench-http-client");
+            thread.setDaemon(true); // the JVM exits when the run is over
+            return thread;
+          })).build();
     }
 
     double load(List<List<ProductId>> ids, int threads, Duration duration) throws InterruptedException {

@@ -18,15 +18,11 @@ import java.util.function.BiFunction;
  * the product, refuses it when the caller's expected version is no longer current, and stores
  * what the change makes of it.
  */
-final class ProductRevision {
-  private final ProductRepository products;
-  private final UnitOfWork unitOfWork;
-  private final Clock clock;
-
-  ProductRevision(ProductRepository products, UnitOfWork unitOfWork, Clock clock) {
-    this.products = Objects.requireNonNull(products, "products");
-    this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
-    this.clock = Objects.requireNonNull(clock, "clock");
+record ProductRevision(ProductRepository products, UnitOfWork unitOfWork, Clock clock) {
+  ProductRevision {
+    Objects.requireNonNull(products, "products");
+    Objects.requireNonNull(unitOfWork, "unitOfWork");
+    Objects.requireNonNull(clock, "clock");
   }
 
   /**

@@ -33,11 +33,8 @@ import io.crosslist.domain.connection.ConnectedTenantIndex;
 import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.conversation.ConversationRepository;
 import io.crosslist.domain.job.JobJournal;
-import io.crosslist.domain.marketplace.ListingRepository;
 import io.crosslist.domain.marketplace.OrderRepository;
 import io.crosslist.domain.marketplace.PollCursorRepository;
-import io.crosslist.domain.product.ProductRepository;
-import io.crosslist.domain.tenant.TenantDirectory;
 import java.time.Clock;
 
 /**
@@ -61,31 +58,11 @@ final class ConnectionsModule extends AbstractModule {
     bind(GetProductListingsUseCase.class).to(MarketplaceActivityService.class);
     bind(ListConversationsUseCase.class).to(MarketplaceActivityService.class);
     bind(ListOrdersUseCase.class).to(MarketplaceActivityService.class);
-  }
-
-  @Provides
-  @Singleton
-  MarketplaceConnectionService marketplaceConnections(MarketplaceConnectionRepository connections, Clock clock) {
-    return new MarketplaceConnectionService(connections, clock);
-  }
-
-  @Provides
-  @Singleton
-  MarketplaceActivityService marketplaceActivity(ProductRepository products, ListingRepository listings,
-      ConversationRepository conversations, OrderRepository orders) {
-    return new MarketplaceActivityService(products, listings, conversations, orders);
-  }
-
-  @Provides
-  @Singleton
-  ResealSecretsUseCase resealSecrets(TenantDirectory tenants, MarketplaceConnectionRepository connections) {
-    return new SecretResealService(tenants, connections);
-  }
-
-  @Provides
-  @Singleton
-  ReindexConnectionsUseCase reindexConnections(TenantDirectory tenants, MarketplaceConnectionRepository connections) {
-    return new ConnectedIndexRebuildService(tenants, connections);
+    Services.bind(binder(), MarketplaceConnectionService.class);
+    Services.bind(binder(), MarketplaceActivityService.class);
+    Services.bind(binder(), ResealSecretsUseCase.class, SecretResealService.class);
+    Services.bind(binder(), ReindexConnectionsUseCase.class, ConnectedIndexRebuildService.class);
+    Services.bind(binder(), RecordListingUseCase.class, RecordListingService.class);
   }
 
   @Provides
@@ -100,12 +77,6 @@ final class ConnectionsModule extends AbstractModule {
   SyncConversationsUseCase syncConversations(ConversationRepository conversations, ConnectedTenantIndex connected,
       Clock clock) {
     return new ConversationSyncService(gateways.conversations().values(), conversations, connected, clock);
-  }
-
-  @Provides
-  @Singleton
-  RecordListingUseCase recordListing(ProductRepository products, ListingRepository listings, UnitOfWork unitOfWork) {
-    return new RecordListingService(products, listings, unitOfWork);
   }
 
   @Provides

@@ -169,8 +169,7 @@ public final class CrosslistModule extends AbstractModule {
     install(new TenantFleetModule());
     install(new TenantArchiveModule());
     install(new ImportsModule());
-    install(new SuggestionsModule(suggester, gateways.marketplaceGateways().all().stream()
-        .map(g -> g.marketplace()).toList()));
+    install(new SuggestionsModule(suggester, List.copyOf(gateways.marketplaces().keys())));
   }
 
   @Provides

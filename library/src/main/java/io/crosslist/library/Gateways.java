@@ -31,6 +31,24 @@ record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
   static final List<Marketplace> OAUTH_MARKETPLACES = List.of(Marketplace.EBAY, Marketplace.ETSY);
   /** The marketplaces a simulated keep-alive stands in for when none is bound (only Vinted has web sessions). */
   static final List<Marketplace> SESSION_MARKETPLACES = List.of(Marketplace.VINTED);
+  static final Kind<MarketplaceGateway> MARKETPLACE =
+      new Kind<>("marketplace gateways", MarketplaceGateway::marketplace);
+  static final Kind<OAuthGateway> OAUTH = new Kind<>("OAuth gateways", OAuthGateway::marketplace);
+  static final Kind<ConversationGateway> CONVERSATIONS =
+      new Kind<>("conversation gateways", ConversationGateway::marketplace);
+  static final Kind<SessionKeepAliveGateway> KEEP_ALIVE =
+      new Kind<>("keep-alive gateways", SessionKeepAliveGateway::marketplace);
+
+  /**
+   * A kind of gateway, indexed by the marketplace it says, a second one for a marketplace refused.
+   *
+   * @param what the kind, plural, as the refusal names it
+   */
+  record Kind<G>(String what, Function<? super G, Marketplace> marketplace) {
+    UniqueIndex<Marketplace, G> index(List<? extends G> gateways) {
+      return UniqueIndex.of(what, gateways, marketplace);
+    }
+  }
 
   Gateways {
     Objects.requireNonNull(marketplaces, "marketplaces");
@@ -47,11 +65,8 @@ record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
    */
   static Gateways exactly(List<? extends MarketplaceGateway> marketplaces, List<? extends OAuthGateway> oauth,
       List<? extends ConversationGateway> conversations, List<? extends SessionKeepAliveGateway> keepAlive) {
-    return new Gateways(UniqueIndex.of("marketplace gateways", marketplaces, MarketplaceGateway::marketplace),
-        UniqueIndex.of("OAuth gateways", oauth, OAuthGateway::marketplace),
-        UniqueIndex.of("conversation gateways", conversations, ConversationGateway::marketplace),
-        UniqueIndex.of("keep-alive gateways", keepAlive, SessionKeepAliveGateway::marketplace),
-        new SimulatedListingsBinding());
+    return new Gateways(MARKETPLACE.index(marketplaces), OAUTH.index(oauth), CONVERSATIONS.index(conversations),
+        KEEP_ALIVE.index(keepAlive), new SimulatedListingsBinding());
   }
 
   /**
@@ -68,22 +83,19 @@ record Gateways(UniqueIndex<Marketplace, MarketplaceGateway> marketplaces,
     Objects.requireNonNull(clock, "clock");
     SimulatedListingsBinding listings = new SimulatedListingsBinding(); // in the database once the injector exists
     Gateways gateways = exactly(
-        orSimulated("marketplace gateways", marketplaces, MarketplaceGateway::marketplace, BUILT_IN,
+        orSimulated(MARKETPLACE, marketplaces, BUILT_IN,
             m -> new SimulatedMarketplaceGateway(m, simulations, listings)),
-        orSimulated("OAuth gateways", oauth, OAuthGateway::marketplace, OAUTH_MARKETPLACES,
-            m -> new SimulatedOAuthGateway(m, clock)),
-        orSimulated("conversation gateways", conversations, ConversationGateway::marketplace, BUILT_IN,
-            m -> new SimulatedConversationGateway(m, clock)),
-        orSimulated("keep-alive gateways", keepAlive, SessionKeepAliveGateway::marketplace, SESSION_MARKETPLACES,
-            m -> new SimulatedSessionKeepAlive()));
+        orSimulated(OAUTH, oauth, OAUTH_MARKETPLACES, m -> new SimulatedOAuthGateway(m, clock)),
+        orSimulated(CONVERSATIONS, conversations, BUILT_IN, m -> new SimulatedConversationGateway(m, clock)),
+        orSimulated(KEEP_ALIVE, keepAlive, SESSION_MARKETPLACES, m -> new SimulatedSessionKeepAlive()));
     return new Gateways(gateways.marketplaces(), gateways.oauth(), gateways.conversations(), gateways.keepAlive(),
         listings);
   }
 
   /** For each of {@code simulatedFor}, the bound gateway or else a simulated one; then the other bound ones. */
-  private static <G> List<G> orSimulated(String what, List<? extends G> bound, Function<? super G, Marketplace> key,
-      List<Marketplace> simulatedFor, Function<Marketplace, ? extends G> simulated) {
-    UniqueIndex<Marketplace, G> byMarketplace = UniqueIndex.of(what, bound, key);
+  private static <G> List<G> orSimulated(Kind<G> kind, List<? extends G> bound, List<Marketplace> simulatedFor,
+      Function<Marketplace, ? extends G> simulated) {
+    UniqueIndex<Marketplace, G> byMarketplace = kind.index(bound);
     List<G> gateways = new ArrayList<>();
     for (Marketplace marketplace : simulatedFor) {
       gateways.add(byMarketplace.find(marketplace).orElseGet(() -> simulated.apply(marketplace)));

@@ -77,6 +77,11 @@ final class JobsModule extends AbstractModule {
     bind(SearchErrorLogUseCase.class).to(JobReportService.class);
     bind(GetJobStatisticsUseCase.class).to(JobReportService.class);
     bind(ListJobTypesUseCase.class).to(JobHandlers.class);
+    Services.bind(binder(), JobEnqueueService.class);
+    Services.bind(binder(), JobManagementService.class);
+    Services.bind(binder(), JobReportService.class);
+    // enrichment of named products: the job and its products' steps in one transaction
+    Services.bind(binder(), EnrichProductsUseCase.class, ProductEnrichmentService.class);
     CrosslistModule.jobHandlers(binder()); // the host's job handlers, none by default
   }
 
@@ -123,39 +128,11 @@ final class JobsModule extends AbstractModule {
         engine, engine, engine, engine);
   }
 
-  @Provides
-  @Singleton
-  JobEnqueueService jobEnqueueing(MarketplaceJobRepository jobs, BatchRepository batches, ProductRepository products,
-      UnitOfWork unitOfWork, Clock clock, JobHandlers handlers) {
-    return new JobEnqueueService(jobs, batches, products, unitOfWork, clock, handlers);
-  }
-
-  @Provides
-  @Singleton
-  JobManagementService jobManagement(MarketplaceJobRepository jobs, BatchRepository batches, UnitOfWork unitOfWork,
-      Clock clock) {
-    return new JobManagementService(jobs, batches, unitOfWork, clock);
-  }
-
-  /** Enrichment of named products: the job and its products' steps in one transaction. */
-  @Provides
-  @Singleton
-  EnrichProductsUseCase enrichProducts(JobEnqueueService enqueue, MarketplaceTaskRepository tasks,
-      UnitOfWork unitOfWork, Clock clock) {
-    return new ProductEnrichmentService(enqueue, tasks, unitOfWork, clock);
-  }
-
   /** Grouping existing standalone jobs into batches, four tenants at a time. */
   @Provides
   @Singleton
   GroupStandaloneJobsUseCase groupStandaloneJobs(TenantDirectory tenants, BatchRepository batches,
       UnitOfWork unitOfWork, Clock clock) {
     return new StandaloneJobGroupingService(tenants, batches, unitOfWork, clock, 4);
-  }
-
-  @Provides
-  @Singleton
-  JobReportService jobReports(JobJournal journal) {
-    return new JobReportService(journal);
   }
 }

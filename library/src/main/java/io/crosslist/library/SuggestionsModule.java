@@ -6,8 +6,6 @@ import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
-import io.crosslist.application.job.port.in.EnqueueJobUseCase;
-import io.crosslist.application.job.service.JobHandlers;
 import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.application.product.port.in.UpdateProductUseCase;
 import io.crosslist.application.suggestion.port.in.ApplySuggestionUseCase;
@@ -52,6 +50,7 @@ final class SuggestionsModule extends AbstractModule {
     bind(ApplySuggestionUseCase.class).to(ListingSuggestionService.class);
     bind(DiscardSuggestionUseCase.class).to(ListingSuggestionService.class);
     bind(SuggestListingsUseCase.class).to(SuggestListingsService.class);
+    Services.bind(binder(), SuggestListingsService.class);
     bind(StartLog.class).asEagerSingleton();
     Provider<ProductRepository> products = getProvider(ProductRepository.class);
     Provider<ListingSuggestionRepository> suggestions = getProvider(ListingSuggestionRepository.class);
@@ -69,13 +68,6 @@ final class SuggestionsModule extends AbstractModule {
   ListingSuggestionService suggestions(ProductRepository products, ListingSuggestionRepository suggestions,
       UpdateProductUseCase updates, UnitOfWork unitOfWork, SuggestionUsage usage, Clock clock) {
     return new ListingSuggestionService(products, suggestions, updates, unitOfWork, suggester, usage, clock);
-  }
-
-  @Provides
-  @Singleton
-  SuggestListingsService bulkSuggestions(ProductRepository products, ListingSuggestionRepository suggestions,
-      EnqueueJobUseCase enqueue, JobHandlers handlers, UnitOfWork unitOfWork) {
-    return new SuggestListingsService(products, suggestions, enqueue, handlers, unitOfWork);
   }
 
   /** One INFO line of the logger {@code io.crosslist.library.SuggestionsModule}: which suggester answers (never its key). */

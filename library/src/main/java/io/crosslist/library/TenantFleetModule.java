@@ -1,7 +1,6 @@
 package io.crosslist.library;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
 import io.crosslist.application.tenant.ChangeTenantStatusUseCase;
 import io.crosslist.application.tenant.DropTenantUseCase;
 import io.crosslist.application.tenant.FleetOperationsService;
@@ -14,13 +13,6 @@ import io.crosslist.application.tenant.ProvisionTenantUseCase;
 import io.crosslist.application.tenant.ProvisionTenantsUseCase;
 import io.crosslist.application.tenant.TenantAdministrationService;
 import io.crosslist.application.tenant.TenantFleetService;
-import io.crosslist.domain.tenant.TenantMigration;
-import io.crosslist.domain.tenant.TenantProvisioning;
-import io.crosslist.domain.tenant.TenantDirectory;
-import io.crosslist.domain.tenant.TenantRemoval;
-import io.crosslist.domain.tenant.TenantSuspension;
-import jakarta.inject.Singleton;
-import java.time.Clock;
 
 /**
  * The tenants' in-ports: provision one or many, list, read and suspend them, migrate the fleet in the foreground or
@@ -37,29 +29,9 @@ final class TenantFleetModule extends AbstractModule {
     bind(ListTenantsUseCase.class).to(TenantAdministrationService.class);
     bind(GetTenantUseCase.class).to(TenantAdministrationService.class);
     bind(ChangeTenantStatusUseCase.class).to(TenantAdministrationService.class);
-  }
-
-  @Provides
-  @Singleton
-  ProvisionTenantUseCase provisionTenant(TenantProvisioning provisioning) {
-    return new ProvisionTenantService(provisioning);
-  }
-
-  @Provides
-  @Singleton
-  TenantAdministrationService tenantAdministration(TenantDirectory directory, TenantSuspension suspension) {
-    return new TenantAdministrationService(directory, suspension);
-  }
-
-  @Provides
-  @Singleton
-  FleetOperationsService operations(TenantFleetService fleet, TenantMigration migration, Clock clock) {
-    return new FleetOperationsService(fleet, migration, clock);
-  }
-
-  @Provides
-  @Singleton
-  TenantFleetService fleet(TenantProvisioning provisioning, TenantMigration migration, TenantRemoval removal) {
-    return new TenantFleetService(provisioning, migration, removal);
+    Services.bind(binder(), ProvisionTenantUseCase.class, ProvisionTenantService.class);
+    Services.bind(binder(), TenantAdministrationService.class);
+    Services.bind(binder(), FleetOperationsService.class);
+    Services.bind(binder(), TenantFleetService.class);
   }
 }

@@ -6,11 +6,8 @@ import io.crosslist.domain.connection.ConnectedTenantIndex;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.tenant.TenantId;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -19,32 +16,20 @@ import java.util.stream.Collectors;
  * ({@link SyncConversationsUseCase#syncConnected}). A tenant whose sync failed on a marketplace is counted as failed
  * (its other marketplaces were synced).
  */
-public final class ConversationSyncTask extends TenantSweepTask {
+public final class ConversationSyncTask extends ConnectedTenantsTask {
   public static final String NAME = "conversations-sync";
   /** How often it runs by default: every 10 minutes. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(10);
-  private final ConnectedTenantIndex connected;
   private final SyncConversationsUseCase sync;
 
   public ConversationSyncTask(ConnectedTenantIndex connected, SyncConversationsUseCase sync, int parallelism) {
-    super(NAME, DEFAULT_INTERVAL, parallelism);
-    this.connected = Objects.requireNonNull(connected, "connected");
+    super(NAME, DEFAULT_INTERVAL, connected, parallelism);
     this.sync = Objects.requireNonNull(sync, "sync");
   }
 
   @Override
   public RunSummary run(TenantScope scope) {
-    return sweep(scope, this::connectedTenants, this::syncTenant);
-  }
-
-  /** The tenants connected to any marketplace with a conversation gateway: the indexes' pages merged, in id order. */
-  private List<TenantId> connectedTenants(TenantId after, int limit) {
-    TreeSet<TenantId> merged = new TreeSet<>();
-    for (Marketplace marketplace : sync.marketplaces()) {
-      merged.addAll(connected.tenantsConnectedTo(marketplace, after, limit));
-    }
-    // each source is in id order, so the first limit of the union are complete
-    return new ArrayList<>(merged).subList(0, Math.min(limit, merged.size()));
+    return sweepConnected(scope, sync.marketplaces(), this::syncTenant);
   }
 
   private long syncTenant(TenantId tenant) {

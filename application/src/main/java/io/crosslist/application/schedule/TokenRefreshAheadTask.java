@@ -4,6 +4,7 @@ import io.crosslist.application.connection.port.in.RefreshTokensUseCase;
 import io.crosslist.domain.connection.ConnectedTenantIndex;
 import io.crosslist.domain.marketplace.Marketplace;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,18 +12,16 @@ import java.util.Objects;
  * marketplace (eBay, Etsy), found through the connected-accounts index. A refresh the marketplace
  * refuses marks the connection EXPIRED (the use case's rule); it counts as a changed item.
  */
-public final class TokenRefreshAheadTask extends TenantSweepTask {
+public final class TokenRefreshAheadTask extends ConnectedTenantsTask {
   public static final String NAME = "token-refresh";
   /** How often it runs by default: every 5 minutes. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
-  private final ConnectedTenantIndex connected;
   private final RefreshTokensUseCase refresh;
   private final Duration window;
 
   public TokenRefreshAheadTask(ConnectedTenantIndex connected, RefreshTokensUseCase refresh, Duration window,
       int parallelism) {
-    super(NAME, DEFAULT_INTERVAL, parallelism);
-    this.connected = Objects.requireNonNull(connected, "connected");
+    super(NAME, DEFAULT_INTERVAL, connected, parallelism);
     this.refresh = Objects.requireNonNull(refresh, "refresh");
     if (window == null || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("window must be positive, got " + window);
@@ -34,7 +33,7 @@ public final class TokenRefreshAheadTask extends TenantSweepTask {
   public RunSummary run(TenantScope scope) {
     RunSummary total = null;
     for (Marketplace marketplace : new Marketplace[] {Marketplace.EBAY, Marketplace.ETSY}) {
-      RunSummary one = sweep(scope, (after, limit) -> connected.tenantsConnectedTo(marketplace, after, limit), tenant -> {
+      RunSummary one = sweepConnected(scope, List.of(marketplace), tenant -> {
         RefreshTokensUseCase.Summary s = refresh.refreshDue(tenant, window);
         if (s.failed() > 0 && s.refreshed() + s.expired() == 0) {
           throw new IllegalStateException(s.failed() + " refresh(es) failed");

@@ -3,7 +3,6 @@ package io.crosslist.application.connection.service;
 import io.crosslist.application.connection.port.in.ReindexConnectionsUseCase;
 import io.crosslist.domain.connection.MarketplaceConnectionRepository;
 import io.crosslist.domain.connection.ReindexReport;
-import io.crosslist.domain.tenant.Tenant;
 import io.crosslist.domain.tenant.TenantDirectory;
 import io.crosslist.domain.tenant.TenantId;
 import java.lang.System.Logger;
@@ -11,7 +10,6 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Rebuilds the connected-accounts index: walks the tenant directory and reindexes each tenant on its own. */
 public final class ConnectedIndexRebuildService implements ReindexConnectionsUseCase {
@@ -28,38 +26,26 @@ public final class ConnectedIndexRebuildService implements ReindexConnectionsUse
   public ReindexRun reindex(ReindexRequest request, Progress progress) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(progress, "progress");
-    ReindexReport totals = new ReindexReport(0, 0, 0);
+    ReindexReport[] totals = {new ReindexReport(0, 0, 0)};
     List<TenantOutcome> repaired = new ArrayList<>();
     List<TenantOutcome> failed = new ArrayList<>();
-    long done = 0;
-    TenantId last = request.after();
-    while (true) {
-      // every provisioned tenant: connections of a suspended tenant are indexed when made, so they are here too
-      List<TenantId> page = tenants.tenants(Optional.ofNullable(last), request.pageSize()).stream().map(Tenant::id)
-          .toList();
-      for (TenantId tenant : page) {
-        if (request.maxTenants() > 0 && done == request.maxTenants()) {
-          return finish(done, last, false, totals, repaired, failed);
-        }
-        TenantOutcome outcome = reindexOne(tenant);
-        if (outcome.failed()) {
-          failed.add(outcome);
-        } else {
-          totals = totals.plus(outcome.report());
-          if (outcome.repaired()) {
-            repaired.add(outcome);
+    // every provisioned tenant: connections of a suspended tenant are indexed when made, so they are here too
+    TenantWalk.End end = TenantWalk.walk(tenants, request.after(), request.pageSize(), request.maxTenants(),
+        tenant -> {
+          TenantOutcome outcome = reindexOne(tenant);
+          if (outcome.failed()) {
+            failed.add(outcome);
+          } else {
+            totals[0] = totals[0].plus(outcome.report());
+            if (outcome.repaired()) {
+              repaired.add(outcome);
+            }
           }
-        }
-        progress.tenantDone(outcome);
-        last = tenant;
-        done++;
-      }
-      if (page.size() < request.pageSize()) {
-        return finish(done, last, true, totals, repaired, failed);
-      }
-      LOG.log(Level.INFO, "connections reindex: {0} tenants so far, up to {1}; {2} repaired, {3} failed", done, last,
-          repaired.size(), failed.size());
-    }
+          progress.tenantDone(outcome);
+        },
+        (done, last) -> LOG.log(Level.INFO, "connections reindex: {0} tenants so far, up to {1}; {2} repaired, {3}"
+            + " failed", done, last, repaired.size(), failed.size()));
+    return finish(end, totals[0], repaired, failed);
   }
 
   private TenantOutcome reindexOne(TenantId tenant) {
@@ -72,12 +58,12 @@ public final class ConnectedIndexRebuildService implements ReindexConnectionsUse
     }
   }
 
-  private static ReindexRun finish(long done, TenantId last, boolean complete, ReindexReport totals,
-      List<TenantOutcome> repaired, List<TenantOutcome> failed) {
+  private static ReindexRun finish(TenantWalk.End end, ReindexReport totals, List<TenantOutcome> repaired,
+      List<TenantOutcome> failed) {
     LOG.log(failed.isEmpty() ? Level.INFO : Level.WARNING, "connections reindex {0}: {1} tenants (last {2}); {3}"
             + " connected; entries: {4} added, {5} removed; tenants: {6} repaired, {7} failed",
-        complete ? "complete" : "stopped after maxTenants", done, last, totals.connected(), totals.added(),
-        totals.removed(), repaired.size(), failed.size());
-    return new ReindexRun(done, last, complete, totals, repaired, failed);
+        end.complete() ? "complete" : "stopped after maxTenants", end.done(), end.last(), totals.connected(),
+        totals.added(), totals.removed(), repaired.size(), failed.size());
+    return new ReindexRun(end.done(), end.last(), end.complete(), totals, repaired, failed);
   }
 }

@@ -1,5 +1,6 @@
 package io.crosslist.application.suggestion.service;
 
+import io.crosslist.application.job.handler.JsonText;
 import io.crosslist.domain.job.JobAction;
 import io.crosslist.domain.job.JobHandler;
 import io.crosslist.domain.job.JobId;
@@ -15,6 +16,7 @@ import io.crosslist.domain.suggestion.SuggestionRun;
 import io.crosslist.domain.tenant.TenantId;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -107,35 +109,12 @@ public final class SuggestListingsHandler implements JobHandler {
   }
 
   private static String report(int total, int suggested, Map<ProductId, String> failures) {
-    StringBuilder json = new StringBuilder("{\"requested\":").append(total).append(",\"suggested\":")
-        .append(suggested).append(",\"failed\":").append(failures.size()).append(",\"failures\":[");
-    failures.entrySet().stream().limit(MAX_REPORTED).forEach(f -> {
-      if (json.charAt(json.length() - 1) != '[') {
-        json.append(',');
-      }
+    List<JsonText> reported = failures.entrySet().stream().limit(MAX_REPORTED).map(f -> {
       String error = f.getValue() == null ? "" : f.getValue();
-      json.append("{\"product\":").append(f.getKey().value()).append(",\"error\":");
-      quote(json, error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) + "..." : error).append('}');
-    });
-    return json.append("]}").toString();
-  }
-
-  private static StringBuilder quote(StringBuilder json, String text) {
-    json.append('"');
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> json.append("\\\"");
-        case '\\' -> json.append("\\\\");
-        default -> {
-          if (c < 0x20 || c == 0x2028 || c == 0x2029) {
-            json.append(String.format("\\u%04x", (int) c));
-          } else {
-            json.append(c);
-          }
-        }
-      }
-    }
-    return json.append('"');
+      return JsonText.object().with("product", f.getKey().value())
+          .with("error", error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) + "..." : error);
+    }).toList();
+    return JsonText.object().with("requested", total).with("suggested", suggested).with("failed", failures.size())
+        .with("failures", reported).toString();
   }
 }

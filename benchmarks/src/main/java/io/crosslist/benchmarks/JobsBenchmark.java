@@ -1,47 +1,18 @@
 package io.crosslist.benchmarks;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.crosslist.adapter.persistence.PersistenceModule;
 import io.crosslist.adapter.persistence.PersistenceSettings;
-import io.crosslist.adapter.persistence.TenantSqlRenderer;
 import io.crosslist.adapter.scheduler.JobWorkerPool;
 import io.crosslist.adapter.scheduler.WorkerSettings;
-import io.crosslist.application.port.out.UnitOfWork;
-import io.crosslist.application.job.service.JobExecutionService;
-import io.crosslist.application.job.service.JobHandlers;
-import io.crosslist.application.job.service.JobRunSettings;
-import io.crosslist.domain.job.JobAction;
-import io.crosslist.domain.job.JobHandler;
-import io.crosslist.domain.job.JobJournal;
-import io.crosslist.domain.job.JobQueue;
-import io.crosslist.domain.job.JobQueue.ClaimRequest;
-import io.crosslist.domain.job.JobQueue.ClaimedJob;
-import io.crosslist.domain.job.MarketplaceJobRepository;
-import io.crosslist.domain.marketplace.Marketplace;
-import io.crosslist.domain.tenant.TenantId;
-import io.crosslist.domain.tenant.TenantProvisioning;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The jobs engine's benchmark (issue #3), a harness rather than JMH because what it measures is
@@ -118,9 +89,9 @@ public final class JobsBenchmark {
     // throughput measure needs only the tenants it spreads jobs over
     System.out.printf(Locale.ROOT, "crosslist worker: %d handler threads, %d jobs per tenant per claim, tenant cap %d,"
         + " finishDelay %s%n", threads, jobsPerTenant, tenantCap, finishDelay);
-    String url = prepare(throughputOnly ? spread : MANY_TENANTS);
-    printServerSettings(url);
-    vacuumIfAutovacuumIsOff(url);
+    String url = JobsBenchData.prepare(throughputOnly ? spread : MANY_TENANTS);
+    JobsBenchData.printServerSettings(url);
+    JobsBenchData.vacuumIfAutovacuumIsOff(url);
     if (!jdbcParams.isEmpty()) { // PgJDBC settings for both systems, e.g. prepareThreshold=1
       url = url + (url.contains("?") ? "&" : "?") + jdbcParams;
       System.out.println("JDBC URL parameters for both systems: " + jdbcParams);
@@ -128,23 +99,23 @@ public final class JobsBenchmark {
     try (PersistenceModule module = new PersistenceModule(PersistenceSettings.forJdbcUrl(url)
         .withMaximumPoolSize(threads + 4).withConnectionsPerTenant(perTenant))) {
       Injector injector = Guice.createInjector(module);
-      Engine engine = new Engine(injector);
+      NoOpEngine engine = new NoOpEngine(injector);
       List<Double> crosslist = new ArrayList<>();
       List<Double> dbScheduler = new ArrayList<>();
       // one unmeasured round each first, so that neither system pays for the JVM's just-in-time compilation
       // (db-scheduler used to run second in a JVM that Crosslist's round had warmed up for PgJDBC and HikariCP)
       int warmUpJobs = Math.max(1_000, jobs / 4);
       System.out.printf(Locale.ROOT, "warm-up (not measured): crosslist %,.0f jobs/s, db-scheduler %,.0f jobs/s%n",
-          crosslistThroughput(engine, url, warmUpJobs, threads, spread, jobsPerTenant, tenantCap, finishDelay)
+          CrosslistRound.throughput(engine, url, warmUpJobs, threads, spread, jobsPerTenant, tenantCap, finishDelay)
               .jobsPerSecond(),
-          dbSchedulerThroughput(url, warmUpJobs, threads).jobsPerSecond());
+          DbSchedulerRound.throughput(url, warmUpJobs, threads).jobsPerSecond());
       List<Double> crosslistServer = new ArrayList<>();
       List<Double> dbSchedulerServer = new ArrayList<>();
       List<Double> crosslistJvm = new ArrayList<>();
       List<Double> dbSchedulerJvm = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
-        Phase ours = crosslistThroughput(engine, url, jobs, threads, spread, jobsPerTenant, tenantCap, finishDelay);
-        Phase theirs = dbSchedulerThroughput(url, jobs, threads);
+        MeasuredRun ours = CrosslistRound.throughput(engine, url, jobs, threads, spread, jobsPerTenant, tenantCap, finishDelay);
+        MeasuredRun theirs = DbSchedulerRound.throughput(url, jobs, threads);
         crosslist.add(ours.jobsPerSecond());
         dbScheduler.add(theirs.jobsPerSecond());
         crosslistServer.add(ours.cpu().serverMicros());
@@ -174,10 +145,10 @@ public final class JobsBenchmark {
         List<Double> fewWithStart = new ArrayList<>();
         List<Double> manyWithStart = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-          few.add(dispatchCost(engine, url, dispatchJobs, FEW_TENANTS, false));
-          many.add(dispatchCost(engine, url, dispatchJobs, MANY_TENANTS, false));
-          fewWithStart.add(dispatchCost(engine, url, dispatchJobs, FEW_TENANTS, true));
-          manyWithStart.add(dispatchCost(engine, url, dispatchJobs, MANY_TENANTS, true));
+          few.add(CrosslistRound.dispatchCost(engine, url, dispatchJobs, FEW_TENANTS, false));
+          many.add(CrosslistRound.dispatchCost(engine, url, dispatchJobs, MANY_TENANTS, false));
+          fewWithStart.add(CrosslistRound.dispatchCost(engine, url, dispatchJobs, FEW_TENANTS, true));
+          manyWithStart.add(CrosslistRound.dispatchCost(engine, url, dispatchJobs, MANY_TENANTS, true));
           System.out.printf(Locale.ROOT, "round %d: dispatch (lease) %.1f us/job with %d tenants, %.1f us/job with %,d"
                   + " tenants; lease + start %.1f and %.1f us/job%n", round, few.get(round - 1), FEW_TENANTS,
               many.get(round - 1), MANY_TENANTS, fewWithStart.get(round - 1), manyWithStart.get(round - 1));
@@ -195,250 +166,6 @@ public final class JobsBenchmark {
         s.execute("drop database if exists " + DATABASE + " with (force)");
       }
     }
-  }
-
-  /** The engine wired as bootstrap wires it, with a no-op handler for every (marketplace, action). */
-  static final class Engine {
-    final JobQueue queue;
-    final JobExecutionService service;
-    /** Handler runs so far: the throughput clock watches this, as it watches db-scheduler's own counter. */
-    final AtomicInteger executed = new AtomicInteger();
-
-    Engine(Injector injector) {
-      this.queue = injector.getInstance(JobQueue.class);
-      List<JobHandler> noOps = new ArrayList<>();
-      for (Marketplace marketplace : Marketplace.BUILT_IN) {
-        for (JobAction action : JobAction.BUILT_IN) {
-          noOps.add(new JobHandler() {
-            @Override
-            public Marketplace marketplace() {
-              return marketplace;
-            }
-
-            @Override
-            public JobAction action() {
-              return action;
-            }
-
-            @Override
-            public JobOutcome handle(JobContext context) {
-              executed.incrementAndGet();
-              return JobOutcome.success(null);
-            }
-          });
-        }
-      }
-      this.service = new JobExecutionService(queue, injector.getInstance(MarketplaceJobRepository.class),
-          injector.getInstance(JobJournal.class), new JobHandlers(noOps), injector.getInstance(UnitOfWork.class),
-          JobRunSettings.DEFAULT, Clock.systemUTC(), new SplittableRandom(1));
-    }
-  }
-
-  /** One measured run of one system: its rate, and the CPU it spent per job. */
-  record Phase(double jobsPerSecond, CpuMeter.Reading cpu) {}
-
-  static Phase crosslistThroughput(Engine engine, String url, int jobs, int threads, int tenants,
-      int jobsPerTenant, int tenantCap, Duration finishDelay) throws Exception {
-    enqueueSpread(url, jobs, tenants);
-    WorkerSettings settings = WorkerSettings.defaults("bench").withConcurrency(threads, threads * 4)
-        .withCaps(jobsPerTenant, tenantCap, tenantCap).withFinishDelay(finishDelay);
-    int before = engine.executed.get();
-    CpuMeter cpu = CpuMeter.start(url, CROSSLIST_APPLICATION);
-    long began = System.nanoTime();
-    try (JobWorkerPool pool = new JobWorkerPool(settings, JobWorkerPool.Ports.of(engine.service),
-        new SimpleMeterRegistry()).start()) {
-      // poll a counter, not the database (a count(*) every few ms would steal the CPU being measured);
-      // then check once that every job also finished in the database
-      while (engine.executed.get() - before < jobs) {
-        Thread.sleep(5);
-      }
-      awaitEmpty(url, "select count(*) from crosslist.job_dispatch");
-    }
-    double rate = jobs / ((System.nanoTime() - began) / 1e9);
-    return new Phase(rate, cpu.stop(jobs));
-  }
-
-  private static Phase dbSchedulerThroughput(String url, int jobs, int threads) throws Exception {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      s.execute("truncate public.scheduled_tasks");
-      s.execute("insert into public.scheduled_tasks (task_name, task_instance, execution_time, picked, version)"
-          + " select 'noop', 'i' || g, now(), false, 1 from generate_series(1, " + jobs + ") g");
-      s.execute("analyze public.scheduled_tasks");
-    }
-    AtomicInteger executed = new AtomicInteger();
-    OneTimeTask<Void> noop = Tasks.oneTime("noop").execute((instance, context) -> executed.incrementAndGet());
-    HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(url);
-    config.setMaximumPoolSize(threads + 4);
-    config.addDataSourceProperty("ApplicationName", DB_SCHEDULER_APPLICATION); // for CpuMeter
-    try (HikariDataSource dataSource = new HikariDataSource(config)) {
-      CpuMeter cpu = CpuMeter.start(url, DB_SCHEDULER_APPLICATION);
-      long began = System.nanoTime();
-      Scheduler scheduler = Scheduler.create(dataSource, noop).threads(threads).pollingInterval(Duration.ofMillis(50))
-          .pollUsingLockAndFetch(0.5, 1.0).registerShutdownHook().build();
-      scheduler.start();
-      while (executed.get() < jobs) {
-        Thread.sleep(5);
-      }
-      awaitEmpty(url, "select count(*) from public.scheduled_tasks");
-      double rate = jobs / ((System.nanoTime() - began) / 1e9);
-      CpuMeter.Reading used = cpu.stop(jobs);
-      scheduler.stop();
-      return new Phase(rate, used);
-    }
-  }
-
-  /**
-   * Dispatch cycles only, nothing run, over {@code jobs} waiting jobs of {@code tenants} tenants: the
-   * lease on the shared index alone ({@code withStart} false: the dispatch the target is about), or the
-   * lease plus the start of each tenant's jobs in its schema (the whole claim, for comparison).
-   */
-  private static double dispatchCost(Engine engine, String url, int jobs, int tenants, boolean withStart)
-      throws Exception {
-    enqueueSpread(url, jobs, tenants);
-    ClaimRequest request = new ClaimRequest(100, 10, 1_000, Duration.ofMinutes(10), Marketplace.BUILT_IN);
-    int claimed = 0;
-    long began = System.nanoTime();
-    while (claimed < jobs) {
-      int batch = withStart ? engine.service.claim("dispatch-bench", request).size()
-          : engine.service.lease("dispatch-bench", request).size();
-      if (batch == 0) {
-        throw new IllegalStateException("claimed only " + claimed + " of " + jobs);
-      }
-      claimed += batch;
-    }
-    double micros = (System.nanoTime() - began) / 1e3 / claimed;
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      s.execute("delete from crosslist.job_dispatch");
-    }
-    return micros;
-  }
-
-  /** Writes {@code jobs} PENDING jobs spread evenly over tenants 1..{@code tenants}, in bulk, and their dispatch entries. */
-  private static void enqueueSpread(String url, int jobs, int tenants) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      s.execute("delete from crosslist.job_dispatch");
-      // db-scheduler's table is truncated before each of its rounds; this is the same for the dispatch index,
-      // whose dead rows would otherwise pile up across rounds and runs where autovacuum is off
-      s.execute("vacuum crosslist.job_dispatch");
-      for (int t = 1; t <= tenants; t++) {
-        int count = jobs / tenants + (t <= jobs % tenants ? 1 : 0);
-        if (count == 0) {
-          continue;
-        }
-        TenantId tenant = TenantId.of(t);
-        s.execute(TenantSqlRenderer.render("""
-            with j as (
-              insert into ${tenant}.marketplace_jobs (marketplace, action, status, priority, attempts, max_attempts,
-                                                      run_after, created_at, updated_at)
-              select (array['VINTED', 'EBAY', 'ETSY'])[1 + g %% 3], 'SYNC_ORDERS', 'PENDING', 0, 0, 3,
-                     now() - interval '1 second', now(), now()
-                from generate_series(1, %d) g
-              returning id, marketplace, priority, run_after)
-            insert into crosslist.job_dispatch (tenant_id, job_id, marketplace, priority, run_after)
-            select %d, id, marketplace, priority, run_after from j""".formatted(count, t), tenant));
-      }
-      s.execute("analyze crosslist.job_dispatch");
-    }
-  }
-
-  /**
-   * The server settings that move these figures most. Some machines run PostgreSQL with autovacuum off: then
-   * dead rows pile up across runs in the tenants' job tables and the dispatch index, while db-scheduler's table
-   * is truncated every round.
-   */
-  private static void printServerSettings(String url) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select current_setting('server_version'), current_setting('shared_buffers'),"
-            + " current_setting('synchronous_commit'), current_setting('autovacuum')")) {
-      rs.next();
-      System.out.printf("server: PostgreSQL %s, shared_buffers %s, synchronous_commit %s, autovacuum %s%n",
-          rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4));
-    }
-  }
-
-  /**
-   * Where the server runs with autovacuum off, vacuums the whole database before the run, as autovacuum would
-   * have: otherwise the dead row versions of every earlier run's jobs stay in the tenants' tables and indexes,
-   * and each run measures more of them (the figures of one machine drifted down run after run). db-scheduler's
-   * table is truncated before each of its rounds.
-   */
-  private static void vacuumIfAutovacuumIsOff(String url) throws SQLException {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("select current_setting('autovacuum')")) {
-        rs.next();
-        if (rs.getString(1).equals("on")) {
-          return;
-        }
-      }
-      long began = System.nanoTime();
-      s.execute("vacuum");
-      System.out.printf("vacuumed the database (autovacuum is off) in %.0f s%n", (System.nanoTime() - began) / 1e9);
-    }
-  }
-
-  private static void awaitEmpty(String url, String countQuery) throws Exception {
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      while (true) {
-        try (ResultSet rs = s.executeQuery(countQuery)) {
-          rs.next();
-          if (rs.getLong(1) == 0) {
-            return;
-          }
-        }
-        Thread.sleep(10);
-      }
-    }
-  }
-
-  /** Creates the database with {@code tenants} provisioned tenants and db-scheduler's table, if needed; idempotent. */
-  private static String prepare(int tenants) throws Exception {
-    String server = BenchmarkDatabase.serverUrl();
-    try (Connection c = DriverManager.getConnection(server); Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
-        if (!rs.next()) {
-          s.execute("create database " + DATABASE);
-        }
-      }
-    }
-    String url = BenchmarkDatabase.jdbcUrlFor(DATABASE);
-    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-      // db-scheduler's table for PostgreSQL (its documented schema, version 16)
-      s.execute("""
-          create table if not exists public.scheduled_tasks (
-            task_name text not null, task_instance text not null, task_data bytea,
-            execution_time timestamptz not null, picked boolean not null, picked_by text,
-            last_success timestamptz, last_failure timestamptz, consecutive_failures int,
-            last_heartbeat timestamptz, version bigint not null, priority smallint,
-            primary key (task_name, task_instance))""");
-      s.execute("create index if not exists execution_time_idx on public.scheduled_tasks (execution_time)");
-      s.execute("create index if not exists last_heartbeat_idx on public.scheduled_tasks (last_heartbeat)");
-      s.execute("create index if not exists priority_execution_time_idx on public.scheduled_tasks"
-          + " (priority desc, execution_time asc)");
-    }
-    try (PersistenceModule module = new PersistenceModule(PersistenceSettings.forJdbcUrl(url).withMaximumPoolSize(4))) {
-      TenantProvisioning provisioning = Guice.createInjector(module).getInstance(TenantProvisioning.class);
-      ExecutorService pool = Executors.newFixedThreadPool(3);
-      AtomicInteger created = new AtomicInteger();
-      List<Future<?>> work = new ArrayList<>();
-      long began = System.nanoTime();
-      for (int t = 1; t <= tenants; t++) {
-        TenantId tenant = TenantId.of(t);
-        work.add(pool.submit(() -> {
-          if (provisioning.provision(tenant).created() && created.incrementAndGet() % 500 == 0) {
-            System.out.printf("provisioned %,d tenants (%.0f s)%n", created.get(), (System.nanoTime() - began) / 1e9);
-          }
-        }));
-      }
-      for (Future<?> f : work) {
-        f.get();
-      }
-      pool.shutdown();
-      if (created.get() > 0) {
-        System.out.printf("provisioned %,d tenants in %.0f s%n", created.get(), (System.nanoTime() - began) / 1e9);
-      }
-    }
-    return url;
   }
 
   private static double median(List<Double> values) {

@@ -16,12 +16,6 @@ import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantProvisioning;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -34,8 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Issue #20's benchmark: the same work directly against PostgreSQL and through a PgBouncer in transaction mode, in
@@ -99,7 +91,7 @@ public final class PoolerBenchmark {
           sides.add(new Side(system.getKey(), system.getValue(), threads));
         }
         List<List<ProductId>> ids = seed(sides.get(0), tenants);
-        Measures measures = new Measures();
+        PoolerMeasures measures = new PoolerMeasures();
         for (int round = 0; round <= rounds; round++) { // round 0 warms the JIT up and is not recorded
           List<Side> order = new ArrayList<>(sides);
           if (round % 2 == 1) {
@@ -109,7 +101,7 @@ public final class PoolerBenchmark {
             double raw = rawLookups(side.raw, ids, threads, round == 0 ? Duration.ofSeconds(3) : duration);
             double lookups = lookups(side.products, ids, threads, round == 0 ? Duration.ofSeconds(3) : duration);
             double requests = side.http.load(ids, threads, round == 0 ? Duration.ofSeconds(3) : duration);
-            double jobRate = JobsBenchmark.crosslistThroughput(side.engine, directUrl, round == 0 ? jobs / 5 : jobs,
+            double jobRate = CrosslistRound.throughput(side.engine, directUrl, round == 0 ? jobs / 5 : jobs,
                 threads, tenants, 4, 8, Duration.ofMillis(20)).jobsPerSecond();
             if (round > 0) {
               measures.add(side.name, raw, lookups, requests, jobRate);
@@ -132,7 +124,7 @@ public final class PoolerBenchmark {
     final String name;
     final PersistenceModule module;
     final ProductRepository products;
-    final JobsBenchmark.Engine engine;
+    final NoOpEngine engine;
     final HttpLoad http;
     final Injector injector;
     /** Plain JDBC on a HikariCP pool of the same size and URL: what the hop costs without Crosslist. */
@@ -147,7 +139,7 @@ public final class PoolerBenchmark {
       this.module = new PersistenceModule(settings);
       this.injector = Guice.createInjector(module);
       this.products = injector.getInstance(ProductRepository.class);
-      this.engine = new JobsBenchmark.Engine(injector);
+      this.engine = new NoOpEngine(injector);
       this.http = new HttpLoad(new CrosslistHttpApi(HttpSettings.of(0, HttpBenchmark.SECRET),
           HttpBenchmark.ports(injector), new CrosslistHttpApi.Operations(injector.getInstance(Readiness.class),
           new SimpleMeterRegistry(), null)), threads);
@@ -213,195 +205,11 @@ public final class PoolerBenchmark {
     });
   }
 
-  /** The API on an ephemeral port, and its load: GET /products/{id}, tenants at random, each with its token. */
-  private static final class HttpLoad implements AutoCloseable {
-    private final CrosslistHttpApi api;
-    private final HttpClient client;
-    private final int port;
-    private final Map<Long, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
-
-    HttpLoad(CrosslistHttpApi api, int threads) {
-      this.api = api;
-      this.port = api.start();
-      this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .executor(java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread thread = new Thread(r, "bench-http-client");
-            thread.setDaemon(true); // the JVM exits when the run is over
-            return thread;
-          })).build();
-    }
-
-    double load(List<List<ProductId>> ids, int threads, Duration duration) throws InterruptedException {
-      return Load.run(threads, duration, () -> {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        int t = random.nextInt(ids.size());
-        List<ProductId> tenantIds = ids.get(t);
-        String token = tokens.computeIfAbsent(t + 1L, id -> {
-          try {
-            return HttpBenchmark.token(TenantId.of(id));
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/products/"
-            + tenantIds.get(random.nextInt(tenantIds.size())).value())).header("Authorization", "Bearer " + token)
-            .GET().build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-          throw new IllegalStateException("GET answered " + response.statusCode() + ": " + new String(response.body()));
-        }
-      });
-    }
-
-    @Override
-    public void close() {
-      api.close();
-    }
-  }
-
-  /** {@code threads} threads repeat one operation for {@code duration}: operations per second. */
-  private static final class Load {
-    interface Operation {
-      void run() throws Exception;
-    }
-
-    static double run(int threads, Duration duration, Operation operation) throws InterruptedException {
-      LongAdder done = new LongAdder();
-      AtomicBoolean stop = new AtomicBoolean();
-      java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
-      List<Thread> workers = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        Thread worker = new Thread(() -> {
-          while (!stop.get()) {
-            try {
-              operation.run();
-              done.increment();
-            } catch (Exception e) {
-              failure.compareAndSet(null, e);
-              return;
-            }
-          }
-        });
-        worker.start();
-        workers.add(worker);
-      }
-      long began = System.nanoTime();
-      Thread.sleep(duration.toMillis());
-      stop.set(true);
-      for (Thread worker : workers) {
-        worker.join();
-      }
-      if (failure.get() != null) {
-        throw new IllegalStateException("the load failed: " + failure.get().getMessage(), failure.get());
-      }
-      return done.sum() / ((System.nanoTime() - began) / 1e9);
-    }
-  }
-
-  /** Each system's measures over the rounds, and the ratios of the medians. */
-  private static final class Measures {
-    private final Map<String, List<double[]>> bySystem = new LinkedHashMap<>();
-
-    void add(String system, double raw, double lookups, double requests, double jobs) {
-      bySystem.computeIfAbsent(system, s -> new ArrayList<>()).add(new double[] {raw, lookups, requests, jobs});
-    }
-
-    void print() {
-      String[] names = {"lookup, plain JDBC (context)", "product lookup (adapter)", "HTTP GET /products/{id}",
-          "jobs throughput"};
-      String[] units = {"lookups/s", "lookups/s", "req/s", "jobs/s"};
-      System.out.println("median of the rounds, pooler / direct:");
-      for (int m = 0; m < names.length; m++) {
-        double direct = median(bySystem.get("direct"), m);
-        double pooler = median(bySystem.get("pooler"), m);
-        System.out.printf(Locale.ROOT, "  %-29s direct %,9.0f %-9s pooler %,9.0f %-9s ratio %.2f%n", names[m], direct,
-            units[m], pooler, units[m], pooler / direct);
-      }
-    }
-
-    private static double median(List<double[]> rounds, int measure) {
-      double[] values = rounds.stream().mapToDouble(r -> r[measure]).sorted().toArray();
-      return values.length % 2 == 1 ? values[values.length / 2]
-          : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
-    }
-  }
-
   private static void createDatabase() throws Exception {
     try (Connection c = DriverManager.getConnection(BenchmarkDatabase.serverUrl()); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
       if (!rs.next()) {
         s.execute("create database " + DATABASE);
-      }
-    }
-  }
-
-  /** A PgBouncer of the benchmark's own, in transaction mode, {@code pool} server connections per database. */
-  private static final class BenchPgBouncer implements AutoCloseable {
-    private static final int PORT = 6439;
-    private final Path dir;
-    private final int pool;
-
-    private BenchPgBouncer(Path dir, int pool) {
-      this.dir = dir;
-      this.pool = pool;
-    }
-
-    static BenchPgBouncer start(String directUrl, int pool) throws Exception {
-      URI server = URI.create(directUrl.substring("jdbc:".length()));
-      Path dir = Files.createTempDirectory("crosslist-bench-pgbouncer");
-      Files.writeString(dir.resolve("pgbouncer.ini"), """
-          [databases]
-          * = host=%s port=%d
-
-          [pgbouncer]
-          listen_addr = 127.0.0.1
-          listen_port = %d
-          unix_socket_dir =
-          auth_type = trust
-          auth_file = %s/userlist.txt
-          pool_mode = transaction
-          default_pool_size = %d
-          max_client_conn = 1000
-          ignore_startup_parameters = extra_float_digits
-          logfile = %s/pgbouncer.log
-          pidfile = %s/pgbouncer.pid
-          """.formatted(server.getHost(), server.getPort() < 0 ? 5432 : server.getPort(), PORT, dir, pool, dir, dir));
-      Files.writeString(dir.resolve("userlist.txt"), "\"postgres\" \"\"\n");
-      String command = "pgbouncer -d '" + dir.resolve("pgbouncer.ini") + "'";
-      boolean root = "root".equals(System.getProperty("user.name"));
-      if (root) { // PgBouncer refuses to run as root
-        new ProcessBuilder("chown", "-R", "postgres", dir.toString()).inheritIO().start().waitFor();
-      }
-      Process process = (root ? new ProcessBuilder("su", "postgres", "-s", "/bin/sh", "-c", command)
-          : new ProcessBuilder("sh", "-c", command)).inheritIO().start();
-      if (process.waitFor() != 0) {
-        throw new IllegalStateException("pgbouncer did not start (is it installed? apt-get install pgbouncer); see "
-            + dir.resolve("pgbouncer.log"));
-      }
-      BenchPgBouncer bouncer = new BenchPgBouncer(dir, pool);
-      for (int i = 0; i < 50; i++) {
-        try (Connection ignored = DriverManager.getConnection(bouncer.jdbcUrl("postgres"))) {
-          return bouncer;
-        } catch (java.sql.SQLException e) {
-          Thread.sleep(100);
-        }
-      }
-      throw new IllegalStateException("pgbouncer does not answer on port " + PORT + "; see " + dir);
-    }
-
-    String jdbcUrl(String database) {
-      return "jdbc:postgresql://127.0.0.1:" + PORT + "/" + database + "?user=postgres&prepareThreshold=0";
-    }
-
-    String description() {
-      return "the benchmark's PgBouncer, pool_mode=transaction, default_pool_size=" + pool;
-    }
-
-    @Override
-    public void close() throws Exception {
-      Path pid = dir.resolve("pgbouncer.pid");
-      if (Files.exists(pid)) {
-        new ProcessBuilder("kill", Files.readString(pid).strip()).inheritIO().start().waitFor();
       }
     }
   }

@@ -11,84 +11,36 @@ import io.crosslist.adapter.marketplace.SimulatedMarketplaceGateway;
 import io.crosslist.adapter.marketplace.SimulatedOAuthGateway;
 import io.crosslist.adapter.marketplace.SimulatedSessionKeepAlive;
 import io.crosslist.adapter.marketplace.SimulationSettings;
-import io.crosslist.domain.connection.OAuthGateway;
-import io.crosslist.domain.connection.OAuthTokens;
-import io.crosslist.domain.connection.Secret;
 import io.crosslist.domain.conversation.ConversationGateway;
-import io.crosslist.domain.marketplace.CataloguePage;
-import io.crosslist.domain.marketplace.ExternalListing;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.marketplace.MarketplaceGateway;
-import io.crosslist.domain.marketplace.MarketplaceOrder;
-import io.crosslist.domain.marketplace.ProductEnrichment;
-import io.crosslist.domain.product.Product;
 import io.crosslist.domain.tenant.TenantId;
+import io.crosslist.library.GatewaysExample.AcmeEbayGateway;
+import io.crosslist.library.GatewaysExample.AcmeEbayOAuth;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Binding gateways per marketplace with {@link CrosslistModule#builder()}, and what the start log says. */
+/**
+ * Binding gateways per marketplace with {@link CrosslistModule#builder()}, and what the start log says; the host's
+ * gateways are those of the embedding guide's example ({@link GatewaysExample}).
+ */
 class GatewayBindingTest {
 
-  /** A real marketplace client as a host writes one (here answering nothing). */
-  static class AcmeGateway implements MarketplaceGateway {
-    private final Marketplace marketplace;
+  /** What the example's gateways are built with (nothing here calls them). */
+  private static final HttpClient HTTP = HttpClient.newBuilder().build();
 
-    AcmeGateway(Marketplace marketplace) {
-      this.marketplace = marketplace;
-    }
-
-    @Override
-    public Marketplace marketplace() {
-      return marketplace;
-    }
-
-    @Override
-    public ExternalListing createListing(TenantId account, String idempotencyKey, Product product) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void updateListing(TenantId account, String externalId, Product product) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void deleteListing(TenantId account, String externalId) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CataloguePage catalogue(TenantId account, int page, int pageSize) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ProductEnrichment enrich(TenantId account, Product product) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<MarketplaceOrder> ordersSince(TenantId account, Instant since) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
-  static final class OtherEbayGateway extends AcmeGateway {
+  /** A second eBay client, to be refused beside the first. */
+  static final class OtherEbayGateway extends AcmeEbayGateway {
     OtherEbayGateway() {
-      super(Marketplace.EBAY);
+      super(HTTP);
     }
   }
 
-  record AcmeOAuth(Marketplace marketplace) implements OAuthGateway {
-    @Override
-    public OAuthTokens refresh(TenantId account, String externalAccountId, Secret refreshToken) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
+  /** A host's messages client (the Gateways section binds none). */
   record AcmeMessages(Marketplace marketplace) implements ConversationGateway {
     @Override
     public List<SyncedThread> conversationsSince(TenantId account, Instant since) {
@@ -118,8 +70,8 @@ class GatewayBindingTest {
 
   @Test
   void a_bound_gateway_replaces_the_simulated_one_for_its_marketplace_only() {
-    AcmeGateway ebay = new AcmeGateway(Marketplace.EBAY);
-    AcmeOAuth ebayTokens = new AcmeOAuth(Marketplace.EBAY);
+    AcmeEbayGateway ebay = new AcmeEbayGateway(HTTP);
+    AcmeEbayOAuth ebayTokens = new AcmeEbayOAuth(HTTP);
     AcmeMessages ebayMessages = new AcmeMessages(Marketplace.EBAY);
     Gateways gateways = CrosslistModule.builder().marketplace(ebay).oauth(ebayTokens).conversations(ebayMessages)
         .build().gateways();
@@ -133,8 +85,8 @@ class GatewayBindingTest {
     assertSame(ebayMessages, gateways.conversations().find(Marketplace.EBAY).orElseThrow());
     assertInstanceOf(SimulatedConversationGateway.class, gateways.conversations().find(Marketplace.VINTED)
         .orElseThrow());
-    assertEquals("gateways: marketplace VINTED=simulated EBAY=real(AcmeGateway) ETSY=simulated; oauth "
-        + "EBAY=real(AcmeOAuth) ETSY=simulated; conversations VINTED=simulated EBAY=real(AcmeMessages) ETSY=simulated;"
+    assertEquals("gateways: marketplace VINTED=simulated EBAY=real(AcmeEbayGateway) ETSY=simulated; oauth "
+        + "EBAY=real(AcmeEbayOAuth) ETSY=simulated; conversations VINTED=simulated EBAY=real(AcmeMessages) ETSY=simulated;"
         + " keep-alive VINTED=simulated", GatewayStartLog.line(gateways));
     assertEquals("marketplace VINTED, ETSY; oauth ETSY; conversations VINTED, ETSY; keep-alive VINTED",
         GatewayStartLog.simulatedBesideReal(gateways));
@@ -152,14 +104,14 @@ class GatewayBindingTest {
   @Test
   void two_gateways_of_one_kind_for_one_marketplace_are_refused_naming_both() {
     IllegalArgumentException marketplaces = assertThrows(IllegalArgumentException.class, () -> CrosslistModule
-        .builder().marketplace(new AcmeGateway(Marketplace.EBAY)).marketplace(new OtherEbayGateway()).build());
-    assertEquals("two marketplace gateways for EBAY: " + AcmeGateway.class.getName() + " and "
+        .builder().marketplace(new AcmeEbayGateway(HTTP)).marketplace(new OtherEbayGateway()).build());
+    assertEquals("two marketplace gateways for EBAY: " + AcmeEbayGateway.class.getName() + " and "
         + OtherEbayGateway.class.getName(), marketplaces.getMessage());
 
     IllegalArgumentException oauth = assertThrows(IllegalArgumentException.class, () -> CrosslistModule.builder()
-        .oauth(new AcmeOAuth(Marketplace.ETSY)).oauth(new SimulatedOAuthGateway(Marketplace.ETSY, Clock.systemUTC()))
+        .oauth(new AcmeEbayOAuth(HTTP)).oauth(new SimulatedOAuthGateway(Marketplace.EBAY, Clock.systemUTC()))
         .build());
-    assertEquals("two OAuth gateways for ETSY: " + AcmeOAuth.class.getName() + " and "
+    assertEquals("two OAuth gateways for EBAY: " + AcmeEbayOAuth.class.getName() + " and "
         + SimulatedOAuthGateway.class.getName(), oauth.getMessage());
 
     IllegalArgumentException messages = assertThrows(IllegalArgumentException.class, () -> CrosslistModule.builder()
@@ -174,13 +126,13 @@ class GatewayBindingTest {
 
   @Test
   void without_simulations_only_what_is_bound_is_there() {
-    AcmeGateway ebay = new AcmeGateway(Marketplace.EBAY);
+    AcmeEbayGateway ebay = new AcmeEbayGateway(HTTP);
     Gateways gateways = CrosslistModule.builder().marketplace(ebay).withoutSimulations().gateways();
 
     assertEquals(List.of(ebay), gateways.marketplaces().values());
     assertEquals(0, gateways.oauth().size());
     assertEquals(0, gateways.keepAlive().size());
-    assertEquals("gateways: marketplace EBAY=real(AcmeGateway); oauth none; conversations none; keep-alive none",
+    assertEquals("gateways: marketplace EBAY=real(AcmeEbayGateway); oauth none; conversations none; keep-alive none",
         GatewayStartLog.line(gateways));
     assertEquals("", GatewayStartLog.simulatedBesideReal(gateways));
   }

@@ -23,7 +23,8 @@ import java.util.List;
 
 /**
  * The code of {@code docs/embedding.md}'s "Gateways" section, compiled here: each region between {@code tag::} and
- * {@code end::} comments is a code block of the section ({@link EmbeddingDocTest} keeps them equal).
+ * {@code end::} comments is a code block of the section ({@link EmbeddingDocTest} keeps them equal). Its gateways
+ * are also the host's in {@link GatewayBindingTest}.
  */
 final class GatewaysExample {
   private GatewaysExample() {}
@@ -63,7 +64,7 @@ final class GatewaysExample {
   }
 
   /** eBay's API; the example leaves the calls out. */
-  static final class AcmeEbayGateway implements MarketplaceGateway {
+  static class AcmeEbayGateway implements MarketplaceGateway {
     AcmeEbayGateway(HttpClient http) {}
 
     @Override

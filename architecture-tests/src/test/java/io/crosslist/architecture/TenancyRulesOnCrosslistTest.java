@@ -31,7 +31,7 @@ class TenancyRulesOnCrosslistTest {
     TenancySettings noExemption = TenancySettings.builder().tenantTablesFromMigrations("db/tenant").build();
     List<String> lines = TenancyRules.of(noExemption).noSchemaSwitchInCode().evaluate(crosslist).getFailureReport()
         .getDetails();
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("Method <io.crosslist.adapter.persistence.ConnectionPool.")
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("Method <io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool.")
         && l.contains("names the PgJDBC connection property \"currentSchema\"")), String.join("\n", lines));
     assertEquals(List.of(), lines.stream().filter(l -> !l.startsWith("Method <io.crosslist.adapter.persistence.")).toList());
   }

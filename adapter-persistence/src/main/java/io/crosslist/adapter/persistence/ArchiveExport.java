@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.domain.tenant.TenantArchive;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantStatus;

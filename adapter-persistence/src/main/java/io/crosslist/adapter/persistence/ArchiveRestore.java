@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.domain.tenant.InvalidTenantArchiveException;
 import io.crosslist.domain.tenant.TenantAlreadyExistsException;
 import io.crosslist.domain.tenant.TenantArchive;

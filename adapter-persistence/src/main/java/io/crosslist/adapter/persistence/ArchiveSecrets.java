@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.domain.connection.ConnectionId;
 import io.crosslist.domain.connection.SecretCipher;
 import io.crosslist.domain.connection.SecretUnreadableException;

@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.MyBatisUnitOfWork;
 import io.crosslist.domain.job.BatchCounts;
 import io.crosslist.domain.job.BatchId;
 import io.crosslist.domain.job.BatchJob;

@@ -1,5 +1,7 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.MyBatisUnitOfWork;
+import io.crosslist.adapter.persistence.internal.tenancy.PostgresErrors;
 import io.crosslist.domain.ConcurrentUpdateException;
 import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.connection.ConnectedTenantIndex;

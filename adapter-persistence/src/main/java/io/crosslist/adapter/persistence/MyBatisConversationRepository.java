@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.MyBatisUnitOfWork;
 import io.crosslist.domain.ValidationException;
 import io.crosslist.domain.conversation.ConversationMessage;
 import io.crosslist.domain.conversation.ConversationRepository;

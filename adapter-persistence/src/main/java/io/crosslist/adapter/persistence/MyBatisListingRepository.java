@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.MyBatisUnitOfWork;
 import io.crosslist.domain.marketplace.ListingRepository;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.marketplace.MarketplaceListing;

@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.MyBatisUnitOfWork;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.marketplace.PollCursorRepository;
 import io.crosslist.domain.tenant.TenantId;

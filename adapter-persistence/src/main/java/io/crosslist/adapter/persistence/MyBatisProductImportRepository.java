@@ -3,6 +3,7 @@ package io.crosslist.adapter.persistence;
 import io.crosslist.adapter.persistence.ImportMapper.ImportRow;
 import io.crosslist.adapter.persistence.ImportMapper.IssueRow;
 import io.crosslist.adapter.persistence.ImportMapper.ParentRecord;
+import io.crosslist.adapter.persistence.internal.tenancy.MyBatisUnitOfWork;
 import io.crosslist.domain.imports.ImportCounts;
 import io.crosslist.domain.imports.ImportId;
 import io.crosslist.domain.imports.ImportIssue;

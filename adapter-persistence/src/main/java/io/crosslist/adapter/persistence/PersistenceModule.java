@@ -2,6 +2,13 @@ package io.crosslist.adapter.persistence;
 
 import com.google.inject.PrivateModule;
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.internal.tenancy.ConnectionLanes;
+import io.crosslist.adapter.persistence.internal.tenancy.MapperRules;
+import io.crosslist.adapter.persistence.internal.tenancy.MyBatisTenantMappers;
+import io.crosslist.adapter.persistence.internal.tenancy.MyBatisUnitOfWork;
+import io.crosslist.adapter.persistence.internal.tenancy.PoolerDefaults;
+import io.crosslist.adapter.persistence.internal.tenancy.RowObjectFactory;
+import io.crosslist.adapter.persistence.internal.tenancy.TenantLanguageDriver;
 import io.crosslist.application.port.out.Readiness;
 import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.domain.connection.ConnectedTenantIndex;

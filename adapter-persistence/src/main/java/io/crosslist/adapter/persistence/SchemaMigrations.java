@@ -1,5 +1,7 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
+import io.crosslist.adapter.persistence.internal.tenancy.PostgresErrors;
 import io.crosslist.application.port.out.DatabaseUnavailableException;
 import io.crosslist.application.port.out.Readiness;
 import java.sql.Connection;

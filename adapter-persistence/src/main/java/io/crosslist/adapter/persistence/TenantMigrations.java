@@ -1,5 +1,7 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
+import io.crosslist.adapter.persistence.internal.tenancy.PostgresErrors;
 import io.crosslist.application.port.out.DatabaseUnavailableException;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantMigration;
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * {@code lock_timeout}, so a busy tenant table is never blocked for long: a migration that cannot get its lock
  * in time is rolled back and tried again with backoff.
  */
-final class TenantMigrations implements TenantProvisioning, TenantMigration {
+public final class TenantMigrations implements TenantProvisioning, TenantMigration {
   private static final Logger LOG = LoggerFactory.getLogger(TenantMigrations.class);
   private static final String UNIQUE_VIOLATION = "23505";
   private static final String DUPLICATE_SCHEMA = "42P06";
@@ -256,7 +258,7 @@ final class TenantMigrations implements TenantProvisioning, TenantMigration {
     return tracks.stream().filter(t -> t.name().equals(track)).mapToInt(MigrationTrack::latest).findFirst().orElse(0);
   }
 
-  static RuntimeException failure(String what, SQLException e) {
+  public static RuntimeException failure(String what, SQLException e) {
     DatabaseUnavailableException unavailable = PostgresErrors.unavailable(e);
     return unavailable != null ? unavailable : new IllegalStateException(what + " failed: " + e.getMessage(), e);
   }

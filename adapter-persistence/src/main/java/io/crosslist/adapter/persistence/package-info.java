@@ -5,7 +5,7 @@
  * <p>Tenant SQL is written once with a {@code ${tenant}} schema prefix. {@link
  * io.crosslist.adapter.persistence.TenantSqlRenderer} is the one class that turns that placeholder
  * into the tenant's quoted schema, for mapper statements (through {@link
- * io.crosslist.adapter.persistence.TenantLanguageDriver}) and migration scripts alike. Pooled
+ * io.crosslist.adapter.persistence.internal.tenancy.TenantLanguageDriver}) and migration scripts alike. Pooled
  * connections carry a constant {@code search_path} that resolves no table, so SQL that forgets the
  * prefix fails instead of reading another schema. Embedders use {@link
  * io.crosslist.adapter.persistence.PersistenceModule}; everything else here is package-private.

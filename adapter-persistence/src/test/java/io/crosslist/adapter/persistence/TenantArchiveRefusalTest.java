@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.application.tenant.ExportTenantUseCase.ExportTenantCommand;
 import io.crosslist.application.tenant.TenantArchiveService;
 import io.crosslist.domain.ValidationException;

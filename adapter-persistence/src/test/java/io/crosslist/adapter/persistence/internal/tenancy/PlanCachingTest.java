@@ -1,9 +1,13 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.Persistence;
+import io.crosslist.adapter.persistence.PersistenceSettings;
+import io.crosslist.adapter.persistence.TenantSqlRenderer;
+import io.crosslist.adapter.persistence.TestDatabase;
 import io.crosslist.domain.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

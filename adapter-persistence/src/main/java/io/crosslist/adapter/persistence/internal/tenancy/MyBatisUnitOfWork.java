@@ -1,4 +1,4 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.tenancy;
 
 import io.crosslist.application.port.out.UnitOfWork;
 import io.crosslist.domain.tenant.TenantId;
@@ -26,7 +26,7 @@ import org.apache.ibatis.session.SqlSessionManager;
  * lane}, shared-schema work's from any lane.
  */
 @Singleton
-final class MyBatisUnitOfWork implements UnitOfWork {
+public final class MyBatisUnitOfWork implements UnitOfWork {
   private final SqlSessionManager sessions;
   private final ConnectionLanes lanes;
   /** The tenant whose transaction this thread has open; unset outside one. */
@@ -83,12 +83,12 @@ final class MyBatisUnitOfWork implements UnitOfWork {
   }
 
   /** Whether this thread has a transaction open (statements then join it and their locks last until it ends). */
-  boolean inTransaction() {
+  public boolean inTransaction() {
     return transactionOwner.get() != null;
   }
 
   /** Runs a tenant statement: in the current transaction when there is one (for this tenant), else on its own. */
-  <T> T call(TenantId tenant, Function<SqlSession, T> statement) {
+  public <T> T call(TenantId tenant, Function<SqlSession, T> statement) {
     Objects.requireNonNull(tenant, "tenant");
     TenantId owner = transactionOwner.get();
     try {
@@ -105,7 +105,7 @@ final class MyBatisUnitOfWork implements UnitOfWork {
   }
 
   /** Runs a statement on shared tables only: joins the current transaction if there is one. */
-  <T> T callShared(Function<SqlSession, T> statement) {
+  public <T> T callShared(Function<SqlSession, T> statement) {
     try {
       if (transactionOwner.get() != null) {
         return statement.apply(sessions);

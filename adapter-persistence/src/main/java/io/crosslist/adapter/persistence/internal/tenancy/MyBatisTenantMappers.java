@@ -1,5 +1,7 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.tenancy;
 
+import io.crosslist.adapter.persistence.PersistenceSettings;
+import io.crosslist.adapter.persistence.TenantMappers;
 import io.crosslist.domain.tenant.TenantId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -12,9 +14,9 @@ import java.util.function.Function;
 
 /** {@link TenantMappers} over the unit of work: the same session path as Crosslist's own repositories. */
 @Singleton
-final class MyBatisTenantMappers implements TenantMappers {
+public final class MyBatisTenantMappers implements TenantMappers {
   /** The host's registered mappers (a type of its own, so that Guice binds the list without a name). */
-  record HostMappers(List<Class<?>> types) {}
+  public record HostMappers(List<Class<?>> types) {}
 
   private final MyBatisUnitOfWork unitOfWork;
   private final Set<Class<?>> hostMappers;

@@ -1,6 +1,9 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.tenancy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.PersistenceSettings;
+import io.crosslist.adapter.persistence.PoolStatistics;
+import io.crosslist.adapter.persistence.Pooler;
 import io.crosslist.domain.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Shared-schema work that runs outside a tenant's transaction (the job claim, heartbeats) takes
  * the lanes in turn.
  */
-final class ConnectionLanes implements AutoCloseable {
+public final class ConnectionLanes implements AutoCloseable {
   private final List<HikariDataSource> lanes;
   private final AtomicInteger nextShared = new AtomicInteger();
 
@@ -35,7 +38,7 @@ final class ConnectionLanes implements AutoCloseable {
    * maximumPoolSize} connections as evenly as they divide; one lane behind a transaction pooler (which picks the
    * server connection itself, so a lane could not keep a tenant's schemas warm on one).
    */
-  static ConnectionLanes open(PersistenceSettings settings) {
+  public static ConnectionLanes open(PersistenceSettings settings) {
     int total = settings.maximumPoolSize();
     int count = settings.pooler() == Pooler.TRANSACTION ? 1 : Math.max(1, total / settings.connectionsPerTenant());
     List<HikariDataSource> lanes = new ArrayList<>(count);
@@ -57,7 +60,7 @@ final class ConnectionLanes implements AutoCloseable {
   }
 
   /** A connection on {@code tenant}'s lane. */
-  Connection forTenant(TenantId tenant) throws SQLException {
+  public Connection forTenant(TenantId tenant) throws SQLException {
     return laneOf(tenant).getConnection();
   }
 
@@ -67,7 +70,7 @@ final class ConnectionLanes implements AutoCloseable {
   }
 
   /** A lane for work that is not tied to a tenant (migrations, shared statements); the lanes take turns. */
-  HikariDataSource anyLane() {
+  public HikariDataSource anyLane() {
     return lanes.get(Math.floorMod(nextShared.getAndIncrement(), lanes.size()));
   }
 
@@ -76,7 +79,7 @@ final class ConnectionLanes implements AutoCloseable {
   }
 
   /** The pools' state now, summed over the lanes (a lane not started yet counts as empty). */
-  PoolStatistics statistics() {
+  public PoolStatistics statistics() {
     int total = 0;
     int active = 0;
     int idle = 0;

@@ -1,5 +1,7 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.tenancy;
 
+import io.crosslist.adapter.persistence.TenantSqlRenderer;
+import io.crosslist.adapter.persistence.UnresolvedTenantPlaceholderException;
 import io.crosslist.domain.tenant.TenantId;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReferenceArray;

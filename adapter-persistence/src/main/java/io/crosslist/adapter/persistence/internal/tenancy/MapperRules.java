@@ -1,5 +1,8 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.tenancy;
 
+import io.crosslist.adapter.persistence.MigrationTrack;
+import io.crosslist.adapter.persistence.TenantSqlRenderer;
+import io.crosslist.adapter.persistence.UnresolvedTenantPlaceholderException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
@@ -27,7 +30,7 @@ import org.apache.ibatis.annotations.Update;
  * start-up form for the mappers a host registers, reading the statements MyBatis will load (annotations and the
  * XML file beside the interface).
  */
-final class MapperRules {
+public final class MapperRules {
   private static final Pattern CREATE_TABLE = Pattern.compile(
       "(?i)\\bcreate\\s+(?:unlogged\\s+)?table\\s+(?:if\\s+not\\s+exists\\s+)?\\$\\{tenant}\\.\"?([A-Za-z_][A-Za-z0-9_]*)");
   private static final Pattern TENANT_QUALIFIED = Pattern.compile("\\$\\{tenant}\\.\"?([A-Za-z_][A-Za-z0-9_]*)");
@@ -42,12 +45,12 @@ final class MapperRules {
   private MapperRules() {}
 
   /** One statement's text and where it comes from. */
-  record Statement(String where, String sql) {}
+  public record Statement(String where, String sql) {}
 
   /**
    * @throws IllegalStateException naming every statement that breaks a rule
    */
-  static void check(List<Class<?>> mappers, List<MigrationTrack> tracks) {
+  public static void check(List<Class<?>> mappers, List<MigrationTrack> tracks) {
     List<Statement> statements = new ArrayList<>();
     mappers.forEach(mapper -> statements.addAll(statementsOf(mapper)));
     Set<String> tenantTables = new TreeSet<>();
@@ -77,7 +80,7 @@ final class MapperRules {
   }
 
   /** The statements a mapper declares: its annotated methods and its XML file, if any. */
-  static List<Statement> statementsOf(Class<?> mapper) {
+  public static List<Statement> statementsOf(Class<?> mapper) {
     List<Statement> statements = new ArrayList<>();
     for (Method method : mapper.getMethods()) {
       for (Class<? extends Annotation> kind : STATEMENTS) {

@@ -1,4 +1,4 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.tenancy;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;

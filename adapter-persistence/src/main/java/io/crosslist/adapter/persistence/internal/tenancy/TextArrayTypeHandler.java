@@ -1,4 +1,4 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.tenancy;
 
 import java.sql.Array;
 import java.sql.CallableStatement;

@@ -1,10 +1,15 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.inject.Guice;
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.ArchiveFixtures;
+import io.crosslist.adapter.persistence.PersistenceModule;
+import io.crosslist.adapter.persistence.PersistenceSettings;
+import io.crosslist.adapter.persistence.Pooler;
+import io.crosslist.adapter.persistence.TestDatabase;
 import io.crosslist.domain.product.ProductRepository;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantProvisioning;

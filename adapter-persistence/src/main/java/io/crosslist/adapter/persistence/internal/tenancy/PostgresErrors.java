@@ -1,5 +1,6 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.tenancy;
 
+import io.crosslist.adapter.persistence.UnresolvedTenantPlaceholderException;
 import io.crosslist.domain.product.DuplicateSkuException;
 import io.crosslist.domain.product.UnknownReferenceException;
 import io.crosslist.domain.tenant.TenantId;
@@ -13,7 +14,7 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /** Turns the PostgreSQL errors that mean something to a caller into domain errors. */
-final class PostgresErrors {
+public final class PostgresErrors {
   static final String UNDEFINED_TABLE = "42P01";
   static final String INVALID_SCHEMA_NAME = "3F000";
   static final String FOREIGN_KEY_VIOLATION = "23503";
@@ -73,7 +74,7 @@ final class PostgresErrors {
    * connections (53300), or the pool's timeout waiting for a connection ({@link SQLTransientConnectionException},
    * whose cause, when there is one, gives the SQLState); null otherwise.
    */
-  static DatabaseUnavailableException unavailable(Throwable e) {
+  public static DatabaseUnavailableException unavailable(Throwable e) {
     boolean poolTimeout = false;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof DatabaseUnavailableException known) {
@@ -103,7 +104,7 @@ final class PostgresErrors {
   }
 
   /** Whether {@code e} is a unique violation of {@code constraint} (an index name for a unique index). */
-  static boolean isUniqueViolation(RuntimeException e, String constraint) {
+  public static boolean isUniqueViolation(RuntimeException e, String constraint) {
     PSQLException cause = psqlCause(e);
     return cause != null && UNIQUE_VIOLATION.equals(cause.getSQLState()) && cause.getServerErrorMessage() != null
         && constraint.equals(cause.getServerErrorMessage().getConstraint());

@@ -1,5 +1,6 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.tenancy;
 
+import io.crosslist.adapter.persistence.TenantMigrations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * (a role may always set its own defaults), then reads them back; a role that may not gets one error naming the
  * statements to run.
  */
-final class PoolerDefaults {
+public final class PoolerDefaults {
   private static final Logger LOG = LoggerFactory.getLogger(PoolerDefaults.class);
   /** The defaults every server connection must start with, by setting name. */
-  static final Map<String, String> REQUIRED = defaults();
+  public static final Map<String, String> REQUIRED = defaults();
 
   private PoolerDefaults() {}
 
@@ -36,7 +37,7 @@ final class PoolerDefaults {
   /**
    * @throws IllegalStateException when the defaults are missing and cannot be set, naming the statements to run
    */
-  static void ensure(DataSource dataSource) {
+  public static void ensure(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
       Map<String, String> missing = missing(c);
       if (missing.isEmpty()) {

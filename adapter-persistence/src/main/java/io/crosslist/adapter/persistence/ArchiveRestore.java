@@ -1,5 +1,7 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.migration.MigrationTransaction;
+import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
 import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.domain.tenant.InvalidTenantArchiveException;
 import io.crosslist.domain.tenant.TenantAlreadyExistsException;

@@ -2,6 +2,9 @@ package io.crosslist.adapter.persistence;
 
 import com.google.inject.PrivateModule;
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.internal.migration.SchemaMigrations;
+import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
+import io.crosslist.adapter.persistence.internal.migration.TenantRemover;
 import io.crosslist.adapter.persistence.internal.tenancy.ConnectionLanes;
 import io.crosslist.adapter.persistence.internal.tenancy.MapperRules;
 import io.crosslist.adapter.persistence.internal.tenancy.MyBatisTenantMappers;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.crosslist.adapter.persistence.internal.migration.TenantRemover;
 import io.crosslist.domain.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

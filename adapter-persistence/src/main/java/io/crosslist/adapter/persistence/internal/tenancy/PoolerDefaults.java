@@ -1,6 +1,6 @@
 package io.crosslist.adapter.persistence.internal.tenancy;
 
-import io.crosslist.adapter.persistence.TenantMigrations;
+import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

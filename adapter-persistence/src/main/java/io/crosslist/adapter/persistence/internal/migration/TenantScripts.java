@@ -1,5 +1,8 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.migration;
 
+import io.crosslist.adapter.persistence.MigrationScript;
+import io.crosslist.adapter.persistence.MigrationTrack;
+import io.crosslist.adapter.persistence.TenantSqlRenderer;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantStatus;
 import java.util.HashMap;

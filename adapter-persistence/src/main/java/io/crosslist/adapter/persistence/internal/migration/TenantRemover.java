@@ -1,5 +1,6 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.migration;
 
+import io.crosslist.adapter.persistence.TenantSqlRenderer;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantNotSuspendedException;
 import io.crosslist.domain.tenant.TenantRemoval;
@@ -19,14 +20,14 @@ import org.slf4j.LoggerFactory;
  * per-tenant lock as its migrations. A new shared table that holds a {@code tenant_id} is added to
  * {@link #SHARED_ROWS}; a test checks that no shared table with that column is left out.
  */
-final class TenantRemover implements TenantRemoval {
+public final class TenantRemover implements TenantRemoval {
   private static final Logger LOG = LoggerFactory.getLogger(TenantRemover.class);
   /** The shared tables that hold rows of a tenant, children before the registry row they reference. */
-  static final List<String> SHARED_ROWS = List.of("crosslist.job_dispatch", "crosslist.connected_accounts",
+  public static final List<String> SHARED_ROWS = List.of("crosslist.job_dispatch", "crosslist.connected_accounts",
       "crosslist.tenant_migrations", "crosslist.tenant_tracks");
   private final DataSource dataSource;
 
-  TenantRemover(DataSource dataSource) {
+  public TenantRemover(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
   }
 

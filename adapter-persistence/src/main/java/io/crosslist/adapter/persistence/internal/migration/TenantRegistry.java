@@ -1,5 +1,6 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.migration;
 
+import io.crosslist.adapter.persistence.MigrationTrack;
 import io.crosslist.domain.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

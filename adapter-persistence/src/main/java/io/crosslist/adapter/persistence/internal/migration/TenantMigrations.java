@@ -1,5 +1,6 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.migration;
 
+import io.crosslist.adapter.persistence.MigrationTrack;
 import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.adapter.persistence.internal.tenancy.PostgresErrors;
 import io.crosslist.application.port.out.DatabaseUnavailableException;
@@ -49,7 +50,7 @@ public final class TenantMigrations implements TenantProvisioning, TenantMigrati
 
   /** Where a tenant's migration gets its connection. */
   @FunctionalInterface
-  interface TenantConnections {
+  public interface TenantConnections {
     Connection forTenant(TenantId tenant) throws SQLException;
   }
   private final List<MigrationTrack> tracks;
@@ -69,7 +70,7 @@ public final class TenantMigrations implements TenantProvisioning, TenantMigrati
    * @param lockTimeout how long one migration statement waits for a lock before the tenant's attempt is retried
    * @param attempts attempts per tenant (1 or more) when locks are not available in time
    */
-  TenantMigrations(DataSource dataSource, List<MigrationTrack> tracks, Duration lockTimeout, int attempts) {
+  public TenantMigrations(DataSource dataSource, List<MigrationTrack> tracks, Duration lockTimeout, int attempts) {
     this(dataSource, tenant -> dataSource.getConnection(), tracks, lockTimeout, attempts);
   }
 
@@ -77,7 +78,7 @@ public final class TenantMigrations implements TenantProvisioning, TenantMigrati
    * @param dataSource for registry queries
    * @param tenantConnections for one tenant's provisioning or migration (the tenant's lane)
    */
-  TenantMigrations(DataSource dataSource, TenantConnections tenantConnections, List<MigrationTrack> tracks,
+  public TenantMigrations(DataSource dataSource, TenantConnections tenantConnections, List<MigrationTrack> tracks,
       Duration lockTimeout, int attempts) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.tenantConnections = Objects.requireNonNull(tenantConnections, "tenantConnections");
@@ -92,7 +93,7 @@ public final class TenantMigrations implements TenantProvisioning, TenantMigrati
     }
   }
 
-  List<MigrationTrack> tracks() {
+  public List<MigrationTrack> tracks() {
     return tracks;
   }
 
@@ -240,17 +241,17 @@ public final class TenantMigrations implements TenantProvisioning, TenantMigrati
   }
 
   /** The text that creates a new tenant: registry row, schema, every track's scripts and their records. */
-  String newTenantScript(TenantId tenant) {
+  public String newTenantScript(TenantId tenant) {
     return scripts.newTenant(tenant, versions(), TenantStatus.ACTIVE);
   }
 
   /** See {@link TenantScripts#newTenant}: a tenant created at the given versions (an archive's). */
-  String newTenantScript(TenantId tenant, Map<String, Integer> at, TenantStatus status) {
+  public String newTenantScript(TenantId tenant, Map<String, Integer> at, TenantStatus status) {
     return scripts.newTenant(tenant, at, status);
   }
 
   /** See {@link TenantScripts#upgrade}: what {@link #migrate} would run on a tenant created at {@code from}. */
-  String upgradeScript(TenantId tenant, Map<String, Integer> from, List<String> appliedNow) {
+  public String upgradeScript(TenantId tenant, Map<String, Integer> from, List<String> appliedNow) {
     return scripts.upgrade(tenant, from, appliedNow);
   }
 

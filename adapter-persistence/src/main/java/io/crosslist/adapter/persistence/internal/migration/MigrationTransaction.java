@@ -1,4 +1,4 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.migration;
 
 import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.domain.tenant.TenantId;
@@ -12,19 +12,19 @@ import java.sql.Statement;
  * rolled back when it throws, the connection given back in auto-commit. The repositories' transactions are the
  * unit of work's; this is the one for migration DDL.
  */
-final class MigrationTransaction {
+public final class MigrationTransaction {
   /** Advisory lock class id ('CLTN'): one change of a tenant's schema at a time, whichever process makes it. */
-  static final int TENANT_LOCK = 0x434c544e;
+  public static final int TENANT_LOCK = 0x434c544e;
 
   private MigrationTransaction() {}
 
   /** The work of one transaction, given its connection and a one-shot statement on it. */
   @FunctionalInterface
-  interface Work<T, E extends Exception> {
+  public interface Work<T, E extends Exception> {
     T run(Connection c, Statement st) throws SQLException, E;
   }
 
-  static <T, E extends Exception> T run(Connection c, Work<T, E> work) throws SQLException, E {
+  public static <T, E extends Exception> T run(Connection c, Work<T, E> work) throws SQLException, E {
     c.setAutoCommit(false);
     try (Statement st = ConnectionPool.oneShot(c)) {
       T result = work.run(c, st);
@@ -39,7 +39,7 @@ final class MigrationTransaction {
   }
 
   /** The statement that takes {@code tenant}'s lock until the transaction ends ({@code shared} for readers). */
-  static String tenantLock(TenantId tenant, boolean shared) {
+  public static String tenantLock(TenantId tenant, boolean shared) {
     return "select pg_advisory_xact_lock" + (shared ? "_shared(" : "(") + TENANT_LOCK + ", "
         + Long.hashCode(tenant.value()) + ")";
   }

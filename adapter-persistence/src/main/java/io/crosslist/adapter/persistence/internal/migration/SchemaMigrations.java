@@ -1,5 +1,6 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.migration;
 
+import io.crosslist.adapter.persistence.MigrationScript;
 import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.adapter.persistence.internal.tenancy.PostgresErrors;
 import io.crosslist.application.port.out.DatabaseUnavailableException;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * other and a failure leaves nothing behind (PostgreSQL DDL is transactional); and answers readiness. Tenant
  * schemas are {@link TenantMigrations}' work.
  */
-final class SchemaMigrations implements Readiness {
+public final class SchemaMigrations implements Readiness {
   private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrations.class);
   /** Advisory lock class id ('CLSH'): keeps Crosslist's locks apart from other users'. */
   private static final int SHARED_LOCK = 0x434c5348;
@@ -30,11 +31,11 @@ final class SchemaMigrations implements Readiness {
   private final DataSource dataSource;
   private final List<MigrationScript> sharedScripts;
 
-  SchemaMigrations(DataSource dataSource) {
+  public SchemaMigrations(DataSource dataSource) {
     this(dataSource, MigrationScript.SHARED);
   }
 
-  SchemaMigrations(DataSource dataSource, List<MigrationScript> sharedScripts) {
+  public SchemaMigrations(DataSource dataSource, List<MigrationScript> sharedScripts) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.sharedScripts = List.copyOf(sharedScripts);
   }
@@ -57,7 +58,7 @@ final class SchemaMigrations implements Readiness {
   }
 
   /** Brings the shared schema to the newest version; returns how many scripts it applied. */
-  int migrateShared() {
+  public int migrateShared() {
     return inTransaction(c -> {
       execute(c, "select pg_advisory_xact_lock(" + SHARED_LOCK + ", 0)");
       execute(c, "create schema if not exists crosslist");

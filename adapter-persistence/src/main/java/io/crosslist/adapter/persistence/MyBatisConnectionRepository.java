@@ -39,10 +39,10 @@ import org.apache.ibatis.session.SqlSession;
  * which answers {@link ConnectedTenantIndex}; that index is derived data, rebuilt by {@link #reindex}.
  */
 @Singleton
-final class MyBatisConnectionRepository implements MarketplaceConnectionRepository, ConnectedTenantIndex {
-  static final String ACCESS_TOKEN = "access_token";
-  static final String REFRESH_TOKEN = "refresh_token";
-  static final String SESSION_COOKIES = "session_cookies";
+public final class MyBatisConnectionRepository implements MarketplaceConnectionRepository, ConnectedTenantIndex {
+  public static final String ACCESS_TOKEN = "access_token";
+  public static final String REFRESH_TOKEN = "refresh_token";
+  public static final String SESSION_COOKIES = "session_cookies";
   private static final String ONE_LIVE_PER_MARKETPLACE = "marketplace_connections_one_live";
 
   private final MyBatisUnitOfWork sessions;

@@ -2,6 +2,7 @@ package io.crosslist.adapter.persistence;
 
 import com.google.inject.PrivateModule;
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.internal.archive.TenantArchiveStore;
 import io.crosslist.adapter.persistence.internal.migration.SchemaMigrations;
 import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
 import io.crosslist.adapter.persistence.internal.migration.TenantRemover;

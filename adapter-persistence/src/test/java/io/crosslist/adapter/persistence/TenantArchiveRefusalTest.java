@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.internal.archive.ArchiveManifest;
+import io.crosslist.adapter.persistence.internal.archive.ArchiveRestore;
+import io.crosslist.adapter.persistence.internal.archive.TenantArchiveStore;
 import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
 import io.crosslist.adapter.persistence.internal.migration.TenantRemover;
 import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;

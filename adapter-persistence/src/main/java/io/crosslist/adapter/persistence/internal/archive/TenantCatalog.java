@@ -1,4 +1,4 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.archive;
 
 import io.crosslist.domain.tenant.TenantId;
 import java.sql.Connection;

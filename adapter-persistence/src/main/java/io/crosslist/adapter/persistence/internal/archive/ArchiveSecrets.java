@@ -1,5 +1,7 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.archive;
 
+import io.crosslist.adapter.persistence.MyBatisConnectionRepository;
+import io.crosslist.adapter.persistence.TenantSqlRenderer;
 import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.domain.connection.ConnectionId;
 import io.crosslist.domain.connection.SecretCipher;

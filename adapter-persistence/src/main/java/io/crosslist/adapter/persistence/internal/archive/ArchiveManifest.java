@@ -1,4 +1,4 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.archive;
 
 import io.crosslist.domain.DomainException;
 import io.crosslist.domain.tenant.InvalidTenantArchiveException;
@@ -27,9 +27,9 @@ import java.util.Properties;
  * file, so that an operator can read it with {@code unzip -p tenant.zip manifest.properties}; names are indexed
  * ({@code table.3.column.2.type}), so a quoted identifier never has to be parsed out of a key.
  */
-record ArchiveManifest(int format, TenantId source, TenantStatus status, Instant exportedAt, int serverVersion,
+public record ArchiveManifest(int format, TenantId source, TenantStatus status, Instant exportedAt, int serverVersion,
     List<Track> tracks, List<Table> tables, List<Sequence> sequences, int secrets) {
-  static final String ENTRY = "manifest.properties";
+  public static final String ENTRY = "manifest.properties";
   static final String FORMAT_NAME = "crosslist-tenant-archive";
   /** The archive format this build writes and reads. */
   static final int FORMAT = 1;
@@ -57,7 +57,7 @@ record ArchiveManifest(int format, TenantId source, TenantStatus status, Instant
     }
   }
 
-  ArchiveManifest {
+  public ArchiveManifest {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(exportedAt, "exportedAt");

@@ -1,4 +1,4 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.archive;
 
 import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
 import io.crosslist.domain.connection.SecretCipher;
@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * as a binary COPY stream. Exports are {@link ArchiveExport}, restores {@link ArchiveRestore}; an export holds two
  * connections (one keeps the tenant's migration lock), a restore one.
  */
-final class TenantArchiveStore implements TenantArchive {
+public final class TenantArchiveStore implements TenantArchive {
   private final ArchiveExport export;
   private final ArchiveRestore restore;
 
@@ -26,7 +26,7 @@ final class TenantArchiveStore implements TenantArchive {
    * @param migrations this build's tracks: an archive is restored at its versions of them, then migrated to theirs
    * @param cipher re-seals credentials when an archive is restored under another tenant id
    */
-  TenantArchiveStore(DataSource dataSource, DataSource locks, TenantMigrations migrations, SecretCipher cipher) {
+  public TenantArchiveStore(DataSource dataSource, DataSource locks, TenantMigrations migrations, SecretCipher cipher) {
     Objects.requireNonNull(migrations, "migrations");
     this.export = new ArchiveExport(locks, dataSource, migrations.tracks());
     this.restore = new ArchiveRestore(dataSource, migrations, new ArchiveSecrets(cipher));

@@ -1,5 +1,7 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.archive;
 
+import io.crosslist.adapter.persistence.MigrationTrack;
+import io.crosslist.adapter.persistence.TenantSqlRenderer;
 import io.crosslist.adapter.persistence.internal.migration.MigrationTransaction;
 import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
 import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;

@@ -1,5 +1,6 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.archive;
 
+import io.crosslist.adapter.persistence.TenantSqlRenderer;
 import io.crosslist.adapter.persistence.internal.migration.MigrationTransaction;
 import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
 import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
@@ -47,12 +48,12 @@ import org.slf4j.LoggerFactory;
  * then, in the transaction, its tables and columns against what this build's scripts created at those versions.
  * SQL names only what the catalog of the new schema holds; names in the archive are compared, never run.
  */
-final class ArchiveRestore {
+public final class ArchiveRestore {
   private static final Logger LOG = LoggerFactory.getLogger(ArchiveRestore.class);
   /** Shared tables that hold rows derived from a tenant's tables, rebuilt by a restore (see {@link #rebuildShared}). */
-  static final List<String> SHARED_ROWS_REBUILT = List.of("crosslist.job_dispatch", "crosslist.connected_accounts");
+  public static final List<String> SHARED_ROWS_REBUILT = List.of("crosslist.job_dispatch", "crosslist.connected_accounts");
   /** Shared tables a restore writes as provisioning does, for this build's scripts. */
-  static final List<String> SHARED_ROWS_PROVISIONED = List.of("crosslist.tenant_migrations", "crosslist.tenant_tracks");
+  public static final List<String> SHARED_ROWS_PROVISIONED = List.of("crosslist.tenant_migrations", "crosslist.tenant_tracks");
   private final DataSource dataSource;
   private final TenantMigrations migrations;
   private final ArchiveSecrets secrets;

@@ -1,5 +1,8 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.archive;
 
+import io.crosslist.adapter.persistence.MigrationScript;
+import io.crosslist.adapter.persistence.MigrationTrack;
+import io.crosslist.adapter.persistence.PersistenceSettings;
 import io.crosslist.domain.tenant.InvalidTenantArchiveException;
 import io.crosslist.domain.tenant.TenantId;
 import java.util.HashMap;

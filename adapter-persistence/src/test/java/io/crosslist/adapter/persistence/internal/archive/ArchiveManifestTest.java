@@ -1,4 +1,4 @@
-package io.crosslist.adapter.persistence;
+package io.crosslist.adapter.persistence.internal.archive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

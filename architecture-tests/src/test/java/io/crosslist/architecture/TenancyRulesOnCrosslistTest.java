@@ -44,7 +44,7 @@ class TenancyRulesOnCrosslistTest {
     List<String> lines = TenancyRules.of(wrong).tenantTablesAreQualified().evaluate(crosslist).getFailureReport()
         .getDetails();
     assertTrue(lines.stream().anyMatch(l -> l.startsWith(
-        "Resource <io/crosslist/adapter/persistence/JobDispatchMapper.xml> names tenant table job_dispatch without")),
+        "Resource <io/crosslist/adapter/persistence/internal/job/JobDispatchMapper.xml> names tenant table job_dispatch without")),
         String.join("\n", lines));
   }
 }

@@ -11,6 +11,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.crosslist.adapter.persistence.internal.archive.ArchiveManifest;
 import io.crosslist.adapter.persistence.internal.archive.ArchiveRestore;
 import io.crosslist.adapter.persistence.internal.archive.TenantArchiveStore;
+import io.crosslist.adapter.persistence.internal.connection.UnconfiguredSecretCipher;
 import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
 import io.crosslist.adapter.persistence.internal.migration.TenantRemover;
 import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;

@@ -1,6 +1,6 @@
 package io.crosslist.adapter.persistence.internal.archive;
 
-import io.crosslist.adapter.persistence.MyBatisConnectionRepository;
+import io.crosslist.adapter.persistence.internal.connection.MyBatisConnectionRepository;
 import io.crosslist.adapter.persistence.TenantSqlRenderer;
 import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.domain.connection.ConnectionId;

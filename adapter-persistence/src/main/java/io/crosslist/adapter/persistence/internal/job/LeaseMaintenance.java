@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import org.apache.ibatis.session.SqlSession;
 
 /**
@@ -53,42 +55,34 @@ final class LeaseMaintenance {
    * never started) just ends.
    */
   int rescueExpiredLeases(int limit) {
-    List<DispatchEntry> expired = sessions.callShared(s -> dispatch(s).expiredLeases(limit));
-    int rescued = 0;
-    for (DispatchEntry entry : expired) {
-      TenantId tenant = TenantId.of(entry.tenantId);
-      try {
-        boolean changed = sessions.inTransaction(tenant, () -> {
-          Optional<MarketplaceJob> job = jobs.findForUpdate(tenant, JobId.of(entry.jobId));
-          if (sessions.callShared(s -> dispatch(s).lockExpired(entry.tenantId, entry.jobId)) == null) {
-            return false; // renewed, ended or being rescued by another worker meanwhile
-          }
-          if (job.isEmpty() || job.get().status().isTerminal()) {
-            sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
-            return false;
-          }
-          if (job.get().status() == JobStatus.RUNNING) {
-            Instant now = clock.instant();
-            MarketplaceJob next = jobs.transition(tenant, job.get(), job.get().rescue(now)); // lease cleared
-            if (next.status() == JobStatus.FAILED) { // its attempts are used up: logged as any exhausted job is
-              journal.recordError(tenant, new MarketplaceError(next.marketplace(), next.id(), "EXHAUSTED",
-                  next.lastError(), null, now));
-              journal.recordFinished(tenant, now.atZone(ZoneOffset.UTC).toLocalDate(), next.marketplace(),
-                  next.action(), false, 0);
-            }
-            return true;
-          }
-          sessions.callShared(s -> dispatch(s).clearLease(entry.tenantId, entry.jobId));
-          return false;
-        });
-        rescued += changed ? 1 : 0;
-      } catch (ConcurrentUpdateException e) {
-        // the job moved on meanwhile (finished by its late worker): nothing to rescue
-      } catch (UnknownTenantException e) {
-        sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
-      }
+    return sweep(sessions.callShared(s -> dispatch(s).expiredLeases(limit)), this::rescue, entry -> {
+      // the job moved on meanwhile (finished by its late worker, or the lease renewed or ended): nothing to rescue
+    });
+  }
+
+  /** One expired lease, in a transaction of its tenant: true when its job was rescued. */
+  private boolean rescue(TenantId tenant, DispatchEntry entry) {
+    Optional<MarketplaceJob> job = jobs.findForUpdate(tenant, JobId.of(entry.jobId));
+    if (sessions.callShared(s -> dispatch(s).lockExpired(entry.tenantId, entry.jobId)) == null) {
+      return false; // renewed, ended or being rescued by another worker meanwhile
     }
-    return rescued;
+    if (job.isEmpty() || job.get().status().isTerminal()) {
+      remove(entry);
+      return false;
+    }
+    if (job.get().status() == JobStatus.RUNNING) {
+      Instant now = clock.instant();
+      MarketplaceJob next = jobs.transition(tenant, job.get(), job.get().rescue(now)); // lease cleared
+      if (next.status() == JobStatus.FAILED) { // its attempts are used up: logged as any exhausted job is
+        journal.recordError(tenant, new MarketplaceError(next.marketplace(), next.id(), "EXHAUSTED",
+            next.lastError(), null, now));
+        journal.recordFinished(tenant, now.atZone(ZoneOffset.UTC).toLocalDate(), next.marketplace(),
+            next.action(), false, 0);
+      }
+      return true;
+    }
+    sessions.callShared(s -> dispatch(s).clearLease(entry.tenantId, entry.jobId));
+    return false;
   }
 
   /**
@@ -133,32 +127,49 @@ final class LeaseMaintenance {
     if (limit < 1) {
       throw ValidationException.of("limit", "must be 1 or more");
     }
-    List<DispatchEntry> overdue = sessions.callShared(s -> dispatch(s).leaseOverdue(sweeper, limit));
-    int expired = 0;
-    for (DispatchEntry entry : overdue) {
+    // an entry whose job is not expired by this clock yet, is no longer PENDING or moved on meanwhile goes back
+    return sweep(sessions.callShared(s -> dispatch(s).leaseOverdue(sweeper, limit)), this::expire, this::release);
+  }
+
+  /** One overdue entry, in a transaction of its tenant: true when its job expired (terminal: removes the entry). */
+  private boolean expire(TenantId tenant, DispatchEntry entry) {
+    Optional<MarketplaceJob> job = jobs.findForUpdate(tenant, JobId.of(entry.jobId));
+    Instant now = clock.instant();
+    if (job.isPresent() && job.get().isExpiredAt(now)) {
+      jobs.transition(tenant, job.get(), job.get().expire(now));
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The per-tenant sweep of the rescue and the expiry: each entry in its own transaction of its tenant, which
+   * {@code work} runs in (locking the job row, then the entry); {@code unchanged} gets each entry whose job the work
+   * left as it was (it returned false, or the job moved on meanwhile). The entry of a tenant that is gone is
+   * removed. Returns how many jobs the work changed.
+   */
+  private int sweep(List<DispatchEntry> entries, BiPredicate<TenantId, DispatchEntry> work,
+      Consumer<DispatchEntry> unchanged) {
+    int changed = 0;
+    for (DispatchEntry entry : entries) {
       TenantId tenant = TenantId.of(entry.tenantId);
       try {
-        boolean changed = sessions.inTransaction(tenant, () -> {
-          Optional<MarketplaceJob> job = jobs.findForUpdate(tenant, JobId.of(entry.jobId));
-          Instant now = clock.instant();
-          if (job.isPresent() && job.get().isExpiredAt(now)) {
-            jobs.transition(tenant, job.get(), job.get().expire(now)); // terminal: removes the entry
-            return true;
-          }
-          return false;
-        });
-        if (changed) {
-          expired++;
+        if (sessions.inTransaction(tenant, () -> work.test(tenant, entry))) {
+          changed++;
         } else {
-          release(entry); // not expired by this clock yet, or no longer PENDING
+          unchanged.accept(entry);
         }
       } catch (ConcurrentUpdateException e) {
-        release(entry);
+        unchanged.accept(entry);
       } catch (UnknownTenantException e) {
-        sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
+        remove(entry);
       }
     }
-    return expired;
+    return changed;
+  }
+
+  private void remove(DispatchEntry entry) {
+    sessions.callShared(s -> dispatch(s).remove(entry.tenantId, entry.jobId));
   }
 
   private void release(DispatchEntry entry) {

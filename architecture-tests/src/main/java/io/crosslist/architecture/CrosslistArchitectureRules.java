@@ -18,6 +18,11 @@ public final class CrosslistArchitectureRules {
   public static final String DOMAIN = "io.crosslist.domain..";
   public static final String APPLICATION = "io.crosslist.application..";
   public static final String PERSISTENCE_ADAPTER = "io.crosslist.adapter.persistence..";
+  /**
+   * The persistence adapter's internal packages: its tenancy mechanism, migrations and fleet operations, and one
+   * package per aggregate. Its public surface is the root package ({@code PersistenceModule} and the types beside it).
+   */
+  public static final String PERSISTENCE_INTERNALS = "io.crosslist.adapter.persistence.internal..";
   public static final String HTTP_ADAPTER = "io.crosslist.adapter.http..";
   public static final String SCHEDULER_ADAPTER = "io.crosslist.adapter.scheduler..";
   public static final String MARKETPLACE_ADAPTER = "io.crosslist.adapter.marketplace..";
@@ -70,6 +75,17 @@ public final class CrosslistArchitectureRules {
           MARKETPLACE_ADAPTER)
       .should().dependOnClassesThat().resideInAPackage(LIBRARY)
       .as("domain, application and adapters do not depend on the library's composition (io.crosslist.library)")
+      .allowEmptyShould(true);
+
+  /**
+   * The persistence adapter's internal packages are for the adapter alone: everything else (the library, bootstrap,
+   * the other adapters, a host) uses its root package, so that the internals can change without breaking anyone.
+   */
+  public static final ArchRule persistence_internals_stay_inside_the_adapter = noClasses()
+      .that().resideOutsideOfPackage(PERSISTENCE_ADAPTER)
+      .should().dependOnClassesThat().resideInAPackage(PERSISTENCE_INTERNALS)
+      .as("nothing outside the persistence adapter depends on its internal packages"
+          + " (io.crosslist.adapter.persistence.internal..); it uses PersistenceModule and the types beside it")
       .allowEmptyShould(true);
 
   /** Invariant 2: the tenant is an argument, never ambient state on a pooled thread. */

@@ -22,6 +22,8 @@ class CrosslistArchitectureTest {
   @ArchTest static final ArchRule the_hexagon_does_not_depend_on_its_composition =
       CrosslistArchitectureRules.the_hexagon_does_not_depend_on_its_composition;
   @ArchTest static final ArchRule hexagonal_layers = CrosslistArchitectureRules.hexagonal_layers;
+  @ArchTest static final ArchRule persistence_internals_stay_inside_the_adapter =
+      CrosslistArchitectureRules.persistence_internals_stay_inside_the_adapter;
   @ArchTest static final ArchRule no_ambient_state_in_the_core = CrosslistArchitectureRules.no_ambient_state_in_the_core;
   @ArchTest static final ArchRule ids_are_parsed_only_by_the_domain = IdParsingRules.ids_are_parsed_only_by_the_domain;
   @ArchTest static final ArchTests tenancy = ArchTests.in(CrosslistTenancyRules.class);

@@ -74,10 +74,23 @@ class RulesCatchViolationsTest {
   }
 
   @Test
+  void only_the_persistence_adapter_may_use_its_internal_packages() {
+    JavaClasses classes = new ClassFileImporter().importPackages("io.crosslist.library.fixture",
+        "io.crosslist.adapter.persistence.fixture", "io.crosslist.adapter.persistence.internal.fixture");
+    assertViolation(CrosslistArchitectureRules.persistence_internals_stay_inside_the_adapter, classes,
+        "LibraryUsesPersistenceInternals", "io.crosslist.adapter.persistence.internal.fixture.InternalThing");
+    // the adapter's own packages may use them, and anyone may use its root package
+    assertFalse(CrosslistArchitectureRules.persistence_internals_stay_inside_the_adapter.evaluate(
+        new ClassFileImporter().importPackages("io.crosslist.adapter.persistence.fixture",
+            "io.crosslist.adapter.persistence.internal.fixture", "io.crosslist.adapter.http.fixture")).hasViolation());
+  }
+
+  @Test
   void crosslist_itself_passes_every_rule() {
     JavaClasses crosslist = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("io.crosslist");
-    for (ArchRule rule : List.of(CrosslistArchitectureRules.hexagonal_layers, IdParsingRules.ids_are_parsed_only_by_the_domain)) {
+    for (ArchRule rule : List.of(CrosslistArchitectureRules.hexagonal_layers, IdParsingRules.ids_are_parsed_only_by_the_domain,
+        CrosslistArchitectureRules.persistence_internals_stay_inside_the_adapter)) {
       rule.check(crosslist);
     }
   }

@@ -31,7 +31,8 @@ class TenancyRulesOnCrosslistTest {
     TenancySettings noExemption = TenancySettings.builder().tenantTablesFromMigrations("db/tenant").build();
     List<String> lines = TenancyRules.of(noExemption).noSchemaSwitchInCode().evaluate(crosslist).getFailureReport()
         .getDetails();
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("Method <io.crosslist.adapter.persistence.ConnectionPool.")
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith(
+        "Method <io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool.")
         && l.contains("names the PgJDBC connection property \"currentSchema\"")), String.join("\n", lines));
     assertEquals(List.of(), lines.stream().filter(l -> !l.startsWith("Method <io.crosslist.adapter.persistence.")).toList());
   }
@@ -44,7 +45,8 @@ class TenancyRulesOnCrosslistTest {
     List<String> lines = TenancyRules.of(wrong).tenantTablesAreQualified().evaluate(crosslist).getFailureReport()
         .getDetails();
     assertTrue(lines.stream().anyMatch(l -> l.startsWith(
-        "Resource <io/crosslist/adapter/persistence/JobDispatchMapper.xml> names tenant table job_dispatch without")),
+        "Resource <io/crosslist/adapter/persistence/internal/job/JobDispatchMapper.xml> names tenant table"
+            + " job_dispatch without")),
         String.join("\n", lines));
   }
 }

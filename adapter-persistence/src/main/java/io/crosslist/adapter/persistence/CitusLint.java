@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.MapperRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

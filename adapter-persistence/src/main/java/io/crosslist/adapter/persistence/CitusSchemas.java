@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
 import io.crosslist.domain.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

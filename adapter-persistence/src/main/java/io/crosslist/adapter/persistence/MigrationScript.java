@@ -30,7 +30,7 @@ public record MigrationScript(int version, String description, String sql, List<
       "V([1-9][0-9]{0,8})__([A-Za-z0-9_]{1,100})\\.sql");
 
   /** Scripts of the shared schema ({@code crosslist}). */
-  static final List<MigrationScript> SHARED = List.of(
+  public static final List<MigrationScript> SHARED = List.of(
       load(1, "registry", "db/shared/V1__registry.sql"),
       load(2, "reference_data", "db/shared/V2__reference_data.sql"),
       load(3, "job_dispatch", "db/shared/V3__job_dispatch.sql"),
@@ -47,7 +47,7 @@ public record MigrationScript(int version, String description, String sql, List<
    * tenants were added, and its lock serialized concurrent provisioning); tenants that applied the earlier
    * text lose those keys in V10, so both texts lead to the same schema.
    */
-  static final List<MigrationScript> TENANT = List.of(
+  public static final List<MigrationScript> TENANT = List.of(
       load(1, "products", "db/tenant/V1__products.sql")
           .withEarlierChecksum("037e28f2b6bfe370706eda75ccbc1f1b9e54e8958757abe0719c03b1242dc56d"),
       load(2, "marketplace_jobs", "db/tenant/V2__marketplace_jobs.sql"),
@@ -106,7 +106,7 @@ public record MigrationScript(int version, String description, String sql, List<
   }
 
   /** Whether a tenant that recorded {@code recorded} for this version applied this script. */
-  boolean matches(String recorded) {
+  public boolean matches(String recorded) {
     return recorded.equals(checksum()) || earlierChecksums.contains(recorded);
   }
 
@@ -132,7 +132,7 @@ public record MigrationScript(int version, String description, String sql, List<
     }
   }
 
-  static int latest(List<MigrationScript> scripts) {
+  public static int latest(List<MigrationScript> scripts) {
     return scripts.isEmpty() ? 0 : scripts.get(scripts.size() - 1).version();
   }
 }

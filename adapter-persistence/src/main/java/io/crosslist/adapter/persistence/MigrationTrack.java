@@ -58,12 +58,12 @@ public record MigrationTrack(String name, List<MigrationScript> scripts) {
   }
 
   /** Crosslist's own tenant track. */
-  static MigrationTrack crosslist() {
+  public static MigrationTrack crosslist() {
     return new MigrationTrack(CROSSLIST, MigrationScript.TENANT);
   }
 
   /** The scripts up to {@code version}, in order. */
-  List<MigrationScript> upTo(int version) {
+  public List<MigrationScript> upTo(int version) {
     return scripts.stream().filter(s -> s.version() <= version).toList();
   }
 

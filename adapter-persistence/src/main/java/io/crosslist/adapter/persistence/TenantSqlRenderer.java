@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.TenantLanguageDriver;
 import io.crosslist.domain.tenant.TenantId;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
  *
  * <p>Mapper statements go through {@link TenantLanguageDriver}: MyBatis would otherwise substitute
  * {@code ${tenant}} itself with {@code String.valueOf} of a parameter, so the driver first {@linkplain
- * #hideFromMyBatis hides} the placeholder and this class renders the statement MyBatis produced.
+ * #hideFromMyBatis hides} the placeholder and this class renders the statement MyBatis produced. {@link
+ * #needsTenant} and {@link #hideFromMyBatis} are public for that driver and the mapper checks (in the adapter's
+ * internal packages); a host needs {@link #render} and {@link #quotedSchema} only.
  */
 public final class TenantSqlRenderer {
   /** The only text substitution allowed in Crosslist SQL. */
@@ -43,7 +46,7 @@ public final class TenantSqlRenderer {
   }
 
   /** Whether {@code sql} still needs a tenant to be rendered. */
-  static boolean needsTenant(String sql) {
+  public static boolean needsTenant(String sql) {
     return sql.contains(PLACEHOLDER) || sql.contains(HIDDEN);
   }
 
@@ -53,7 +56,7 @@ public final class TenantSqlRenderer {
    *
    * @param where names the statement in the error message
    */
-  static String hideFromMyBatis(String sqlText, String where) {
+  public static String hideFromMyBatis(String sqlText, String where) {
     Matcher m = SUBSTITUTION.matcher(sqlText);
     while (m.find()) {
       if (!m.group().equals(PLACEHOLDER)) {

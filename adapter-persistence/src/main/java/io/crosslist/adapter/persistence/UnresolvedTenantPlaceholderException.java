@@ -7,7 +7,7 @@ package io.crosslist.adapter.persistence;
 public final class UnresolvedTenantPlaceholderException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  UnresolvedTenantPlaceholderException(String message) {
+  public UnresolvedTenantPlaceholderException(String message) {
     super(message);
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.crosslist.adapter.persistence.internal.migration.TenantRemover;
 import io.crosslist.domain.tenant.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A tenant with rows in every table, a second database to restore it into, and row-by-row comparison. */
-final class ArchiveFixtures {
+public final class ArchiveFixtures {
   /** A host's track: its own tenant table, written with ${tenant} like Crosslist's. */
   static final MigrationTrack ACME = MigrationTrack.of("acme",
       MigrationScript.of(1, "notes", "create table ${tenant}.acme_notes (id bigint primary key, body text not null)"),
@@ -174,13 +175,13 @@ final class ArchiveFixtures {
   }
 
   /** A second database on the same server, with Crosslist's shared schema in it, dropped by {@link #close}. */
-  static final class SecondDatabase implements AutoCloseable {
-    final String url;
+  public static final class SecondDatabase implements AutoCloseable {
+    public final String url;
     final PersistenceModule module;
     final Injector injector;
     private final String name;
 
-    SecondDatabase(List<MigrationTrack> hostTracks) throws SQLException {
+    public SecondDatabase(List<MigrationTrack> hostTracks) throws SQLException {
       name = "crosslist_archive_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       sql(TestDatabase.get().jdbcUrl(), "create database " + name);
       url = TestDatabase.withDatabase(TestDatabase.get().jdbcUrl(), name);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.application.job.service.JobEnqueueService;
 import io.crosslist.application.job.service.JobExecutionService;
 import io.crosslist.application.job.service.JobHandlers;

@@ -3,6 +3,7 @@ package io.crosslist.adapter.persistence;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crosslist.adapter.persistence.internal.migration.SchemaMigrations;
 import io.crosslist.application.port.out.Readiness;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.internal.archive.ArchiveManifest;
+import io.crosslist.adapter.persistence.internal.archive.ArchiveRestore;
+import io.crosslist.adapter.persistence.internal.archive.TenantArchiveStore;
+import io.crosslist.adapter.persistence.internal.connection.UnconfiguredSecretCipher;
+import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
+import io.crosslist.adapter.persistence.internal.migration.TenantRemover;
+import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.application.tenant.ExportTenantUseCase.ExportTenantCommand;
 import io.crosslist.application.tenant.TenantArchiveService;
 import io.crosslist.domain.ValidationException;

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
+import io.crosslist.adapter.persistence.internal.migration.TenantRemover;
+import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.application.schedule.RunSummary;
 import io.crosslist.application.tenant.MigrateTenantsUseCase.MigrateTenantsCommand;
 import io.crosslist.application.tenant.TenantFleetService;

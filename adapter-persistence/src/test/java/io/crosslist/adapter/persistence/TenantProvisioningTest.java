@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.crosslist.adapter.persistence.internal.migration.SchemaMigrations;
+import io.crosslist.adapter.persistence.internal.migration.TenantMigrations;
+import io.crosslist.adapter.persistence.internal.tenancy.ConnectionPool;
 import io.crosslist.domain.tenant.Tenant;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantProvisioning.ProvisioningResult;

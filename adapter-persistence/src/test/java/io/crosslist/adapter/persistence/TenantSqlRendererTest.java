@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.crosslist.adapter.persistence.internal.tenancy.TenantLanguageDriver;
 import io.crosslist.domain.tenant.TenantId;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.crosslist.adapter.persistence;
 
+import io.crosslist.adapter.persistence.internal.tenancy.PoolerDefaults;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,7 +1,0 @@
-package io.crosslist.adapter.persistence;
-
-/** A row of {@code crosslist.connected_accounts} for one tenant: which connection is its CONNECTED one there. */
-final class IndexEntry {
-  public String marketplace;
-  public long connectionId;
-}

@@ -1,28 +1,18 @@
 package io.crosslist.bootstrap;
 
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import io.crosslist.adapter.persistence.PersistenceModule;
 import io.crosslist.application.schedule.RunSummary;
 import io.crosslist.application.schedule.TenantScope;
 import io.crosslist.application.schedule.port.in.ListRecurringTasksUseCase;
 import io.crosslist.application.schedule.port.in.ListRecurringTasksUseCase.RecurringTaskView;
 import io.crosslist.application.schedule.port.in.RunTaskNowUseCase;
 import io.crosslist.application.schedule.port.in.RunTaskNowUseCase.RunTaskNowCommand;
-import io.crosslist.library.CrosslistModule;
-import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code crosslist tasks}: the recurring tasks. {@code list} shows each with its default interval and its tick as
@@ -34,31 +24,9 @@ import picocli.CommandLine.Spec;
     subcommands = {TasksCommand.ListTasks.class, TasksCommand.Run.class})
 final class TasksCommand {
 
-  /** What every tasks subcommand shares: the database and the configuration file. */
-  abstract static class OnDatabase implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOption database;
-
-    @Mixin
-    ConfigOption config;
-
-    PrintWriter out() {
-      return spec.commandLine().getOut();
-    }
-
-    <T> T withInjector(Function<Injector, T> work) {
-      try (Database db = database.open(); PersistenceModule persistence = new PersistenceModule(db.settings())) {
-        return work.apply(Guice.createInjector(persistence, new CrosslistModule()));
-      }
-    }
-  }
-
   @Command(name = "list", mixinStandardHelpOptions = true,
       description = "Lists the recurring tasks: default interval, next tick, the instance running one now, last run.")
-  static final class ListTasks extends OnDatabase {
+  static final class ListTasks extends DatabaseCommand {
     @Override
     public Integer call() {
       return withInjector(injector -> {
@@ -80,7 +48,7 @@ final class TasksCommand {
   @Command(name = "run", mixinStandardHelpOptions = true,
       description = "Runs a recurring task now, due or not, in this process; once across the cluster (refused while"
           + " a run of it holds it elsewhere). The schedule does not move.")
-  static final class Run extends OnDatabase {
+  static final class Run extends DatabaseCommand {
     @Parameters(index = "0", paramLabel = "TASK", description = "the task's name ('crosslist tasks list' shows them)")
     String task;
 

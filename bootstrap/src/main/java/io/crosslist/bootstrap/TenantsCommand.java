@@ -1,9 +1,5 @@
 package io.crosslist.bootstrap;
 
-import io.crosslist.library.CrosslistModule;
-import com.google.inject.Guice;
-import com.google.inject.Injector;
-import io.crosslist.adapter.persistence.PersistenceModule;
 import io.crosslist.application.schedule.RunSummary;
 import io.crosslist.application.tenant.DropTenantUseCase;
 import io.crosslist.application.tenant.MigrateTenantsUseCase;
@@ -11,16 +7,10 @@ import io.crosslist.application.tenant.MigrateTenantsUseCase.FleetPlan;
 import io.crosslist.application.tenant.MigrateTenantsUseCase.MigrateTenantsCommand;
 import io.crosslist.application.tenant.ProvisionTenantsUseCase;
 import io.crosslist.domain.tenant.TenantId;
-import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code crosslist tenants}: the fleet operations. {@code provision} creates many tenants, {@code migrate}
@@ -33,31 +23,9 @@ import picocli.CommandLine.Spec;
         TenantsExportCommand.class, TenantsImportCommand.class, TenantsDistributeCommand.class})
 final class TenantsCommand {
 
-  /** What every tenants subcommand shares: the database and the configuration file. */
-  abstract static class OnDatabase implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    DatabaseOption database;
-
-    @Mixin
-    ConfigOption config;
-
-    PrintWriter out() {
-      return spec.commandLine().getOut();
-    }
-
-    <T> T withInjector(Function<Injector, T> work) {
-      try (Database db = database.open(); PersistenceModule persistence = new PersistenceModule(db.settings())) {
-        return work.apply(Guice.createInjector(persistence, new CrosslistModule()));
-      }
-    }
-  }
-
   @Command(name = "provision", mixinStandardHelpOptions = true,
       description = "Provisions tenants (idempotent and resumable: existing tenants are brought up to date).")
-  static final class Provision extends OnDatabase {
+  static final class Provision extends DatabaseCommand {
     @Parameters(arity = "1..*", paramLabel = "TENANTS",
         description = "ids, ranges (1-10000), comma-separated lists of both, or @FILE (one id or range per line)")
     List<String> tenants;
@@ -81,7 +49,7 @@ final class TenantsCommand {
   @Command(name = "migrate", mixinStandardHelpOptions = true,
       description = "Brings every tenant behind this build (every migration track) to its versions; online: each"
           + " tenant in its own short transaction.")
-  static final class Migrate extends OnDatabase {
+  static final class Migrate extends DatabaseCommand {
     @Option(names = "--parallel", defaultValue = "4", description = "tenants migrated at once, 1 to 64 (default 4)")
     int parallel;
 
@@ -119,7 +87,7 @@ final class TenantsCommand {
 
   @Command(name = "drop", mixinStandardHelpOptions = true,
       description = "Removes a suspended tenant: its schema and everything the shared schema holds for it.")
-  static final class Drop extends OnDatabase {
+  static final class Drop extends DatabaseCommand {
     @Parameters(index = "0", paramLabel = "TENANT", description = "the tenant id (it must be suspended)")
     TenantId tenant;
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
     description = "Places tenants on Citus (schema-based sharding): makes the shared tables tenant SQL reads"
         + " reference tables and distributes each tenant schema (citus_schema_distribute), leaving out what Citus"
         + " holds already. Not yet tested on a Citus cluster.")
-final class TenantsDistributeCommand extends TenantsCommand.OnDatabase {
+final class TenantsDistributeCommand extends DatabaseCommand {
   @Option(names = "--tenants", paramLabel = "TENANTS", split = " ",
       description = "only these tenants: ids, ranges, lists or @FILE (default: every registered tenant)")
   List<String> tenants = List.of();

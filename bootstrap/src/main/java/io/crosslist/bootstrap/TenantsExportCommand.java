@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", mixinStandardHelpOptions = true,
     description = "Writes one tenant, every table of every migration track, to a portable archive (a zip of binary"
         + " COPY streams and a manifest), from one consistent snapshot; credentials stay sealed.")
-final class TenantsExportCommand extends TenantsCommand.OnDatabase {
+final class TenantsExportCommand extends DatabaseCommand {
   @Parameters(index = "0", paramLabel = "TENANT", description = "the tenant id")
   TenantId tenant;
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
     description = "Restores a tenant archive into a NEW tenant, in this database or another one: created at the"
         + " archive's versions, its rows copied in, then migrated to this build's versions; all or nothing. Under"
         + " another id than the archive's, credentials are re-sealed with --secret-keyset.")
-final class TenantsImportCommand extends TenantsCommand.OnDatabase {
+final class TenantsImportCommand extends DatabaseCommand {
   @Parameters(index = "0", paramLabel = "FILE", description = "the archive (written by tenants export)")
   Path file;
 

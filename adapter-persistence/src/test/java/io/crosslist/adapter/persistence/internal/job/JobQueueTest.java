@@ -551,7 +551,7 @@ class JobQueueTest {
   /** The text of an {@code <sql>} fragment of a mapper XML. */
   private static String fragment(String mapper, String id) throws Exception {
     String xml;
-    try (var in = JobQueueTest.class.getResourceAsStream("/io/crosslist/adapter/persistence/" + mapper)) {
+    try (var in = JobQueueTest.class.getResourceAsStream(mapper)) {
       xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("<sql id=\"" + id + "\">(.*?)</sql>",
@@ -564,7 +564,7 @@ class JobQueueTest {
   /** The text of one statement of a mapper XML with no dynamic parts, as PostgreSQL would receive it. */
   private static String mapperStatement(String mapper, String id) throws Exception {
     String xml;
-    try (var in = JobQueueTest.class.getResourceAsStream("/io/crosslist/adapter/persistence/" + mapper)) {
+    try (var in = JobQueueTest.class.getResourceAsStream(mapper)) {
       xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(select|update|delete|insert) id=\"" + id

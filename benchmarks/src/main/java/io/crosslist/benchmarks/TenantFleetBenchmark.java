@@ -157,6 +157,11 @@ public final class TenantFleetBenchmark {
     for (FleetTimeline t : List.of(flywayMigration, psqlMigration)) {
       System.out.printf(Locale.ROOT, "  %-18s %7.1f s (%.1f tenants/s)%n", t.label(), t.seconds(), t.perSecond());
     }
+    for (FleetTimeline t : List.of(crosslistMigration, psqlMigration, flywayMigration)) {
+      System.out.printf(Locale.ROOT, "  %-18s ms per tenant by tenth (diagnostic): %s%n", t.label(), Arrays.stream(
+          t.millisPerTenantByTenth()).mapToObj(v -> String.format(Locale.ROOT, "%.2f", v))
+          .collect(Collectors.joining(" ")));
+    }
     ratio("flyway time / crosslist time", flywayMigration.seconds() / crosslistSeconds, 5);
     System.out.printf(Locale.ROOT, "  %-40s %5.2f  (diagnostic, no target)%n", "crosslist time / psql time",
         crosslistSeconds / psqlMigration.seconds());

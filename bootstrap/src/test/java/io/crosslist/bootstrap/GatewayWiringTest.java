@@ -19,14 +19,11 @@ import io.crosslist.domain.job.JobQueue.ClaimedJob;
 import io.crosslist.domain.job.JobRequest;
 import io.crosslist.domain.job.JobStatus;
 import io.crosslist.domain.job.MarketplaceJob;
-import io.crosslist.domain.marketplace.CataloguePage;
 import io.crosslist.domain.marketplace.ExternalListing;
 import io.crosslist.domain.marketplace.ListingRepository;
 import io.crosslist.domain.marketplace.Marketplace;
-import io.crosslist.domain.marketplace.MarketplaceGateway;
+import io.crosslist.domain.marketplace.UnsupportedGateway;
 import io.crosslist.domain.marketplace.MarketplaceListing;
-import io.crosslist.domain.marketplace.MarketplaceOrder;
-import io.crosslist.domain.marketplace.ProductEnrichment;
 import io.crosslist.domain.product.Product;
 import io.crosslist.domain.product.ProductFixtures;
 import io.crosslist.domain.tenant.TenantId;
@@ -50,43 +47,17 @@ class GatewayWiringTest {
   private final Persistence db = Persistence.get();
 
   /** Stands in for a host's real eBay client over HTTP: it records each call and answers as eBay would. */
-  static final class AcmeEbayClient implements MarketplaceGateway {
+  static final class AcmeEbayClient extends UnsupportedGateway {
     final List<String> created = new CopyOnWriteArrayList<>();
 
-    @Override
-    public Marketplace marketplace() {
-      return Marketplace.EBAY;
+    AcmeEbayClient() {
+      super(Marketplace.EBAY);
     }
 
     @Override
     public ExternalListing createListing(TenantId account, String idempotencyKey, Product product) {
       created.add(account + " " + product.details().title());
       return new ExternalListing("acme-" + created.size(), "https://ebay.acme.example/itm/" + created.size());
-    }
-
-    @Override
-    public void updateListing(TenantId account, String externalId, Product product) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void deleteListing(TenantId account, String externalId) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CataloguePage catalogue(TenantId account, int page, int pageSize) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ProductEnrichment enrich(TenantId account, Product product) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<MarketplaceOrder> ordersSince(TenantId account, Instant since) {
-      throw new UnsupportedOperationException();
     }
   }
 

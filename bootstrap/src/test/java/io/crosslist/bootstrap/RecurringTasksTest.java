@@ -40,15 +40,11 @@ import io.crosslist.domain.job.JobStatus;
 import io.crosslist.domain.job.MarketplaceJob;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.job.JobSearch;
-import io.crosslist.domain.marketplace.CataloguePage;
-import io.crosslist.domain.marketplace.ExternalListing;
 import io.crosslist.domain.marketplace.MarketplaceException;
-import io.crosslist.domain.marketplace.MarketplaceGateway;
+import io.crosslist.domain.marketplace.UnsupportedGateway;
 import io.crosslist.domain.marketplace.MarketplaceOrder;
 import io.crosslist.domain.marketplace.PollCursorRepository;
-import io.crosslist.domain.marketplace.ProductEnrichment;
 import io.crosslist.domain.product.Money;
-import io.crosslist.domain.product.Product;
 import io.crosslist.domain.schedule.TickLedger;
 import io.crosslist.domain.tenant.TenantId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -202,42 +198,16 @@ class RecurringTasksTest {
   }
 
   /** Etsy's orders endpoint as a test controls it: orders at or after {@code since}, like the real one. */
-  private static final class EtsyOrders implements MarketplaceGateway {
+  private static final class EtsyOrders extends UnsupportedGateway {
     final List<MarketplaceOrder> orders = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    @Override
-    public Marketplace marketplace() {
-      return Marketplace.ETSY;
+    EtsyOrders() {
+      super(Marketplace.ETSY);
     }
 
     @Override
     public List<MarketplaceOrder> ordersSince(TenantId account, Instant since) {
       return orders.stream().filter(o -> !o.orderedAt().isBefore(since)).toList();
-    }
-
-    @Override
-    public ExternalListing createListing(TenantId account, String idempotencyKey, Product product) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void updateListing(TenantId account, String externalId, Product product) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void deleteListing(TenantId account, String externalId) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CataloguePage catalogue(TenantId account, int page, int pageSize) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ProductEnrichment enrich(TenantId account, Product product) {
-      throw new UnsupportedOperationException();
     }
   }
 

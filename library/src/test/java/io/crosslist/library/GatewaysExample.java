@@ -8,18 +8,11 @@ import io.crosslist.domain.connection.OAuthGateway;
 import io.crosslist.domain.connection.OAuthTokens;
 import io.crosslist.domain.connection.Secret;
 import io.crosslist.domain.connection.SessionKeepAliveGateway;
-import io.crosslist.domain.marketplace.CataloguePage;
-import io.crosslist.domain.marketplace.ExternalListing;
 import io.crosslist.domain.marketplace.Marketplace;
 import io.crosslist.domain.marketplace.MarketplaceException;
-import io.crosslist.domain.marketplace.MarketplaceGateway;
-import io.crosslist.domain.marketplace.MarketplaceOrder;
-import io.crosslist.domain.marketplace.ProductEnrichment;
-import io.crosslist.domain.product.Product;
+import io.crosslist.domain.marketplace.UnsupportedGateway;
 import io.crosslist.domain.tenant.TenantId;
 import java.net.http.HttpClient;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * The code of {@code docs/embedding.md}'s "Gateways" section, compiled here: each region between {@code tag::} and
@@ -64,42 +57,9 @@ final class GatewaysExample {
   }
 
   /** eBay's API; the example leaves the calls out. */
-  static class AcmeEbayGateway implements MarketplaceGateway {
-    AcmeEbayGateway(HttpClient http) {}
-
-    @Override
-    public Marketplace marketplace() {
-      return Marketplace.EBAY;
-    }
-
-    @Override
-    public ExternalListing createListing(TenantId account, String idempotencyKey, Product product) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void updateListing(TenantId account, String externalId, Product product) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void deleteListing(TenantId account, String externalId) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public CataloguePage catalogue(TenantId account, int page, int pageSize) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public ProductEnrichment enrich(TenantId account, Product product) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<MarketplaceOrder> ordersSince(TenantId account, Instant since) {
-      throw new UnsupportedOperationException();
+  static class AcmeEbayGateway extends UnsupportedGateway {
+    AcmeEbayGateway(HttpClient http) {
+      super(Marketplace.EBAY);
     }
   }
 

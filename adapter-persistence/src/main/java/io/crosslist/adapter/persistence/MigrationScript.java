@@ -39,7 +39,8 @@ public record MigrationScript(int version, String description, String sql, List<
       load(6, "scheduled_ticks", "db/shared/V6__scheduled_ticks.sql"),
       load(7, "job_dispatch_attempts", "db/shared/V7__job_dispatch_attempts.sql"),
       load(8, "migration_tracks", "db/shared/V8__migration_tracks.sql"),
-      load(9, "simulated_marketplace", "db/shared/V9__simulated_marketplace.sql"));
+      load(9, "simulated_marketplace", "db/shared/V9__simulated_marketplace.sql"),
+      load(10, "tenant_migration_guard", "db/shared/V10__tenant_migration_guard.sql"));
 
   /**
    * Scripts of Crosslist's own tenant track, in order. V1 was edited to no longer create foreign keys to the

@@ -41,7 +41,10 @@ public final class TenantMigrations implements TenantProvisioning, TenantMigrati
   private static final String LOCK_NOT_AVAILABLE = "55P03";
   private static final String DEADLOCK = "40P01";
   private static final String SERIALIZATION = "40001";
-  /** Raised by the guard of the one-round-trip migration when a tenant's applied scripts are not the expected. */
+  /**
+   * Raised by the guard of the one-round-trip migration ({@code crosslist.require_applied_migrations}, shared V10)
+   * when a tenant's applied scripts are not the expected.
+   */
   private static final String NOT_AS_EXPECTED = "CLM01";
 
   private final DataSource dataSource;
@@ -170,7 +173,7 @@ public final class TenantMigrations implements TenantProvisioning, TenantMigrati
     String pending = scripts.pending(tenant, expected, appliedNow);
     try (Connection c = tenantConnections.forTenant(tenant); Statement st = ConnectionPool.oneShot(c)) {
       st.execute(migrationSettingsSql() + ";\n" + MigrationTransaction.tenantLock(tenant, false) + ";\n"
-          + TenantScripts.appliedGuard(tenant, expected, NOT_AS_EXPECTED) + ";\n" + pending);
+          + TenantScripts.appliedGuard(tenant, expected) + ";\n" + pending);
     }
     if (!appliedNow.isEmpty()) {
       LOG.info("{} migrated: {}", tenant, String.join(", ", appliedNow));

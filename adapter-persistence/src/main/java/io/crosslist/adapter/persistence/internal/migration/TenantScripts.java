@@ -5,9 +5,14 @@ import io.crosslist.adapter.persistence.MigrationTrack;
 import io.crosslist.adapter.persistence.TenantSqlRenderer;
 import io.crosslist.domain.tenant.TenantId;
 import io.crosslist.domain.tenant.TenantStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The SQL texts of tenant migrations: creating a tenant (at this build's versions, or an archive's) and bringing
@@ -113,26 +118,29 @@ final class TenantScripts {
 
 
   /**
-   * A statement that locks the tenant's registry row and fails with {@code errorCode} unless the
-   * tenant is registered and its recorded scripts are exactly {@code expected}. Every value in it is a
-   * validated constant (a tenant id, track names, versions, hex checksums).
+   * A statement that locks the tenant's registry row and fails with error {@code CLM01} unless the tenant is
+   * registered and its recorded scripts are exactly {@code expected}: a call of the shared schema's
+   * {@code crosslist.require_applied_migrations} (shared V10), which compares the MD5 of the applied scripts'
+   * {@link #appliedSignature signature}. Every value in it is a validated constant (a tenant id, a hex digest).
    */
-  static String appliedGuard(TenantId tenant, Map<String, Map<Integer, String>> expected, String errorCode) {
-    return "do $guard$ begin\n"
-        + "  perform 1 from crosslist.tenants where id = " + tenant.value() + " for update;\n"
-        + "  if not found or coalesce((select string_agg(m.track || '/' || m.version || '/' || m.checksum, ','"
-        + " order by m.track collate \"C\", m.version) from crosslist.tenant_migrations m where m.tenant_id = "
-        + tenant.value() + "), '') <> '" + appliedSignature(expected) + "' then\n"
-        + "    raise exception 'the applied migrations of " + tenant.schemaName() + " are not the expected'"
-        + " using errcode = '" + errorCode + "';\n"
-        + "  end if;\n"
-        + "end $guard$";
+  static String appliedGuard(TenantId tenant, Map<String, Map<Integer, String>> expected) {
+    return "select crosslist.require_applied_migrations(" + tenant.value() + ", '" + md5(appliedSignature(expected))
+        + "')";
+  }
+
+  private static String md5(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this JVM has no MD5, which every Java platform must provide", e);
+    }
   }
 
   /** {@code track/version/checksum} of every applied script, ordered by track (byte order) and version. */
   static String appliedSignature(Map<String, Map<Integer, String>> applied) {
     StringBuilder signature = new StringBuilder();
-    new java.util.TreeMap<>(applied).forEach((track, scripts) -> new java.util.TreeMap<>(scripts)
+    new TreeMap<>(applied).forEach((track, scripts) -> new TreeMap<>(scripts)
         .forEach((version, checksum) -> signature.append(signature.isEmpty() ? "" : ",")
             .append(track).append('/').append(version).append('/').append(checksum)));
     return signature.toString();

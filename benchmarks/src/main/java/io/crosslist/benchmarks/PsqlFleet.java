@@ -22,10 +22,15 @@ final class PsqlFleet implements AutoCloseable {
   private final FleetWorkers<Psql> workers;
 
   /** Creates the shared schema with psql, from Crosslist's shared scripts, then starts {@code parallel} psql. */
-  PsqlFleet(ScratchDatabase database, int parallel) throws Exception {
+  static PsqlFleet create(ScratchDatabase database, int parallel) throws Exception {
     try (Psql psql = new Psql(database, -1)) {
       psql.send("begin;\n" + TenantDdl.sharedSchema() + "commit;\n", "shared");
     }
+    return new PsqlFleet(database, parallel);
+  }
+
+  /** Starts {@code parallel} psql on {@code database}, whose shared schema exists: new sessions, as a new run's. */
+  PsqlFleet(ScratchDatabase database, int parallel) throws Exception {
     workers = new FleetWorkers<>(parallel, index -> {
       Psql psql = new Psql(database, index);
       psql.send("", "connected"); // connected before any clock runs

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  *   <li><b>The no-op check:</b> the plan of a fleet migration when nothing is pending.
  *   <li><b>One additive migration</b> over the fleet (a nullable column and an index): Crosslist's
  *       {@code MigrateTenantsUseCase} with a host track, against Flyway's V11 per schema; and, as a diagnostic,
- *       psql sending the same text per tenant.
+ *       psql sending the same text per tenant. Each system migrates on server sessions opened for the migration
+ *       (new psql processes, a new Flyway pool, a new Crosslist module), as a deployment's migration run does.
  *   <li><b>Requests to an unaffected tenant</b> while Crosslist's migration runs: one product read in a loop (it
  *       runs through every system's turn, so that all work beside the same load).
  * </ol>
@@ -86,46 +87,49 @@ public final class TenantFleetBenchmark {
         ScratchDatabase flywayDb = ScratchDatabase.create(PREFIX + "flyway", keep)) {
       // Crosslist's own track, as the Crosslist side applies it: psql and Flyway send the same scripts
       List<MigrationTrack> tracks = CrosslistFleet.settings(crosslistDb, parallel, List.of()).tenantTracks();
+      System.out.println("provisioning: a tenth of the fleet at a time, the systems taking turns");
+      try (PsqlFleet psqlFleet = PsqlFleet.create(psqlDb, parallel);
+          FlywayFleet flywayFleet = new FlywayFleet(flywayDb, parallel, tracks.get(0), bench);
+          CrosslistFleet fleet = CrosslistFleet.open(crosslistDb, parallel, List.of())) {
+        inTurns(tenants, List.of(t -> psqlFleet.provision(t, tracks, psql), t -> fleet.provision(t, crosslist),
+            t -> flywayFleet.provision(t, flyway)), crosslist, psql, flyway);
+        String registry = "crosslist.tenants, crosslist.tenant_tracks, crosslist.tenant_migrations";
+        crosslistDb.analyzeIfAutovacuumIsOff(registry);
+        psqlDb.analyzeIfAutovacuumIsOff(registry);
+        flywayDb.analyzeIfAutovacuumIsOff();
+        noOp = fleet.noOpPlanMillis(6);
+      }
+      System.out.println("migration: a tenth at a time, the systems taking turns, beside requests to an"
+          + " unaffected tenant");
+      // every system migrates on sessions opened for the migration, as a deployment's migration run does (Crosslist
+      // must open anew to know the bench track): none starts with server sessions warmed by the provisioning
       try (PsqlFleet psqlFleet = new PsqlFleet(psqlDb, parallel);
-          FlywayFleet flywayFleet = new FlywayFleet(flywayDb, parallel, tracks.get(0), bench)) {
-        System.out.println("provisioning: a tenth of the fleet at a time, the systems taking turns");
-        try (CrosslistFleet fleet = CrosslistFleet.open(crosslistDb, parallel, List.of())) {
-          inTurns(tenants, List.of(t -> psqlFleet.provision(t, tracks, psql), t -> fleet.provision(t, crosslist),
-              t -> flywayFleet.provision(t, flyway)), crosslist, psql, flyway);
-          String registry = "crosslist.tenants, crosslist.tenant_tracks, crosslist.tenant_migrations";
-          crosslistDb.analyzeIfAutovacuumIsOff(registry);
-          psqlDb.analyzeIfAutovacuumIsOff(registry);
-          flywayDb.analyzeIfAutovacuumIsOff();
-          noOp = fleet.noOpPlanMillis(6);
+          FlywayFleet flywayFleet = new FlywayFleet(flywayDb, parallel, tracks.get(0), bench);
+          CrosslistFleet fleet = CrosslistFleet.open(crosslistDb, parallel, List.of(bench))) {
+        // created with every track, the bench track included: nothing to migrate, only requests to serve
+        ProductId product = fleet.provisionWithProduct(unaffected);
+        long began = System.nanoTime();
+        int behind = fleet.behind();
+        planMillis = (System.nanoTime() - began) / 1e6;
+        if (behind != n) {
+          throw new IllegalStateException("the plan names " + behind + " tenants behind; expected " + n);
         }
-        System.out.println("migration: a tenth at a time, the systems taking turns, beside requests to an"
-            + " unaffected tenant");
-        try (CrosslistFleet fleet = CrosslistFleet.open(crosslistDb, parallel, List.of(bench))) {
-          // created with every track, the bench track included: nothing to migrate, only requests to serve
-          ProductId product = fleet.provisionWithProduct(unaffected);
-          long began = System.nanoTime();
-          int behind = fleet.behind();
-          planMillis = (System.nanoTime() - began) / 1e6;
-          if (behind != n) {
-            throw new IllegalStateException("the plan names " + behind + " tenants behind; expected " + n);
-          }
-          LatencyProbe live = new LatencyProbe(fleet.readProduct(unaffected, product), PROBE_PAUSE_MILLIS);
-          probe = live;
-          live.start();
-          try {
-            inTurns(tenants, List.of(t -> psqlFleet.migrate(t, bench, psqlMigration), t -> {
-              live.recording(true);
-              try {
-                fleet.migrate(t, crosslistMigration);
-              } finally {
-                live.recording(false);
-              }
-            }, t -> flywayFleet.migrate(t, flywayMigration)), crosslistMigration, psqlMigration, flywayMigration);
-          } finally {
-            live.stop();
-          }
-          noOpAfter = fleet.noOpPlanMillis(3);
+        LatencyProbe live = new LatencyProbe(fleet.readProduct(unaffected, product), PROBE_PAUSE_MILLIS);
+        probe = live;
+        live.start();
+        try {
+          inTurns(tenants, List.of(t -> psqlFleet.migrate(t, bench, psqlMigration), t -> {
+            live.recording(true);
+            try {
+              fleet.migrate(t, crosslistMigration);
+            } finally {
+              live.recording(false);
+            }
+          }, t -> flywayFleet.migrate(t, flywayMigration)), crosslistMigration, psqlMigration, flywayMigration);
+        } finally {
+          live.stop();
         }
+        noOpAfter = fleet.noOpPlanMillis(3);
       }
       String first = tenants.get(0).schemaName();
       System.out.printf("%nsame tenant built: %s holds %d relations with crosslist, %d with psql, %d with flyway"

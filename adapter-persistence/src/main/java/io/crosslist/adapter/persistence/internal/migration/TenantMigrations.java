@@ -66,7 +66,14 @@ public final class TenantMigrations implements TenantProvisioning, TenantMigrati
    * migration most tenants are where the previous one was, so the next is tried in one round trip on that
    * assumption, which the database checks before anything runs.
    */
-  private volatile Map<String, Map<Integer, String>> lastApplied;
+  private volatile Applied lastApplied;
+
+  /** A tenant's applied scripts (track, version, checksum) and the digest the guard compares them by. */
+  private record Applied(Map<String, Map<Integer, String>> scripts, String digest) {
+    Applied(Map<String, Map<Integer, String>> scripts) {
+      this(scripts, TenantScripts.appliedDigest(scripts));
+    }
+  }
 
   /**
    * @param tracks Crosslist's track first, then the host's, in the order they are applied
@@ -148,7 +155,7 @@ public final class TenantMigrations implements TenantProvisioning, TenantMigrati
   }
 
   private ProvisioningResult migrateOnce(TenantId tenant) throws SQLException {
-    Map<String, Map<Integer, String>> expected = lastApplied;
+    Applied expected = lastApplied;
     if (expected != null) {
       try {
         return migrateAsExpected(tenant, expected);
@@ -167,18 +174,17 @@ public final class TenantMigrations implements TenantProvisioning, TenantMigrati
    * scripts are exactly {@code expected} (else error {@value #NOT_AS_EXPECTED} and nothing ran), then the
    * pending scripts and their records, as one multi-statement text (one implicit transaction).
    */
-  private ProvisioningResult migrateAsExpected(TenantId tenant, Map<String, Map<Integer, String>> expected)
-      throws SQLException {
+  private ProvisioningResult migrateAsExpected(TenantId tenant, Applied expected) throws SQLException {
     List<String> appliedNow = new ArrayList<>();
-    String pending = scripts.pending(tenant, expected, appliedNow);
+    String pending = scripts.pending(tenant, expected.scripts(), appliedNow);
     try (Connection c = tenantConnections.forTenant(tenant); Statement st = ConnectionPool.oneShot(c)) {
       st.execute(migrationSettingsSql() + ";\n" + MigrationTransaction.tenantLock(tenant, false) + ";\n"
-          + TenantScripts.appliedGuard(tenant, expected) + ";\n" + pending);
+          + TenantScripts.appliedGuard(tenant, expected.digest()) + ";\n" + pending);
     }
     if (!appliedNow.isEmpty()) {
       LOG.info("{} migrated: {}", tenant, String.join(", ", appliedNow));
     }
-    int from = crosslistVersion(expected);
+    int from = crosslistVersion(expected.scripts());
     return new ProvisioningResult(tenant, false, from, appliedNow.isEmpty() ? from : latestOf(MigrationTrack.CROSSLIST),
         appliedNow.size());
   }
@@ -200,7 +206,7 @@ public final class TenantMigrations implements TenantProvisioning, TenantMigrati
         if (!pending.isEmpty()) {
           st.execute(pending);
         }
-        lastApplied = applied;
+        lastApplied = new Applied(applied);
         return null;
       });
     }

@@ -119,13 +119,17 @@ final class TenantScripts {
 
   /**
    * A statement that locks the tenant's registry row and fails with error {@code CLM01} unless the tenant is
-   * registered and its recorded scripts are exactly {@code expected}: a call of the shared schema's
-   * {@code crosslist.require_applied_migrations} (shared V10), which compares the MD5 of the applied scripts'
-   * {@link #appliedSignature signature}. Every value in it is a validated constant (a tenant id, a hex digest).
+   * registered and its recorded scripts are those of {@code expectedDigest} ({@link #appliedDigest}): a call of
+   * the shared schema's {@code crosslist.require_applied_migrations} (shared V10). Every value in it is a
+   * validated constant (a tenant id, a hex digest).
    */
-  static String appliedGuard(TenantId tenant, Map<String, Map<Integer, String>> expected) {
-    return "select crosslist.require_applied_migrations(" + tenant.value() + ", '" + md5(appliedSignature(expected))
-        + "')";
+  static String appliedGuard(TenantId tenant, String expectedDigest) {
+    return "select crosslist.require_applied_migrations(" + tenant.value() + ", '" + expectedDigest + "')";
+  }
+
+  /** The MD5 of the {@link #appliedSignature signature} of {@code applied}, as the guard computes it. */
+  static String appliedDigest(Map<String, Map<Integer, String>> applied) {
+    return md5(appliedSignature(applied));
   }
 
   private static String md5(String text) {
